@@ -1,0 +1,1 @@
+"""Site declarations, per-site settings, groups and permissions shared by every content app."""

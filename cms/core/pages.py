@@ -1,0 +1,36 @@
+"""The abstract base every city page type inherits: lead text, search fields, headless serving."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.http import Http404, HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class CityPage(Page):
+    """Common fields and behaviour. Wagtail never renders the public sites (they are static),
+    so serving a page redirects to its address on the static site."""
+
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("lead")]
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+    template = "core/page_preview.html"
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        url = self.get_full_url(request)
+        if not url or url.split("/")[2] == request.get_host():
+            raise Http404(_("Published pages are served by the static sites."))
+        return HttpResponseRedirect(url)

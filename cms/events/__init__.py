@@ -1,0 +1,1 @@
+"""Events with times in Europe/Helsinki, their categories and listing pages."""

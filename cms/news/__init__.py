@@ -1,0 +1,1 @@
+"""News articles and press releases, with their listing pages."""

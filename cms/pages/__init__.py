@@ -1,0 +1,1 @@
+"""Site home pages, section indexes and content (service) pages."""

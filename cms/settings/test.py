@@ -1,0 +1,21 @@
+"""Test settings: fast hashing, in-memory cache, tasks run immediately, isolated var dir."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+# Media and outputs written by tests never touch the developer's var/ folder.
+VAR_DIR = Path(os.environ.get("CITY_TEST_VAR_DIR", tempfile.mkdtemp(prefix="city-test-")))
+MEDIA_ROOT = VAR_DIR / "media"
+OUTPUT_DIR = VAR_DIR / "output"

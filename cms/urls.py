@@ -1,0 +1,27 @@
+"""URL routes of the CMS. Wagtail never renders the public sites: they are static."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    # The public sites are published as static files; the CMS root leads editors to the admin.
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Page routes exist so that Wagtail can compute each page's address (/sv/..., /en/...);
+# serving one redirects to the static site (see cms.core.pages.CityPage.serve).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
