@@ -1,0 +1,146 @@
+"""Factories for users, media and every page type. Pages are created through Wagtail's
+tree API (``parent=...``), so they pass the same validation an editor's page would."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import factory
+import wagtail_factories
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.utils import timezone
+
+from wagtail.rich_text import RichText
+
+from cms.demo.media import landscape_jpeg
+from cms.events.models import EventIndexPage, EventPage
+from cms.news.models import NewsArticlePage, NewsIndexPage, PressReleaseIndexPage, PressReleasePage
+from cms.pages.models import ContentPage, HomePage, SectionIndexPage
+
+
+def paragraph_body(text: str = "Kaupungin palvelut ovat avoinna arkisin.") -> list:
+    return [("paragraph", RichText(f"<p>{text}</p>"))]
+
+
+def contact_cards() -> list:
+    return [
+        (
+            "contact",
+            {
+                "name": "Liisa Korhonen",
+                "job_title": "viestintäpäällikkö",
+                "organisation": "",
+                "phone": "+358 29 123 4010",
+                "email": "liisa.korhonen@kaislahti.example",
+                "address": "",
+            },
+        )
+    ]
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@kaislahti.example")
+    password = factory.django.Password("secret-pass-123")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*extracted)
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "wagtailimages.Image"
+
+    title = factory.Sequence(lambda n: f"kuva-{n}")
+    file = factory.LazyAttribute(
+        lambda image: ImageFile(
+            io.BytesIO(landscape_jpeg("lake", seed=1, width=320, height=180)),
+            name=f"{image.title}.jpg",
+        )
+    )
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = factory.Sequence(lambda n: f"Koti {n}")
+
+
+class SectionIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SectionIndexPage
+
+    title = factory.Sequence(lambda n: f"Osio {n}")
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ContentPage
+
+    title = factory.Sequence(lambda n: f"Palvelu {n}")
+    lead = "Tietoa palvelusta."
+    body = factory.LazyFunction(paragraph_body)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Uutiset"
+
+
+class PressReleaseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PressReleaseIndexPage
+
+    title = "Tiedotteet"
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsArticlePage
+
+    title = factory.Sequence(lambda n: f"Uutinen {n}")
+    lead = "Lyhyt johdanto uutiseen."
+    resident_headline = factory.LazyAttribute(lambda page: page.title)
+    body = factory.LazyFunction(paragraph_body)
+
+
+class PressReleasePageFactory(NewsArticlePageFactory):
+    class Meta:
+        model = PressReleasePage
+
+    title = factory.Sequence(lambda n: f"Tiedote {n}")
+    media_headline = "Kaupunki tiedottaa"
+    contacts = factory.LazyFunction(contact_cards)
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Tapahtumat"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Tapahtuma {n}")
+    lead = "Tervetuloa mukaan."
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    end = factory.LazyAttribute(lambda page: page.start + timedelta(hours=2))
+    venue_name = "Kaupungintalo"
+    organiser = "Kaislahden kaupunki"
+    is_free = True
