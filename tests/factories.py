@@ -144,3 +144,11 @@ class EventPageFactory(wagtail_factories.PageFactory):
     venue_name = "Kaupungintalo"
     organiser = "Kaislahden kaupunki"
     is_free = True
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "wagtaildocs.Document"
+
+    title = factory.Sequence(lambda n: f"asiakirja-{n}")
+    file = factory.django.FileField(filename="asiakirja.txt", data=b"Kaislahti")

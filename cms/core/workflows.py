@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, User
 
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 COMMUNICATIONS_GROUP = "Communications"
 COMMUNICATIONS_WORKFLOW = "Review by communications"
@@ -34,8 +34,9 @@ def communications_workflow_sync(*, group: Group) -> Workflow:
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Workflow is a ClusterableModel: its related manager would only stage the row in
+    # memory, so the link is written through the model's own manager.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in PressReleaseIndexPage.objects.all():
         workflow_assign(page=page, workflow=workflow)
     return workflow

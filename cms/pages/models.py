@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,8 +59,6 @@ class HomePage(CityPage):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": _("Describe the hero image.")})
 
@@ -94,3 +93,9 @@ class ContentPage(CityPage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+    def clean(self):
+        super().clean()
+        # Django's blank check does not see an empty stream; only the admin form would.
+        if not len(self.body):
+            raise ValidationError({"body": _("A content page needs some content.")})

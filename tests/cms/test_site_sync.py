@@ -121,6 +121,9 @@ def test_press_release_listings_get_the_review_workflow(synced_sites):
     listing = PressReleaseIndexPageFactory(parent=home, slug="tiedotteet")
     assignment = WorkflowPage.objects.get(page=listing)
     assert assignment.workflow.name == "Review by communications"
+    tasks = assignment.workflow.tasks.all()
+    assert [task.name for task in tasks] == ["Approval by communications"]
+    assert [group.name for group in tasks[0].specific.groups.all()] == ["Communications"]
 
 
 def test_stock_editors_group_is_replaced(db):

@@ -1,0 +1,99 @@
+"""``load_demo`` and ``generate_corpus``: realistic content on every site in every language."""
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from cms.core.models import SiteProfile
+from cms.demo.corpus import _page_for, corpus_count
+from cms.demo.services import DEMO_PASSWORD, demo_load
+from cms.events.models import EventPage
+from cms.news.models import NewsArticlePage, PressReleasePage
+from cms.pages.models import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    created = demo_load()
+    return created
+
+
+def test_demo_fills_every_site_in_every_language(demo):
+    assert demo > 100
+    for profile in SiteProfile.objects.select_related("site"):
+        home = profile.site.root_page
+        for translation in home.get_translations(inclusive=True):
+            lang = translation.locale.language_code
+            pages = Page.objects.descendant_of(translation).live().specific()
+            kinds = {type(page) for page in pages}
+            assert len(pages) >= 4, (profile.key, lang)
+            assert EventPage in kinds, (profile.key, lang)
+            assert NewsArticlePage in kinds, (profile.key, lang)
+            assert all(page.locale.language_code == lang for page in pages)
+    # Translations are linked as Wagtail translations, not separate pages.
+    waste = ContentPage.objects.get(slug="jatehuolto", locale__language_code="fi")
+    titles = {p.locale.language_code: p.title for p in waste.get_translations(inclusive=True)}
+    assert titles == {
+        "fi": "Jätehuolto ja kierrätys",
+        "sv": "Avfall och återvinning",
+        "en": "Waste and recycling",
+    }
+    assert PressReleasePage.objects.filter(live=True).count() == 3 * 3
+
+
+def test_demo_images_are_real_files_with_alt_text(demo):
+    images = Image.objects.all()
+    assert images.count() >= 5
+    for image in images:
+        assert image.width == 1600 and image.height == 900
+        with image.open_file() as handle:
+            assert handle.read(3) == b"\xff\xd8\xff"  # JPEG
+    home = SiteProfile.objects.get(key="tourism").site.root_page.specific
+    assert home.hero_image and home.hero_alt
+
+
+def test_demo_is_idempotent(demo):
+    pages = Page.objects.count()
+    assert demo_load() == 0
+    assert Page.objects.count() == pages
+
+
+def test_demo_users_log_in_and_admin_renders_every_page_type(demo, client):
+    assert authenticate(username="admin", password=DEMO_PASSWORD).is_superuser
+    editor = authenticate(username="editor-tourism", password=DEMO_PASSWORD)
+    assert editor is not None and not editor.is_superuser
+    client.force_login(authenticate(username="admin", password=DEMO_PASSWORD))
+    seen = set()
+    for page in Page.objects.filter(depth__gt=1).specific():
+        if type(page) in seen:
+            continue
+        seen.add(type(page))
+        response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, type(page).__name__
+    assert len(seen) == 9
+
+
+def test_corpus_is_spread_deterministic_and_grows(db):
+    call_command("sync_sites")
+    call_command("generate_corpus", "--pages", "30")
+    assert corpus_count() == 30
+    corpus = Page.objects.filter(slug__regex=r"^(content|news|event)-[0-9]{6}$")
+    languages = set(corpus.values_list("locale__language_code", flat=True))
+    assert languages == {"fi", "sv", "en"}
+    sites = {page.get_site().hostname for page in corpus}
+    assert len(sites) == 5
+    # A translation set shares its translation key and differs only in language.
+    first = corpus.filter(slug=corpus.first().slug)
+    assert first.count() == 3 and len({p.translation_key for p in first}) == 1
+    # Same seed, same page; growing adds only the missing pages.
+    assert _page_for(7, "sv", 2026)[1].title == _page_for(7, "sv", 2026)[1].title
+    call_command("generate_corpus", "--pages", "30")
+    assert corpus_count() == 30
+    call_command("generate_corpus", "--pages", "36")
+    assert corpus_count() == 36
