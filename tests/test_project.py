@@ -8,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,7 @@
 """``load_demo`` and ``generate_corpus``: realistic content on every site in every language."""
 
 import pytest
+
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.urls import reverse

@@ -4,6 +4,7 @@ field at fault; a refused page is not saved."""
 from datetime import timedelta
 
 import pytest
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 

@@ -5,6 +5,7 @@ change to the code that widens or narrows anyone's rights fails this test.
 """
 
 import pytest
+
 from django.contrib.auth.models import Group
 
 from wagtail.documents import get_document_model

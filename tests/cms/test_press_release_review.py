@@ -3,6 +3,7 @@
 Driven through the real admin views, as an editor would use them."""
 
 import pytest
+
 from django.urls import reverse
 
 from wagtail.models import Page
