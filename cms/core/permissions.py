@@ -30,6 +30,8 @@ NOTICES_COLLECTION = "Kuulutukset"
 STOCK_EDITORS = "Editors"
 
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
+# The admin's "Translate" action (wagtail.contrib.simple_translation).
+TRANSLATE = ["simple_translation.submit_translation"]
 PAGE_EDITOR = ["add_page", "change_page", "publish_page", "lock_page"]
 PAGE_COMMUNICATIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 PAGE_MODERATOR = ["change_page", "publish_page", "lock_page", "unlock_page"]
@@ -44,6 +46,7 @@ MEDIA_FULL = [
 MEDIA_CHOOSE = ["wagtailimages.choose_image", "wagtaildocs.choose_document"]
 COMMUNICATIONS_MODEL_PERMS = [
     *ADMIN_ACCESS,
+    *TRANSLATE,
     "events.add_eventcategory",
     "events.change_eventcategory",
     "events.delete_eventcategory",
@@ -136,7 +139,7 @@ def groups_sync(*, sites: list[SiteAccess]) -> dict[str, Group]:
         group, _created = Group.objects.get_or_create(name=site.group_name)
         group_set_permissions(
             group=group,
-            model_perms=ADMIN_ACCESS,
+            model_perms=[*ADMIN_ACCESS, *TRANSLATE],
             pages=site.home_pages,
             page_perms=PAGE_EDITOR,
             collections=[site.collection],

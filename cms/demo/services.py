@@ -301,14 +301,16 @@ def demo_users_ensure() -> dict[str, object]:
     return users
 
 
-def demo_load() -> int:
-    """Load the whole demo; returns how many pages were created."""
+def demo_load(*, sites: list[str] | None = None) -> int:
+    """Load the demo (of the given site keys, or all); returns how many pages were created."""
     sites_sync()
     created = 0
     with transaction.atomic():
         users = demo_users_ensure()
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         for key, data in content.SITES.items():
+            if sites is not None and key not in sites:
+                continue
             profile = SiteProfile.objects.select_related("site", "collection").get(key=key)
             ctx = DemoContext(site_key=key, profile=profile, user=users["admin"], locales=locales)
             home = profile.site.root_page.specific

@@ -138,3 +138,34 @@ def test_permissions_granted_by_hand_to_a_managed_group_are_reset(world, synced_
     )
     sites_sync()
     assert not GroupPagePermission.objects.filter(group=tourism_editors, page=city_home).exists()
+
+
+def test_site_editor_translates_a_page_of_their_own_site_only(client, synced_sites):
+    from django.urls import reverse
+
+    from cms.pages.models import ContentPage
+
+    editor = factories.UserFactory(
+        username="translator", groups=[synced_sites["city"].editors_group]
+    )
+    client.force_login(editor)
+    city_page = factories.ContentPageFactory(parent=synced_sites["city"].site.root_page)
+    tourism_page = factories.ContentPageFactory(parent=synced_sites["tourism"].site.root_page)
+    from wagtail.models import Locale
+
+    swedish = Locale.objects.get(language_code="sv")
+
+    url = reverse("simple_translation:submit_page_translation", args=[city_page.pk])
+    assert client.get(url).status_code == 200
+    client.post(url, {"locales": [swedish.pk]})
+    translation = city_page.get_translation_or_none(swedish)
+    assert translation is not None
+    assert isinstance(translation.specific, ContentPage)
+    assert (
+        translation.get_parent().pk
+        == synced_sites["city"].site.root_page.get_translation(swedish).pk
+    )
+
+    url = reverse("simple_translation:submit_page_translation", args=[tourism_page.pk])
+    client.post(url, {"locales": [swedish.pk]})
+    assert tourism_page.get_translation_or_none(swedish) is None
