@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from django.apps import apps
 from django.utils import translation
 
