@@ -168,10 +168,10 @@ def _site_sync(
     return profile, access
 
 
-def sites_sync(*, directory: Path | None = None) -> SyncReport:
+def sites_sync(*, directory: Path | None = None, dry_run: bool = False) -> SyncReport:
     """Bring Wagtail's sites, home pages, settings, groups and workflows in line with
     ``sites/*.toml``. Idempotent; raises ``SiteConfigError`` before changing anything if
-    any file is malformed."""
+    any file is malformed. ``dry_run`` reports the changes and rolls them back."""
     configs = load_site_configs(directory)
     report = SyncReport()
     with transaction.atomic():
@@ -186,6 +186,8 @@ def sites_sync(*, directory: Path | None = None) -> SyncReport:
                 profile.editors_group = group
                 profile.save(update_fields=["editors_group"])
         communications_workflow_sync(group=groups[COMMUNICATIONS])
+        if dry_run:
+            transaction.set_rollback(True)
 
     declared = {config.key for config in configs}
     for profile in SiteProfile.objects.exclude(key__in=declared).exclude(key=None):

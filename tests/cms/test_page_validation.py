@@ -161,3 +161,35 @@ def test_heading_block_limits_length(db):
     block = HeadingBlock()
     assert block_error(block, {"text": "x" * 121, "level": "h2"}) == {"text"}
     assert block_error(block, {"text": "Otsikko", "level": "h1"}) == {"level"}
+
+
+@pytest.mark.parametrize("slug", ["../../etc/passwd", "a b", "<script>", "x" * 256, "a/b"])
+def test_hostile_slugs_are_refused(home, slug):
+    errors = refused(home, factories.ContentPageFactory.build(slug=slug, title="Otsikko"))
+    assert "slug" in errors
+
+
+def test_oversized_image_upload_is_refused_with_a_clear_error(client, synced_sites, settings):
+    """A decompression bomb (huge pixel count, tiny file) never reaches the media folder."""
+    import io
+
+    from PIL import Image as PILImage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from wagtail.images.models import Image
+
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 4_000_000
+    buffer = io.BytesIO()
+    PILImage.new("1", (4000, 2000)).save(buffer, format="PNG")  # 8 Mpx in a few kB
+    admin = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    upload = SimpleUploadedFile("pommi.png", buffer.getvalue(), content_type="image/png")
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Pommi", "file": upload, "collection": synced_sites["city"].collection.pk},
+    )
+    assert response.status_code == 200, "the form comes back with the error"
+    errors = response.context["form"].errors
+    assert "8000000" in errors["file"][0] and "4000000" in errors["file"][0]
+    assert not Image.objects.filter(title="Pommi").exists()

@@ -130,3 +130,19 @@ def test_stock_editors_group_is_replaced(db):
     assert Group.objects.filter(name="Editors").exists(), "Wagtail creates it in a migration"
     sites_sync()
     assert not Group.objects.filter(name="Editors").exists()
+
+
+def test_dry_run_reports_changes_and_writes_nothing(sites_dir):
+    sites_sync(directory=sites_dir)
+    before = snapshot()
+    path = sites_dir / "business.toml"
+    path.write_text(
+        path.read_text("utf-8").replace("business.localhost", "yritys.localhost"), "utf-8"
+    )
+    from io import StringIO
+
+    out = StringIO()
+    call_command("sync_sites", "--dir", str(sites_dir), "--dry-run", stdout=out)
+    assert "business: updated site (hostname)" in out.getvalue()
+    assert "Dry run, nothing written: 1 change(s)." in out.getvalue()
+    assert snapshot() == before
