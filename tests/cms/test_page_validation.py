@@ -174,6 +174,7 @@ def test_oversized_image_upload_is_refused_with_a_clear_error(client, synced_sit
     import io
 
     from PIL import Image as PILImage
+
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
