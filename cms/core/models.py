@@ -35,6 +35,9 @@ class SiteProfile(BaseSiteSetting):
     syndicates = models.JSONField(
         _("syndicates from"), default=list, blank=True, help_text=MANAGED_HELP
     )
+    accessibility_statement = models.CharField(
+        _("accessibility statement page"), max_length=255, blank=True, help_text=MANAGED_HELP
+    )
     collection = models.ForeignKey(
         Collection,
         verbose_name=_("media collection"),
@@ -64,6 +67,7 @@ class SiteProfile(BaseSiteSetting):
                 FieldPanel("contact", read_only=True),
                 FieldPanel("navigation", read_only=True),
                 FieldPanel("syndicates", read_only=True),
+                FieldPanel("accessibility_statement", read_only=True),
             ],
             heading=_("Declared in sites/"),
         ),

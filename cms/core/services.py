@@ -149,6 +149,7 @@ def _site_sync(
         "contact": config.contact,
         "navigation": [item.as_json() for item in config.navigation],
         "syndicates": list(config.syndicates),
+        "accessibility_statement": config.accessibility_statement,
         "collection": collection,
     }
     profile = profile or SiteProfile(site=site)

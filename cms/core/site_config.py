@@ -35,6 +35,7 @@ ALLOWED_KEYS = {
     "contact",
     "navigation",
     "syndicates",
+    "accessibility_statement",
 }
 CONTACT_KEYS = {"email", "phone", "address", "postal_address", "feedback_url"}
 
@@ -83,6 +84,7 @@ class SiteConfig:
     contact: dict[str, str] = field(default_factory=dict)
     navigation: tuple[NavItem, ...] = ()
     syndicates: tuple[str, ...] = ()
+    accessibility_statement: str = ""
 
     @property
     def default_language(self) -> str:
@@ -227,6 +229,10 @@ def parse_site_file(path: Path) -> SiteConfig:
     if key in syndicates:
         raise SiteConfigError(path, "syndicates", "a site cannot syndicate from itself")
 
+    statement = data.get("accessibility_statement", "")
+    if statement and (not isinstance(statement, str) or not SLUG_PATH_RE.match(statement)):
+        raise SiteConfigError(path, "accessibility_statement", "must be a slug path")
+
     return SiteConfig(
         key=key,
         path=path,
@@ -241,6 +247,7 @@ def parse_site_file(path: Path) -> SiteConfig:
         contact=dict(contact),
         navigation=navigation,
         syndicates=tuple(syndicates),
+        accessibility_statement=statement,
     )
 
 

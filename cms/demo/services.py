@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -238,6 +239,8 @@ def _ensure_page(parent: Page, spec: dict, ctx: DemoContext) -> Page:
         if page.get_translation_or_none(ctx.locales[lang]) is None:
             translation = page.copy_for_translation(ctx.locales[lang])
             _apply(translation, spec, lang, ctx)
+            # Addresses in the reader's language: /sv/tjanster/boende/, not /sv/palvelut/asuminen/.
+            translation.slug = slugify(spec["title"][lang])[:80] or spec["slug"]
             translation.save()
             _publish(translation, ctx)
             ctx.created += 1

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.events",
     "cms.demo",
+    "publisher",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -58,7 +58,7 @@ def test_sync_creates_every_site_with_a_home_page_per_language():
         assert profile.collection is not None and profile.editors_group is not None
     assert SiteProfile.objects.get(key="city").navigation[0]["page"] == "palvelut"
     city_sv = HomePage.objects.get(slug="city-sv")
-    assert city_sv.full_url == "http://city.localhost/sv/"
+    assert city_sv.full_url == "http://city.localhost:8080/sv/"
     assert city_sv.get_url(current_site=synced_site("city")) == "/sv/"
 
 

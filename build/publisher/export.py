@@ -1,0 +1,346 @@
+"""Export: published Wagtail pages become plain records, the only input of render and search.
+
+Everything downstream reads records, never the database. One export loads every live,
+public page once (a few queries per page type, not per page), computes every address
+without Wagtail's per-page URL lookups, and renders bodies to HTML with links resolved
+across the city's sites. Drafts, private pages and pending moderation never appear: only
+the live version of a public page is read.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from cms.core.models import SiteProfile
+from cms.events.models import Audience, EventPage
+from cms.news.models import NewsArticlePage, PressReleasePage
+
+from .blocks_html import BlockRenderer
+from .images import MediaFiles, image_record
+from .richtext import expand_links
+
+logger = logging.getLogger(__name__)
+
+KINDS = {
+    "pages.homepage": "home",
+    "pages.sectionindexpage": "section",
+    "pages.contentpage": "content",
+    "news.newsindexpage": "news_index",
+    "news.pressreleaseindexpage": "press_index",
+    "news.newsarticlepage": "news",
+    "news.pressreleasepage": "press",
+    "events.eventindexpage": "event_index",
+    "events.eventpage": "event",
+}
+
+
+@dataclass
+class SiteInfo:
+    """A site as the renderer needs it."""
+
+    key: str
+    base_url: str
+    hostname: str
+    names: dict[str, str]
+    taglines: dict[str, str]
+    languages: list[str]
+    theme: str
+    audience: str
+    contact: dict[str, str]
+    syndicates: list[str]
+    navigation: dict[str, list[dict]] = field(default_factory=dict)
+    accessibility: dict[str, dict] = field(default_factory=dict)  # lang -> {title, url}
+    homes: dict[str, int] = field(default_factory=dict)
+
+    def url(self, lang: str) -> str:
+        return self.base_url + ("/" if lang == self.languages[0] else f"/{lang}/")
+
+
+@dataclass
+class Export:
+    """Everything the static sites are made of."""
+
+    sites: dict[str, SiteInfo]
+    records: dict[str, list[dict]]  # site key -> its own pages, every language
+    media: dict[str, MediaFiles]  # site key -> media files its pages use
+    documents: dict[str, dict[str, str]]  # site key -> {public path: MEDIA_ROOT name}
+
+    def record(self, site: str, page_id: int) -> dict | None:
+        for record in self.records[site]:
+            if record["id"] == page_id:
+                return record
+        return None
+
+
+@dataclass
+class _Located:
+    page_id: int
+    site: str
+    lang: str
+    path: str  # path on its own site, e.g. "/sv/tjanster/"
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+class Exporter:
+    def __init__(self) -> None:
+        self.profiles = list(SiteProfile.objects.select_related("site", "site__root_page"))
+        self.sites: dict[str, SiteInfo] = {}
+        self.located: dict[int, _Located] = {}
+        self.pages: dict[int, Page] = {}
+        self.documents: dict[str, dict[str, str]] = defaultdict(dict)
+        self.media: dict[str, MediaFiles] = defaultdict(MediaFiles)
+
+    # -- addresses -------------------------------------------------------------------------
+
+    def _locate_pages(self) -> None:
+        homes: dict[str, tuple[str, str]] = {}  # home path -> (site, lang)
+        home_url_paths: dict[str, str] = {}
+        for profile in self.profiles:
+            root = profile.site.root_page
+            info = SiteInfo(
+                key=profile.key,
+                base_url=profile.site.root_url,
+                hostname=profile.site.hostname,
+                names=profile.names,
+                taglines=profile.taglines,
+                languages=list(profile.languages),
+                theme=profile.theme,
+                audience=profile.audience,
+                contact=profile.contact,
+                syndicates=list(profile.syndicates),
+            )
+            self.sites[profile.key] = info
+            for home in root.get_translations(inclusive=True).select_related("locale"):
+                lang = home.locale.language_code
+                if lang in info.languages:
+                    homes[home.path] = (profile.key, lang)
+                    home_url_paths[home.path] = home.url_path
+                    info.homes[lang] = home.pk
+
+        pages = Page.objects.live().public().filter(depth__gte=2).select_related("content_type")
+        for page in pages.only(
+            "id",
+            "path",
+            "depth",
+            "url_path",
+            "title",
+            "translation_key",
+            "content_type",
+            "locale_id",
+            "seo_title",
+            "search_description",
+            "first_published_at",
+            "last_published_at",
+            "slug",
+        ):
+            home_path = page.path[: Page.steplen * 2]
+            if home_path not in homes:
+                continue  # a tree outside every declared site and language
+            site, lang = homes[home_path]
+            info = self.sites[site]
+            relative = page.url_path[len(home_url_paths[home_path]) :]
+            prefix = "/" if lang == info.languages[0] else f"/{lang}/"
+            self.located[page.pk] = _Located(page.pk, site, lang, prefix + relative)
+            self.pages[page.pk] = page
+
+    def page_url(self, page_id: int, *, from_site: str) -> str | None:
+        """A link from a page of ``from_site``: a path on the same site, else a full URL."""
+        located = self.located.get(page_id)
+        if located is None:
+            return None
+        if located.site == from_site:
+            return located.path
+        return self.sites[located.site].base_url + located.path
+
+    def absolute_url(self, page_id: int) -> str:
+        located = self.located[page_id]
+        return self.sites[located.site].base_url + located.path
+
+    # -- content ---------------------------------------------------------------------------
+
+    def _document_url(self, site: str, document) -> str:
+        path = f"/documents/{document.pk}/{document.filename}"
+        self.documents[site][path] = document.file.name
+        return path
+
+    def _renderer(self, site: str) -> BlockRenderer:
+        media = self.media[site]
+        documents = _DocumentUrls(self, site)
+
+        def rich(source: str) -> str:
+            return expand_links(
+                source,
+                page_url=lambda pk: self.page_url(pk, from_site=site),
+                document_url=documents,
+            )
+
+        return BlockRenderer(
+            rich=rich,
+            picture=lambda image, alt: image_record(image, alt, media),
+            link=lambda pk: self.page_url(pk, from_site=site),
+            document=lambda document: self._document_url(site, document),
+            labels={"phone": _("Phone"), "email": _("E-mail")},
+        )
+
+    def _base_record(self, page: Page) -> dict:
+        located = self.located[page.pk]
+        kind = KINDS[f"{page.content_type.app_label}.{page.content_type.model}"]
+        return {
+            "id": page.pk,
+            "key": str(page.translation_key),
+            "site": located.site,
+            "lang": located.lang,
+            "kind": kind,
+            "url": located.path,
+            "full_url": self.sites[located.site].base_url + located.path,
+            "title": page.title,
+            "seo_title": page.seo_title or page.title,
+            "description": page.search_description,
+            "published": _iso(page.first_published_at),
+            "updated": _iso(page.last_published_at),
+            "depth": page.depth,
+            "path": page.path,
+        }
+
+    def _specific_fields(self, record: dict, page: Page, renderer: BlockRenderer) -> None:
+        site = record["site"]
+        record["lead"] = getattr(page, "lead", "")
+        body = getattr(page, "body", None)
+        record["body"] = renderer.stream(body) if body is not None else ""
+        image = getattr(page, "hero_image", None)
+        if image is not None:
+            record["image"] = image_record(image, page.hero_alt, self.media[site])
+        else:
+            record["image"] = next(
+                (
+                    image_record(
+                        child.value["image"],
+                        child.value["alt_text"],
+                        self.media[site],
+                        max_width=960,
+                    )
+                    for child in (body or [])
+                    if child.block_type == "image" and child.value["image"] is not None
+                ),
+                None,
+            )
+        if isinstance(page, NewsArticlePage | PressReleasePage):
+            record.update(
+                date=_iso(page.date),
+                resident_headline=page.resident_headline,
+                media_headline=page.media_headline,
+                contacts=renderer.stream(page.contacts),
+            )
+        elif isinstance(page, EventPage):
+            record.update(
+                start=_iso(page.start),
+                end=_iso(page.end),
+                venue=page.venue_name,
+                address=page.venue_address,
+                organiser=page.organiser,
+                audience=page.audience,
+                audience_label=str(Audience(page.audience).label),
+                is_free=page.is_free,
+                price=page.price,
+                registration_url=page.registration_url,
+                categories=[category.name for category in page.categories.all()],
+            )
+
+    def export(self, sites: list[str] | None = None) -> Export:
+        self._locate_pages()
+        wanted = set(sites or self.sites)
+        by_type: dict[type, list[int]] = defaultdict(list)
+        for page_id, page in self.pages.items():
+            if self.located[page_id].site in wanted:
+                by_type[page.content_type.model_class()].append(page_id)
+
+        records: dict[str, list[dict]] = {key: [] for key in wanted}
+        translations: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        renderers = {key: self._renderer(key) for key in wanted}
+        for model, ids in by_type.items():
+            queryset = model.objects.filter(pk__in=ids)
+            if model is EventPage:
+                queryset = queryset.prefetch_related("categories")
+            for page in queryset.iterator(chunk_size=500):
+                page.content_type = self.pages[page.pk].content_type
+                record = self._base_record(page)
+                with translation.override(record["lang"]):
+                    self._specific_fields(record, page, renderers[record["site"]])
+                records[record["site"]].append(record)
+                translations[(record["site"], record["key"])][record["lang"]] = record["url"]
+
+        self.by_url_path = {page.url_path: page for page in self.pages.values()}
+        by_key = {
+            (str(page.translation_key), self.located[pk].lang): self.located[pk]
+            for pk, page in self.pages.items()
+        }
+        for site, site_records in records.items():
+            site_records.sort(key=lambda record: record["path"])
+            for record in site_records:
+                record["translations"] = translations[(site, record["key"])]
+            self._site_links(self.sites[site], by_key)
+        return Export(
+            sites=self.sites,
+            records=records,
+            media={key: self.media[key] for key in wanted},
+            documents={key: dict(self.documents[key]) for key in wanted},
+        )
+
+    def _resolve(
+        self, info: SiteInfo, slug_path: str, lang: str, by_key: dict[tuple[str, str], _Located]
+    ) -> _Located | None:
+        """A slug path below the default-language home, in ``lang`` (its translation)."""
+        home_path = self.pages[info.homes[info.languages[0]]].url_path
+        target = self.by_url_path.get(home_path + slug_path + "/")
+        located = by_key.get((str(target.translation_key), lang)) if target else None
+        if located is None:
+            logger.warning("%s: %s has no published %s page", info.key, slug_path, lang)
+        return located
+
+    def _site_links(self, info: SiteInfo, by_key: dict[tuple[str, str], _Located]) -> None:
+        """Menu entries and the accessibility statement, per language."""
+        profile = next(p for p in self.profiles if p.key == info.key)
+        for lang in info.languages:
+            entries = []
+            for item in profile.navigation:
+                label = item["label"].get(lang) or item["label"][info.languages[0]]
+                if "url" in item:
+                    entries.append({"label": label, "url": item["url"]})
+                elif located := self._resolve(info, item["page"], lang, by_key):
+                    entries.append({"label": label, "url": located.path})
+            info.navigation[lang] = entries
+            if profile.accessibility_statement:
+                located = self._resolve(info, profile.accessibility_statement, lang, by_key)
+                if located is not None:
+                    title = self.pages[located.page_id].title
+                    info.accessibility[lang] = {"title": title, "url": located.path}
+
+
+class _DocumentUrls:
+    """Document id -> public path, registering each document the first time it is linked."""
+
+    def __init__(self, exporter: Exporter, site: str) -> None:
+        self.exporter = exporter
+        self.site = site
+        self.cache: dict[int, str | None] = {}
+
+    def get(self, key: int, default: str | None = None) -> str | None:
+        if key not in self.cache:
+            document = get_document_model().objects.filter(pk=key).first()
+            self.cache[key] = self.exporter._document_url(self.site, document) if document else None
+        return self.cache[key] or default
+
+
+def export_sites(sites: list[str] | None = None) -> Export:
+    return Exporter().export(sites)

@@ -1,0 +1,77 @@
+"""Releases: every build writes a complete new folder, then the live site switches to it
+in one atomic step. A build that fails leaves ``current`` pointing at the last good release.
+
+    output/<site>/releases/<id>/   complete sites, newest last
+    output/<site>/current          symlink to the live release
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+
+KEEP_RELEASES = 3
+
+
+def site_root(site: str) -> Path:
+    return Path(settings.OUTPUT_DIR) / site
+
+
+def current(site: str) -> Path | None:
+    link = site_root(site) / "current"
+    return link.resolve() if link.is_symlink() else None
+
+
+def new_release(site: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = site_root(site) / "releases" / stamp
+    path.mkdir(parents=True)
+    return path
+
+
+def write_files(release: Path, files: dict[str, bytes]) -> int:
+    for name, data in files.items():
+        target = release / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return len(files)
+
+
+def link_media(release: Path, media_root: Path, names: dict[str, str]) -> None:
+    """Put media files (public path -> name under MEDIA_ROOT) into the release; hard links
+    where the file system allows, so a release costs no extra space for images."""
+    for public, name in names.items():
+        source = media_root / name
+        target = release / public.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+
+def activate(site: str, release: Path) -> None:
+    """Point ``current`` at ``release`` atomically (rename of a new symlink over the old)."""
+    link = site_root(site) / "current"
+    temporary = link.with_name(f".current-{os.getpid()}")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(release.relative_to(link.parent), target_is_directory=True)
+    os.replace(temporary, link)
+
+
+def prune(site: str, keep: int = KEEP_RELEASES) -> None:
+    """Remove old releases, never the live one."""
+    live = current(site)
+    releases = sorted((site_root(site) / "releases").iterdir())
+    for old in releases[:-keep]:
+        if old != live:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(release: Path) -> None:
+    shutil.rmtree(release, ignore_errors=True)

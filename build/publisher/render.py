@@ -1,0 +1,72 @@
+"""Render: one Pelican run per site, from export records to files in a release folder."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from django.conf import settings
+from django.utils import timezone
+
+from .export import Export
+
+
+def pelican_settings(export: Export, site: str, output: Path, content: Path, now: datetime) -> dict:
+    themes = Path(settings.THEMES_DIR)
+    info = export.sites[site]
+    overrides = themes / info.theme / "templates"
+    static = [str(themes / "base" / "static")]
+    if (themes / info.theme / "static").is_dir():
+        static.append(str(themes / info.theme / "static"))
+    return read_settings(
+        None,
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(themes / "base"),
+            "THEME_TEMPLATES_OVERRIDES": [str(overrides)] if overrides.is_dir() else [],
+            "THEME_STATIC_PATHS": static,
+            "THEME_STATIC_DIR": "theme",
+            "SITEURL": info.base_url,
+            "SITENAME": info.names[info.languages[0]],
+            "TIMEZONE": settings.TIME_ZONE,
+            "DEFAULT_LANG": info.languages[0],
+            "PLUGINS": ["publisher.pelican_plugin"],
+            "JINJA_ENVIRONMENT": {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True},
+            # Everything is rendered by CityGenerator: Pelican's own pages, feeds and
+            # archives are switched off.
+            "ARTICLE_PATHS": [],
+            "PAGE_PATHS": [],
+            "STATIC_PATHS": [],
+            "DIRECT_TEMPLATES": [],
+            "PAGINATED_TEMPLATES": {},
+            "FEED_ALL_ATOM": None,
+            "CATEGORY_FEED_ATOM": None,
+            "TRANSLATION_FEED_ATOM": None,
+            "AUTHOR_FEED_ATOM": None,
+            "AUTHOR_FEED_RSS": None,
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            "DELETE_OUTPUT_DIRECTORY": False,
+            "CITY_EXPORT": export,
+            "CITY_SITE": site,
+            "CITY_NOW": now,
+        },
+    )
+
+
+def render_site(
+    export: Export, site: str, output: Path, *, now: datetime | None = None
+) -> dict[str, bytes]:
+    """Run Pelican for ``site``: theme files are copied into ``output``; the rendered
+    files are returned (path -> bytes) for the release step to write."""
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="city-content-") as content:
+        config = pelican_settings(export, site, output, Path(content), now or timezone.now())
+        config["CITY_FILES"] = files
+        Pelican(config).run()
+    return files

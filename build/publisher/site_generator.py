@@ -1,0 +1,415 @@
+"""The Pelican generator that turns one site's records into every file of its static site.
+
+Pelican provides the settings, the Jinja environment over ``themes/base`` with the site's
+theme as overrides, and the copying of theme static files. This generator renders pages,
+listings, archives, calendars, feeds, sitemap and the static JSON API into ``self.files``
+(path -> bytes); the release step writes them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from feedgenerator import Atom1Feed
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from django.utils import formats, translation
+from django.utils.translation import gettext, ngettext
+
+from . import ical
+from .blocks_html import picture_html
+from .export import Export, SiteInfo
+from .jsonld import jsonld
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+PAGE_SIZE = 10
+TEMPLATES = {
+    "home": "home.html",
+    "section": "section.html",
+    "content": "content.html",
+    "news_index": "article_index.html",
+    "press_index": "article_index.html",
+    "news": "article.html",
+    "press": "article.html",
+    "event_index": "event_index.html",
+    "event": "event.html",
+}
+# Address segments of generated listing pages, per language.
+SEGMENTS = {
+    "page": {"fi": "sivu", "sv": "sida", "en": "page"},
+    "past": {"fi": "menneet", "sv": "tidigare", "en": "past"},
+}
+LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+
+
+def when(iso: str | None) -> datetime | None:
+    return datetime.fromisoformat(iso).astimezone(HELSINKI) if iso else None
+
+
+def date_filter(iso: str | None, fmt: str = "DATE_FORMAT") -> str:
+    value = when(iso)
+    return formats.date_format(value, fmt) if value else ""
+
+
+def time_filter(iso: str | None) -> str:
+    value = when(iso)
+    return value.strftime("%H.%M") if value else ""
+
+
+class CityGenerator(Generator):
+    """Renders the site named by the ``CITY_SITE`` setting from the ``CITY_EXPORT`` records."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.export: Export = self.settings["CITY_EXPORT"]
+        self.site: SiteInfo = self.export.sites[self.settings["CITY_SITE"]]
+        self.now: datetime = self.settings["CITY_NOW"]
+        # The caller's dict: rendered files (path -> bytes) are handed back through it.
+        self.files: dict[str, bytes] = self.settings["CITY_FILES"]
+        self.env.add_extension("jinja2.ext.i18n")
+        # Old-style callables: templates format with |format, which Django's makemessages
+        # can extract (it cannot read Jinja's keyword-argument form).
+        self.env.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False)
+        self.env.filters.update(date=date_filter, time=time_filter)
+        self.env.globals.update(
+            LANGUAGE_NAMES=LANGUAGE_NAMES,
+            jsonld=jsonld,
+            picture=lambda image, **kwargs: Markup(picture_html(image, **kwargs)),  # noqa: S704
+        )
+        self.records = self.export.records[self.site.key]
+        self.by_path = {record["path"]: record for record in self.records}
+        self.children: dict[str, list[dict]] = defaultdict(list)
+        for record in self.records:
+            parent = record["path"][:-4]
+            if parent in self.by_path:
+                self.children[parent].append(record)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def syndicated(self, kinds: set[str], lang: str) -> list[dict]:
+        """Records of these kinds in ``lang`` from this site and the sites it syndicates."""
+        found = []
+        for key in [self.site.key, *self.site.syndicates]:
+            for record in self.export.records.get(key, []):
+                if record["kind"] in kinds and record["lang"] == lang:
+                    found.append(record)
+        return found
+
+    def link(self, record: dict) -> str:
+        """Where a record lives, seen from this site."""
+        return record["url"] if record["site"] == self.site.key else record["full_url"]
+
+    def upcoming(self, events: list[dict]) -> list[dict]:
+        return sorted((e for e in events if when(e["end"]) >= self.now), key=lambda e: e["start"])
+
+    def past(self, events: list[dict]) -> list[dict]:
+        return sorted(
+            (e for e in events if when(e["end"]) < self.now), key=lambda e: e["start"], reverse=True
+        )
+
+    def newest(self, articles: list[dict]) -> list[dict]:
+        return sorted(articles, key=lambda a: a.get("date") or "", reverse=True)
+
+    def breadcrumbs(self, record: dict) -> list[dict]:
+        crumbs = []
+        path = record["path"][:-4]
+        while path in self.by_path:
+            crumbs.insert(0, self.by_path[path])
+            path = path[:-4]
+        return crumbs
+
+    def page_context(self, record: dict, **extra) -> dict:
+        lang = record["lang"]
+        translations = [
+            {"lang": code, "url": record["translations"][code], "name": LANGUAGE_NAMES[code]}
+            for code in self.site.languages
+            if code in record["translations"]
+        ]
+        return {
+            "site": self.site,
+            "site_name": self.site.names[lang],
+            "tagline": self.site.taglines.get(lang, ""),
+            "lang": lang,
+            "home_url": self.site.url(lang).removeprefix(self.site.base_url),
+            "nav": self.site.navigation.get(lang, []),
+            "page": record,
+            "translations": translations,
+            "breadcrumbs": self.breadcrumbs(record),
+            "link": self.link,
+            "accessibility": self.site.accessibility.get(lang),
+            "now": self.now,
+            **extra,
+        }
+
+    def render(self, template: str, path: str, context: dict) -> None:
+        html = self.get_template(template.removesuffix(".html")).render(context)
+        self.files[path] = html.encode("utf-8")
+
+    @staticmethod
+    def out(url: str, name: str = "index.html") -> str:
+        return url.lstrip("/") + name
+
+    # -- outputs ---------------------------------------------------------------------------
+
+    def generate_output(self, writer) -> None:
+        for record in self.records:
+            with translation.override(record["lang"]):
+                self.page_outputs(record)
+        for lang in self.site.languages:
+            with translation.override(lang):
+                self.site_feed(lang)
+        with translation.override(self.site.languages[0]):
+            self.sitemap()
+            self.not_found()
+            self.api()
+        self.files["robots.txt"] = (
+            f"User-agent: *\nAllow: /\nSitemap: {self.site.base_url}/sitemap.xml\n"
+        ).encode()
+
+    def page_outputs(self, record: dict) -> None:
+        kind = record["kind"]
+        template = TEMPLATES[kind]
+        children = self.children[record["path"]]
+        if kind == "home":
+            articles = self.newest(self.syndicated({"news", "press"}, record["lang"]))[:6]
+            events = self.upcoming(self.syndicated({"event"}, record["lang"]))[:6]
+            sections = [c for c in children if c["kind"] in {"section", "content"}]
+            self.render(
+                template,
+                self.out(record["url"]),
+                self.page_context(record, articles=articles, events=events, sections=sections),
+            )
+        elif kind in {"news_index", "press_index"}:
+            self.article_listing(record, self.newest(children))
+        elif kind == "event_index":
+            self.event_listing(record, children)
+        elif kind == "event":
+            self.render(template, self.out(record["url"]), self.page_context(record))
+            self.files[self.out(record["url"], "event.ics")] = ical.calendar(
+                [(record, record["full_url"])],
+                name=record["title"],
+                hostname=self.site.hostname,
+                lang=record["lang"],
+            )
+        else:
+            self.render(
+                template, self.out(record["url"]), self.page_context(record, children=children)
+            )
+
+    def paginate(self, record: dict, items: list[dict], base: str, template: str, **extra) -> None:
+        pages = max(1, -(-len(items) // PAGE_SIZE))
+        segment = SEGMENTS["page"][record["lang"]]
+        for number in range(1, pages + 1):
+            url = base if number == 1 else f"{base}{segment}/{number}/"
+            pagination = {
+                "number": number,
+                "pages": pages,
+                "previous": None
+                if number == 1
+                else (base if number == 2 else f"{base}{segment}/{number - 1}/"),
+                "next": f"{base}{segment}/{number + 1}/" if number < pages else None,
+            }
+            chunk = items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+            self.render(
+                template,
+                self.out(url),
+                self.page_context(
+                    record, items=chunk, pagination=pagination, listing_url=url, **extra
+                ),
+            )
+
+    def article_listing(self, record: dict, articles: list[dict]) -> None:
+        years = sorted({a["date"][:4] for a in articles if a.get("date")}, reverse=True)
+        archive = [{"year": y, "url": f"{record['url']}{y}/"} for y in years]
+        self.paginate(
+            record, articles, record["url"], "article_index.html", years=archive, year=None
+        )
+        for year in years:
+            in_year = [a for a in articles if (a.get("date") or "").startswith(year)]
+            self.paginate(
+                record,
+                in_year,
+                f"{record['url']}{year}/",
+                "article_index.html",
+                years=archive,
+                year=year,
+            )
+        self.section_feed(record, articles)
+
+    def event_listing(self, record: dict, children: list[dict]) -> None:
+        events = list(children)
+        if self.site.syndicates:
+            own = {e["key"] for e in events}
+            events += [
+                e
+                for e in self.syndicated({"event"}, record["lang"])
+                if e["site"] != self.site.key and e["key"] not in own
+            ]
+        upcoming, past = self.upcoming(events), self.past(events)
+        months = sorted({e["start"][:7] for e in events})
+        month_links = [
+            {
+                "month": m,
+                "url": f"{record['url']}{m}/",
+                "label": formats.date_format(
+                    datetime.fromisoformat(m + "-01"), "YEAR_MONTH_FORMAT"
+                ),
+            }
+            for m in months
+        ]
+        past_url = f"{record['url']}{SEGMENTS['past'][record['lang']]}/"
+        common = {
+            "months": month_links,
+            "past_url": past_url,
+            "calendar_url": f"{record['url']}calendar.ics",
+        }
+        self.paginate(
+            record, upcoming, record["url"], "event_index.html", view="upcoming", **common
+        )
+        self.paginate(record, past, past_url, "event_index.html", view="past", **common)
+        for month in months:
+            in_month = sorted(
+                (e for e in events if e["start"].startswith(month)), key=lambda e: e["start"]
+            )
+            label = next(m["label"] for m in month_links if m["month"] == month)
+            self.render(
+                "event_index.html",
+                self.out(f"{record['url']}{month}/"),
+                self.page_context(
+                    record,
+                    items=in_month,
+                    pagination=None,
+                    view="month",
+                    month_label=label,
+                    listing_url=f"{record['url']}{month}/",
+                    **common,
+                ),
+            )
+        self.files[self.out(record["url"], "calendar.ics")] = ical.calendar(
+            [(e, e["full_url"]) for e in sorted(events, key=lambda e: e["start"])],
+            name=f"{self.site.names[record['lang']]}: {record['title']}",
+            hostname=self.site.hostname,
+            lang=record["lang"],
+        )
+        self.section_feed(record, self.newest(upcoming + past))
+
+    def _feed(self, title: str, link: str, lang: str, items: list[dict]) -> bytes:
+        feed = Atom1Feed(
+            title=title, link=link, description="", language=lang, feed_url=link + "feed.xml"
+        )
+        for item in items[:30]:
+            updated = when(item.get("updated") or item.get("published"))
+            feed.add_item(
+                title=item["title"],
+                link=item["full_url"],
+                description=item.get("lead", ""),
+                unique_id=item["full_url"],
+                pubdate=when(item.get("date") or item.get("start") or item.get("published")),
+                updateddate=updated,
+            )
+        return feed.writeString("utf-8").encode("utf-8")
+
+    def section_feed(self, record: dict, items: list[dict]) -> None:
+        title = f"{self.site.names[record['lang']]}: {record['title']}"
+        self.files[self.out(record["url"], "feed.xml")] = self._feed(
+            title, record["full_url"], record["lang"], items
+        )
+
+    def site_feed(self, lang: str) -> None:
+        items = [
+            r for r in self.records if r["lang"] == lang and r["kind"] in {"news", "press", "event"}
+        ]
+        items.sort(key=lambda r: r.get("date") or r.get("start") or "", reverse=True)
+        base = self.site.url(lang)
+        self.files[self.out(base.removeprefix(self.site.base_url), "feed.xml")] = self._feed(
+            self.site.names[lang], base, lang, items
+        )
+
+    def sitemap(self) -> None:
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ]
+        for record in self.records:
+            lines.append(f"<url><loc>{record['full_url']}</loc>")
+            if record.get("updated"):
+                lines.append(f"<lastmod>{record['updated'][:10]}</lastmod>")
+            for code, url in sorted(record["translations"].items()):
+                href = self.site.base_url + url
+                lines.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>')
+            lines.append("</url>")
+        lines.append("</urlset>")
+        self.files["sitemap.xml"] = ("\n".join(lines) + "\n").encode("utf-8")
+
+    def not_found(self) -> None:
+        lang = self.site.languages[0]
+        home = next(r for r in self.records if r["kind"] == "home" and r["lang"] == lang)
+        self.render(
+            "404.html",
+            "404.html",
+            self.page_context(
+                {**home, "title": gettext("Page not found"), "url": "/404.html"},
+                homes=[
+                    {"lang": code, "name": LANGUAGE_NAMES[code], "url": self.site.url(code)}
+                    for code in self.site.languages
+                ],
+            ),
+        )
+
+    def api(self) -> None:
+        """Static JSON for other consumers (info screens, partner sites, apps)."""
+        fields = (
+            "id",
+            "key",
+            "lang",
+            "kind",
+            "url",
+            "full_url",
+            "title",
+            "lead",
+            "published",
+            "updated",
+            "translations",
+        )
+        pages = [{field: r.get(field) for field in fields} for r in self.records]
+        news = [
+            {
+                **{f: r.get(f) for f in fields},
+                "date": r.get("date"),
+                "press_release": r["kind"] == "press",
+            }
+            for r in self.newest([r for r in self.records if r["kind"] in {"news", "press"}])
+        ]
+        event_fields = (
+            "start",
+            "end",
+            "venue",
+            "address",
+            "organiser",
+            "audience",
+            "is_free",
+            "price",
+            "registration_url",
+            "categories",
+        )
+        events = [
+            {**{f: r.get(f) for f in fields}, **{f: r.get(f) for f in event_fields}}
+            for r in sorted(
+                (r for r in self.records if r["kind"] == "event"), key=lambda r: r["start"]
+            )
+        ]
+        for name, data in (("pages", pages), ("news", news), ("events", events)):
+            body = {
+                "site": self.site.key,
+                "base_url": self.site.base_url,
+                "count": len(data),
+                "items": data,
+            }
+            self.files[f"api/v1/{name}.json"] = json.dumps(
+                body, ensure_ascii=False, indent=1, sort_keys=True
+            ).encode("utf-8")
