@@ -124,7 +124,7 @@ class BlockRenderer:
         if value.get("phone"):
             tel = "".join(ch for ch in value["phone"] if ch.isdigit() or ch == "+")
             link = f'<a href="tel:{tel}">{escape(value["phone"])}</a>'
-            rows.append(f'<p>{escape(self.labels["phone"])}: {link}</p>')
+            rows.append(f"<p>{escape(self.labels['phone'])}: {link}</p>")
         if value.get("email"):
             rows.append(
                 f"<p>{escape(self.labels['email'])}: "

@@ -65,12 +65,15 @@ def activate(site: str, release: Path) -> None:
 
 
 def prune(site: str, keep: int = KEEP_RELEASES) -> None:
-    """Remove old releases, never the live one."""
+    """Keep the live release and the ones before it (for rollback), up to ``keep`` in all;
+    remove older ones and any newer leftovers of builds that were killed before going live."""
     live = current(site)
     releases = sorted((site_root(site) / "releases").iterdir())
-    for old in releases[:-keep]:
-        if old != live:
-            shutil.rmtree(old, ignore_errors=True)
+    if live is None or live not in releases:
+        return
+    position = releases.index(live)
+    for old in releases[: max(0, position + 1 - keep)] + releases[position + 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def discard(release: Path) -> None:

@@ -1,0 +1,87 @@
+"""Export: only live, public content becomes records; links resolve across sites."""
+
+import pytest
+
+from wagtail.models import Page, PageViewRestriction
+
+from cms.pages.models import ContentPage
+from publisher.export import export_sites
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def city_home(lang="fi"):
+    home = Page.objects.get(slug="city").specific
+    return (
+        home if lang == "fi" else home.get_translation(Page.objects.get(slug=f"city-{lang}").locale)
+    )
+
+
+def test_records_cover_every_language_with_linked_translations(city_content):
+    export = export_sites(["city"])
+    records = export.records["city"]
+    assert {r["lang"] for r in records} == {"fi", "sv", "en"}
+    waste = next(r for r in records if r["url"] == "/palvelut/jatehuolto/")
+    assert waste["translations"] == {
+        "fi": "/palvelut/jatehuolto/",
+        "sv": "/sv/tjanster/avfall-och-atervinning/",
+        "en": "/en/services/waste-and-recycling/",
+    }
+    assert waste["full_url"] == "http://city.localhost:8080/palvelut/jatehuolto/"
+    # Every page's computed address is the one Wagtail itself gives.
+    for record in records[:40]:
+        assert Page.objects.get(pk=record["id"]).get_url() in {record["url"], record["full_url"]}
+
+
+def test_drafts_private_pages_and_pending_changes_never_reach_records(city_content):
+    home = city_home()
+    draft = factories.ContentPageFactory(parent=home, live=False, title="Luonnos")
+    private = factories.ContentPageFactory(parent=home, title="Yksityinen")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    under_private = factories.ContentPageFactory(parent=private, title="Salainen alasivu")
+    edited = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    edited.title = "Muokattu mutta julkaisematon otsikko"
+    edited.save_revision()  # pending, e.g. in moderation: the live version stays
+
+    urls = {r["url"]: r for r in export_sites(["city"]).records["city"]}
+    titles = {r["title"] for r in urls.values()}
+    assert draft.title not in titles
+    assert private.title not in titles and under_private.title not in titles
+    assert "Muokattu mutta julkaisematon otsikko" not in titles
+    assert urls["/palvelut/kirjasto/"]["title"] == "Kirjasto"
+
+
+def test_links_between_sites_use_real_host_names(city_content):
+    tourism_lake = ContentPage.objects.get(slug="kaislajarvi", locale__language_code="fi")
+    home = city_home()
+    factories.ContentPageFactory(
+        parent=home,
+        slug="linkit",
+        body=[
+            (
+                "paragraph",
+                factories.RichText(
+                    f'<p>Katso <a linktype="page" id="{tourism_lake.pk}">järvi</a> ja '
+                    f'<a linktype="page" id="{home.pk}">etusivu</a> ja '
+                    '<a linktype="page" id="999999">poistettu</a>.</p>'
+                ),
+            )
+        ],
+    )
+    record = next(r for r in export_sites(["city"]).records["city"] if r["url"] == "/linkit/")
+    assert (
+        '<a href="http://tourism.localhost:8080/nahtavyydet/kaislajarvi/">järvi</a>'
+        in record["body"]
+    )
+    assert '<a href="/">etusivu</a>' in record["body"]
+    assert "poistettu" in record["body"] and "999999" not in record["body"]
+
+
+def test_images_get_avif_webp_and_jpeg_renditions(city_content):
+    export = export_sites(["city"])
+    record = next(r for r in export.records["city"] if r["url"] == "/palvelut/asuminen/")
+    assert '<source type="image/avif"' in record["body"]
+    assert '<source type="image/webp"' in record["body"]
+    assert 'alt="Kaislahden keskustan rakennuksia järven rannalla."' in record["body"]
+    assert any(path.endswith(".avif") for path in export.media["city"].paths)

@@ -1,0 +1,134 @@
+"""A full publish writes complete sites and switches them live atomically; a failed build
+leaves the live site untouched."""
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from publisher import release
+from publisher.publish import publish_full
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def live(site: str) -> Path:
+    path = release.current(site)
+    assert path is not None, f"{site} has no live release"
+    return path
+
+
+def test_full_publish_writes_every_kind_of_output(city_content):
+    result = publish_full(sites=["city", "tourism"])
+    assert result.ok, [s.error for s in result.sites]
+    root = live("city")
+    for name in [
+        "index.html",
+        "sv/index.html",
+        "en/index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "feed.xml",
+        "sv/feed.xml",
+        "uutiset/index.html",
+        "uutiset/feed.xml",
+        "tapahtumat/index.html",
+        "tapahtumat/calendar.ics",
+        "tapahtumat/menneet/index.html",
+        "tapahtumat/joulumarkkinat/index.html",
+        "tapahtumat/joulumarkkinat/event.ics",
+        "api/v1/pages.json",
+        "api/v1/news.json",
+        "api/v1/events.json",
+        "theme/css/site.css",
+        "documents/1/jatehuoltomaaraykset.pdf",
+    ]:
+        assert (root / name).is_file(), name
+    html = (root / "palvelut/asuminen/index.html").read_text()
+    for src in re.findall(r'src="(/media/[^"]+)"', html):
+        assert (root / src.lstrip("/")).is_file(), src
+
+
+def test_feeds_sitemap_calendars_and_api_are_well_formed(city_content):
+    publish_full(sites=["city", "tourism"])
+    root = live("city")
+    feed = ET.parse(root / "uutiset/feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
+    assert "Uimarannat avautuvat kesäkuun alussa" in titles
+
+    sitemap = ET.parse(root / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    url = next(
+        u
+        for u in sitemap.findall("s:url", ns)
+        if u.find("s:loc", ns).text.endswith("/palvelut/jatehuolto/")
+    )
+    alternates = {link.get("hreflang") for link in url.findall("x:link", ns)}
+    assert alternates == {"fi", "sv", "en"}
+
+    ics = (root / "tapahtumat/joulumarkkinat/event.ics").read_bytes().decode()
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert "SUMMARY:Joulumarkkinat" in ics and "DTSTART:" in ics
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+
+    events = json.loads((root / "api/v1/events.json").read_text())
+    assert events["count"] == len(events["items"]) > 0
+    assert set(events["items"][0]["translations"]) == {"fi", "sv", "en"}
+    robots = (root / "robots.txt").read_text()
+    assert "Sitemap: http://city.localhost:8080/sitemap.xml" in robots
+
+
+def test_city_home_syndicates_news_and_events_from_other_sites(city_content):
+    publish_full(sites=["city", "tourism"])
+    home = (live("city") / "index.html").read_text()
+    assert "http://tourism.localhost:8080/uutiset/risteilykausi-alkaa/" in home
+    assert "http://tourism.localhost:8080/tapahtumat/opastettu-kavely/" in home
+
+
+def test_template_error_leaves_the_live_site_untouched(city_content, tmp_path, settings):
+    publish_full(sites=["city"])
+    before = live("city")
+    snapshot = (before / "index.html").read_bytes()
+
+    broken = tmp_path / "themes"
+    shutil.copytree(settings.THEMES_DIR, broken)
+    (broken / "base/templates/content.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ page.title|nosuchfilter }}{% endblock %}"
+    )
+    settings.THEMES_DIR = broken
+    result = publish_full(sites=["city"])
+    assert not result.ok and "nosuchfilter" in result.sites[0].error
+    assert live("city") == before
+    assert (before / "index.html").read_bytes() == snapshot
+    assert len(list((release.site_root("city") / "releases").iterdir())) == 1, (
+        "failed release removed"
+    )
+
+    with pytest.raises(CommandError, match="live versions were kept"):
+        call_command("publish", "--full", "--site", "city")
+
+
+def test_leftovers_of_a_killed_build_are_removed_and_old_releases_pruned(city_content):
+    publish_full(sites=["city"])
+    first = live("city")
+    # A build killed before it went live leaves a newer, incomplete folder behind.
+    killed = release.new_release("city")
+    (killed / "index.html").write_text("half a site")
+    assert live("city") == first
+    for _ in range(4):
+        publish_full(sites=["city"])
+    releases = sorted((release.site_root("city") / "releases").iterdir())
+    assert not killed.exists()
+    assert len(releases) == release.KEEP_RELEASES and releases[-1] == live("city")
+
+
+def test_publish_command_rejects_unknown_sites(city_content):
+    with pytest.raises(CommandError, match="Unknown site"):
+        call_command("publish", "--full", "--site", "nowhere")
