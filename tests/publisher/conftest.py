@@ -2,6 +2,7 @@
 through the same service as ``load_demo``."""
 
 import pytest
+
 from django.core.cache import caches
 
 from cms.demo.services import demo_load

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
 from django.core.management import CommandError, call_command
 
 from publisher import release
