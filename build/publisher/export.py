@@ -103,9 +103,21 @@ class Exporter:
 
     # -- addresses -------------------------------------------------------------------------
 
+    def locate(self, page: Page) -> _Located | None:
+        """Where ``page`` is (or would be) published, from its tree position and slug."""
+        home_path = page.path[: Page.steplen * 2]
+        if home_path not in self.homes:
+            return None  # a tree outside every declared site and language
+        site, lang = self.homes[home_path]
+        info = self.sites[site]
+        relative = page.url_path[len(self.home_url_paths[home_path]) :]
+        prefix = "/" if lang == info.languages[0] else f"/{lang}/"
+        return _Located(page.pk, site, lang, prefix + relative)
+
     def _locate_pages(self) -> None:
-        homes: dict[str, tuple[str, str]] = {}  # home path -> (site, lang)
-        home_url_paths: dict[str, str] = {}
+        self.homes: dict[str, tuple[str, str]] = {}  # home path -> (site, lang)
+        self.home_url_paths: dict[str, str] = {}
+        homes, home_url_paths = self.homes, self.home_url_paths
         for profile in self.profiles:
             root = profile.site.root_page
             info = SiteInfo(
@@ -144,15 +156,10 @@ class Exporter:
             "last_published_at",
             "slug",
         ):
-            home_path = page.path[: Page.steplen * 2]
-            if home_path not in homes:
-                continue  # a tree outside every declared site and language
-            site, lang = homes[home_path]
-            info = self.sites[site]
-            relative = page.url_path[len(home_url_paths[home_path]) :]
-            prefix = "/" if lang == info.languages[0] else f"/{lang}/"
-            self.located[page.pk] = _Located(page.pk, site, lang, prefix + relative)
-            self.pages[page.pk] = page
+            located = self.locate(page)
+            if located is not None:
+                self.located[page.pk] = located
+                self.pages[page.pk] = page
 
     def page_url(self, page_id: int, *, from_site: str) -> str | None:
         """A link from a page of ``from_site``: a path on the same site, else a full URL."""
@@ -193,9 +200,9 @@ class Exporter:
             labels={"phone": _("Phone"), "email": _("E-mail")},
         )
 
-    def _base_record(self, page: Page) -> dict:
-        located = self.located[page.pk]
-        kind = KINDS[f"{page.content_type.app_label}.{page.content_type.model}"]
+    def _base_record(self, page: Page, located: _Located | None = None) -> dict:
+        located = located or self.located[page.pk]
+        kind = KINDS[page._meta.label_lower]
         return {
             "id": page.pk,
             "key": str(page.translation_key),
@@ -257,6 +264,14 @@ class Exporter:
                 categories=[category.name for category in page.categories.all()],
             )
 
+    def record_for(
+        self, page: Page, *, renderers: dict[str, BlockRenderer], located: _Located | None = None
+    ) -> dict:
+        record = self._base_record(page, located)
+        with translation.override(record["lang"]):
+            self._specific_fields(record, page, renderers[record["site"]])
+        return record
+
     def export(self, sites: list[str] | None = None) -> Export:
         self._locate_pages()
         wanted = set(sites or self.sites)
@@ -273,10 +288,7 @@ class Exporter:
             if model is EventPage:
                 queryset = queryset.prefetch_related("categories")
             for page in queryset.iterator(chunk_size=500):
-                page.content_type = self.pages[page.pk].content_type
-                record = self._base_record(page)
-                with translation.override(record["lang"]):
-                    self._specific_fields(record, page, renderers[record["site"]])
+                record = self.record_for(page, renderers=renderers)
                 records[record["site"]].append(record)
                 translations[(record["site"], record["key"])][record["lang"]] = record["url"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -24,10 +24,15 @@ class CityPage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("lead")]
     content_panels = [*Page.content_panels, FieldPanel("lead")]
-    template = "core/page_preview.html"
 
     class Meta:
         abstract = True
+
+    def serve_preview(self, request, mode_name):
+        # The same export and theme as the static site: preview equals the published page.
+        from publisher.preview import preview_html
+
+        return HttpResponse(preview_html(self))
 
     def serve(self, request, *args, **kwargs):
         url = self.get_full_url(request)

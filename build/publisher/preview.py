@@ -1,0 +1,59 @@
+"""Preview: a draft rendered through the same export and theme as the static site, so what
+the editor sees is what residents will get."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.utils import timezone, translation
+
+from wagtail.models import Page
+
+from .export import Export, Exporter
+from .render import pelican_settings
+from .site_generator import CityGenerator
+
+
+def preview_html(page: Page) -> str:
+    """The public HTML of ``page`` as it stands in the editor (saved or not)."""
+    exporter = Exporter()
+    export = exporter.export()
+    if not page.url_path or not page.url_path.endswith(f"/{page.slug}/"):
+        page.set_url_path(page.get_parent())
+    located = exporter.locate(page)
+    if located is None:
+        raise ValueError("This page is outside every site declared in sites/.")
+    records = export.records[located.site]
+    renderers = {located.site: exporter._renderer(located.site)}
+    record = exporter.record_for(page, renderers=renderers, located=located)
+    # Translations and listing context come from what is published.
+    existing = next(
+        (r for r in records if r["key"] == record["key"] and r["lang"] == record["lang"]), None
+    )
+    record["translations"] = (
+        dict(existing["translations"]) if existing else {record["lang"]: record["url"]}
+    )
+    preview_records = [r for r in records if r is not existing] + [record]
+    preview_export = Export(
+        sites=export.sites,
+        records={**export.records, located.site: preview_records},
+        media=export.media,
+        documents=export.documents,
+    )
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="city-preview-") as workdir:
+        config = pelican_settings(
+            preview_export, located.site, Path(workdir), Path(workdir), timezone.now()
+        )
+        config["CITY_FILES"] = files
+        generator = CityGenerator(
+            context=dict(config),
+            settings=config,
+            path=workdir,
+            theme=config["THEME"],
+            output_path=workdir,
+        )
+        with translation.override(record["lang"]):
+            generator.page_outputs(record)
+    return files[CityGenerator.out(record["url"])].decode("utf-8")

@@ -1,0 +1,54 @@
+"""Preview renders through the same export and theme: identical to the published page."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from cms.events.models import EventPage
+from cms.pages.models import ContentPage
+from publisher import release
+from publisher.preview import preview_html
+from publisher.publish import publish_full
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("model", "slug", "lang"),
+    [
+        (ContentPage, "kirjasto", "fi"),
+        (ContentPage, "bibliotek", "sv"),
+        (EventPage, "joulumarkkinat", "fi"),
+    ],
+)
+def test_preview_of_published_content_equals_the_published_file(city_content, model, slug, lang):
+    publish_full(sites=["city", "tourism"])
+    page = model.objects.get(slug=slug, locale__language_code=lang)
+    url = page.get_url(current_site=page.get_site())
+    published = (release.current("city") / url.lstrip("/") / "index.html").read_text()
+    assert preview_html(page) == published
+
+
+def test_admin_preview_shows_the_draft_in_the_site_theme(city_content, client):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    data = nested_form_data(
+        {
+            "title": "Kirjasto (luonnos)",
+            "slug": "kirjasto",
+            "lead": "Uusi johdanto",
+            "body": streamfield([("paragraph", rich_text("Uutta tekstiä."))]),
+            "comments": inline_formset([]),
+        }
+    )
+    assert client.post(url, data).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "<h1>Kirjasto (luonnos)</h1>" in html and "Uutta tekstiä." in html
+    assert '<link rel="stylesheet" href="/theme/css/site.css">' in html
+    assert client.get("/theme/css/site.css").status_code == 200
+    page.refresh_from_db()
+    assert page.title == "Kirjasto", "previewing changes nothing"
