@@ -49,7 +49,10 @@ def server_block(site: SiteServer) -> str:
             f"    ssl_certificate_key {site.certificate_key};\n"
             "    ssl_protocols TLSv1.2 TLSv1.3;\n"
         )
-        hsts = '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n'
+        hsts = (
+            '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" '
+            "always;\n"
+        )
     return f"""# {site.key}
 server {{
     {listen}
@@ -69,7 +72,8 @@ server {{
 {hsts}
     gzip on;
     gzip_comp_level 6;
-    gzip_types text/css application/json application/xml application/atom+xml text/calendar image/svg+xml;
+    gzip_types text/css application/json application/xml application/atom+xml
+               text/calendar image/svg+xml;
 
     location / {{
         try_files $uri $uri/ =404;

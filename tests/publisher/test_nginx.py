@@ -48,15 +48,17 @@ def nginx(city_content, tmp_path):
     call_command("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
     conf = tmp_path / "nginx.conf"
     conf.write_text(
-        f"user root;\nworker_processes 1;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
+        f"user root;\nworker_processes 1;\npid {tmp_path}/nginx.pid;\n"
+        f"error_log {tmp_path}/error.log;\n"
         f"events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n"
         f" client_body_temp_path {tmp_path}/body;\n proxy_temp_path {tmp_path}/proxy;\n"
         f" fastcgi_temp_path {tmp_path}/fcgi;\n uwsgi_temp_path {tmp_path}/uwsgi;\n"
         f" scgi_temp_path {tmp_path}/scgi;\n include {generated};\n}}\n"
     )
-    check = subprocess.run(["nginx", "-t", "-c", str(conf)], capture_output=True, text=True)
+    binary = shutil.which("nginx")
+    check = subprocess.run([binary, "-t", "-c", str(conf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(["nginx", "-c", str(conf), "-g", "daemon off;"])
+    process = subprocess.Popen([binary, "-c", str(conf), "-g", "daemon off;"])
     for _ in range(50):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
