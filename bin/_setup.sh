@@ -64,6 +64,12 @@ messages_compile() {
     (cd "$ROOT/cms" && "$VENV/bin/python" "$ROOT/manage.py" compilemessages -v0)
 }
 
+# What the end-to-end tests use: Chromium, nginx and a Java runtime for the HTML checker.
+test_tools_ensure() {
+    apt_ensure chromium nginx
+    command -v java >/dev/null 2>&1 || apt_ensure default-jre-headless
+}
+
 # PostgreSQL for the database-dependent tests: installed and started if needed.
 postgres_ensure() {
     if ! command -v pg_ctlcluster >/dev/null 2>&1; then

@@ -19,3 +19,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 VAR_DIR = Path(os.environ.get("CITY_TEST_VAR_DIR", tempfile.mkdtemp(prefix="city-test-")))
 MEDIA_ROOT = VAR_DIR / "media"
 OUTPUT_DIR = VAR_DIR / "output"
+
+# Defence in depth: even code that bypasses the test-database set-up can never open the
+# developer's database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["NAME"] = str(VAR_DIR / "db.sqlite3")  # noqa: F405

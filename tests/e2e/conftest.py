@@ -1,0 +1,112 @@
+"""End-to-end set-up: the whole demo, published once for this package and served on a free
+port. The database work happens in a transaction rolled back afterwards, so tests in other
+packages still start from an empty database."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from django.core.cache import caches
+from django.db import transaction
+from django.test import override_settings
+
+from wagtail.models import Page, Site
+
+from cms.demo.services import demo_load
+from publisher import release
+from publisher.devserver import serve
+from publisher.publish import publish_full
+from tests import factories
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SITES = ["city", "tourism", "business", "events", "climate"]
+# Enough extra news on the city site for its listing to have two pages.
+EXTRA_NEWS = 12
+
+
+@dataclass
+class BuiltSites:
+    port: int
+    roots: dict[str, Path]
+
+    def url(self, site: str, path: str = "/") -> str:
+        return f"http://{site}.localhost:{self.port}{path}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="package")
+def built(django_db_setup, django_db_blocker, tmp_path_factory):
+    output = tmp_path_factory.mktemp("output")
+    media = tmp_path_factory.mktemp("media")
+    port = free_port()
+    with django_db_blocker.unblock(), override_settings(OUTPUT_DIR=output, MEDIA_ROOT=media):
+        caches["default"].clear()
+        # The database is only needed to build the files: roll it all back afterwards.
+        with transaction.atomic():
+            demo_load()
+            Site.objects.update(port=port)
+            listing = Page.objects.get(url_path="/city/uutiset/").specific
+            for number in range(EXTRA_NEWS):
+                factories.NewsArticlePageFactory(
+                    parent=listing, title=f"Tiedotustilaisuus {number + 1}"
+                )
+            result = publish_full()
+            assert result.ok, [s.error for s in result.sites]
+            roots = {site: release.current(site) for site in SITES}
+            transaction.set_rollback(True)
+        caches["default"].clear()
+    server = serve({f"{site}.localhost": roots[site] for site in SITES}, port=port)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield BuiltSites(port=port, roots=roots)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="package")
+def browser(built):
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is installed by bin/test")
+    # Playwright's sync API keeps an event loop in another greenlet of this thread; Django
+    # would then refuse the test database's own (synchronous) set-up and teardown.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with playwright_api.sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,107 @@
+"""Residents' journeys in a real headless Chromium: navigation, language switch, events with
+their calendar file, paginated news, keyboard use, and axe-core on every kind of page."""
+
+import re
+
+import pytest
+
+# django_db: pytest-django creates the test database only for marked tests.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def test_main_navigation_and_breadcrumbs(built, page):
+    page.goto(built.url("city"))
+    page.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Palvelut").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Palvelut"
+    page.get_by_role("link", name="Jätehuolto ja kierrätys").click()
+    assert page.url == built.url("city", "/palvelut/jatehuolto/")
+    crumbs = page.get_by_role("navigation", name="Murupolku")
+    assert crumbs.get_by_role("link").all_inner_texts() == ["Kaislahden kaupunki", "Palvelut"]
+
+
+def test_language_switch_keeps_the_reader_on_the_same_page(built, page):
+    page.goto(built.url("city", "/palvelut/jatehuolto/"))
+    page.get_by_role("link", name="På svenska").click()
+    assert page.url == built.url("city", "/sv/tjanster/avfall-och-atervinning/")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.get_by_role("heading", level=1).inner_text() == "Avfall och återvinning"
+    assert page.get_by_role("link", name="Hoppa till innehållet").count() == 1
+    page.get_by_role("link", name="In English").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Waste and recycling"
+
+
+def test_event_page_offers_its_calendar_file(built, page):
+    page.goto(built.url("events", "/tapahtumat/talvijuoksu/"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Kaislahden talvijuoksu"
+    link = page.get_by_role("link", name="Lisää kalenteriin (iCalendar)")
+    assert link.get_attribute("href") == "event.ics"
+    # Fetched by the page itself: *.localhost resolves in Chromium, not in Playwright's Node.
+    status, content_type, body = page.evaluate(
+        """async (href) => {
+            const response = await fetch(href);
+            return [response.status, response.headers.get("content-type"), await response.text()];
+        }""",
+        link.get_attribute("href"),
+    )
+    assert status == 200 and content_type.startswith("text/calendar")
+    assert "BEGIN:VEVENT" in body and "SUMMARY:Kaislahden talvijuoksu" in body
+
+
+def test_events_site_aggregates_events_from_every_site(built, page):
+    page.goto(built.url("events", "/tapahtumat/"))
+    links = page.locator("main .card a").evaluate_all("links => links.map(a => a.href)")
+    hosts = {re.match(r"http://(\w+)\.localhost", href).group(1) for href in links}
+    assert {"events", "city", "tourism", "business"} <= hosts
+
+
+def test_news_listing_paginates(built, page):
+    page.goto(built.url("city", "/uutiset/"))
+    assert page.get_by_text("Sivu 1 / 2").count() == 1
+    assert page.locator("main .card").count() == 10
+    page.get_by_role("link", name="Seuraava sivu").click()
+    assert page.url == built.url("city", "/uutiset/sivu/2/")
+    assert page.locator("main .card").count() >= 5
+    page.get_by_role("link", name="Edellinen sivu").click()
+    assert page.url == built.url("city", "/uutiset/")
+
+
+def test_keyboard_users_can_skip_to_the_content(built, page):
+    page.goto(built.url("tourism"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Siirry sisältöön"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#content")
+
+
+def pages_of_every_type(built) -> list[tuple[str, str]]:
+    """One page of each kind, per site and language, found from the static JSON API."""
+    import json
+
+    wanted = []
+    for site, root in built.roots.items():
+        pages = json.loads((root / "api/v1/pages.json").read_text())["items"]
+        seen = set()
+        for item in pages:
+            key = (item["kind"], item["lang"])
+            if key not in seen and "korpus" not in item["url"]:
+                seen.add(key)
+                wanted.append((site, item["url"]))
+        wanted.append((site, "/404.html"))
+    return wanted
+
+
+def test_no_accessibility_violations_on_any_page_type_site_or_language(built, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    failures = {}
+    checked = pages_of_every_type(built)
+    for site, path in checked:
+        page.goto(built.url(site, path))
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        if result.violations_count:
+            failures[f"{site}{path}"] = [v["id"] for v in result.response["violations"]]
+    assert len(checked) >= 5 * 3 * 7
+    assert failures == {}
