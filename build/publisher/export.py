@@ -89,7 +89,8 @@ class _Located:
 
 
 def _iso(value) -> str | None:
-    return value.isoformat() if value else None
+    # Whole seconds: HTML's datetime attribute allows at most three decimals.
+    return value.replace(microsecond=0).isoformat() if value else None
 
 
 class Exporter:
