@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from django.conf import settings
@@ -68,5 +69,10 @@ def render_site(
     with tempfile.TemporaryDirectory(prefix="city-content-") as content:
         config = pelican_settings(export, site, output, Path(content), now or timezone.now())
         config["CITY_FILES"] = files
-        Pelican(config).run()
+        # Pelican's closing summary counts its own readers' articles: always zero here.
+        quiet, pelican_console.quiet = pelican_console.quiet, True
+        try:
+            Pelican(config).run()
+        finally:
+            pelican_console.quiet = quiet
     return files

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -23,6 +24,7 @@ class CityPage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("lead")]
+    api_fields = [APIField("lead")]
     content_panels = [*Page.content_panels, FieldPanel("lead")]
 
     class Meta:

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -49,6 +50,12 @@ class HomePage(CityPage):
         FieldPanel("body"),
     ]
     search_fields = [*CityPage.search_fields, index.SearchField("body")]
+    api_fields = [
+        *CityPage.api_fields,
+        APIField("hero_image"),
+        APIField("hero_alt"),
+        APIField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_CHILDREN
@@ -70,6 +77,7 @@ class SectionIndexPage(CityPage):
 
     content_panels = [*CityPage.content_panels, FieldPanel("body")]
     search_fields = [*CityPage.search_fields, index.SearchField("body")]
+    api_fields = [*CityPage.api_fields, APIField("body")]
 
     parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
     subpage_types = SECTION_CHILDREN
@@ -86,6 +94,7 @@ class ContentPage(CityPage):
 
     content_panels = [*CityPage.content_panels, FieldPanel("body")]
     search_fields = [*CityPage.search_fields, index.SearchField("body")]
+    api_fields = [*CityPage.api_fields, APIField("body")]
 
     parent_page_types = ["pages.HomePage", "pages.SectionIndexPage", "pages.ContentPage"]
     subpage_types = ["pages.ContentPage"]

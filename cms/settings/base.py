@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "cms.events",
     "cms.demo",
     "publisher",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -166,6 +168,9 @@ TASKS = {
 
 WAGTAIL_SITE_NAME = "Kaislahti"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The live read API (cms/core/api.py) answers on the CMS host.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 # Huge uploads are refused with a clear message instead of exhausting memory.
