@@ -166,6 +166,9 @@ TASKS = {
     }
 }
 
+# Sites render in parallel processes; 0 means one per CPU core.
+PUBLISH_WORKERS = int(os.environ.get("PUBLISH_WORKERS", "0"))
+
 WAGTAIL_SITE_NAME = "Kaislahti"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # The live read API (cms/core/api.py) answers on the CMS host.

@@ -27,14 +27,9 @@ class Command(BaseCommand):
         done: list[str] = []
 
         def progress(site: str, stage: str) -> None:
-            if stage == "render":
-                bar = "#" * len(done) + "-" * (total - len(done))
-                self.stdout.write(f"[{bar}] {len(done)}/{total} building {site}...", ending="\r")
-                self.stdout.flush()
-            else:
-                done.append(site)
-                bar = "#" * len(done) + "-" * (total - len(done))
-                self.stdout.write(f"[{bar}] {len(done)}/{total} {site} {stage}".ljust(60))
+            done.append(site)
+            bar = "#" * len(done) + "-" * (total - len(done))
+            self.stdout.write(f"[{bar}] {len(done)}/{total} {site} {stage}")
 
         result = publish_full(sites=sites, progress=progress)
         for outcome in result.sites:
