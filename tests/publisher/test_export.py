@@ -52,7 +52,7 @@ def test_drafts_private_pages_and_pending_changes_never_reach_records(city_conte
     assert urls["/palvelut/kirjasto/"]["title"] == "Kirjasto"
 
 
-def test_links_between_sites_use_real_host_names(city_content):
+def test_links_between_sites_use_real_host_names(two_sites):
     tourism_lake = ContentPage.objects.get(slug="kaislajarvi", locale__language_code="fi")
     home = city_home()
     factories.ContentPageFactory(

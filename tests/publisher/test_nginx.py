@@ -41,7 +41,7 @@ def fetch(port: int, host: str, path: str):
 
 
 @pytest.fixture
-def nginx(city_content, tmp_path):
+def nginx(two_sites, tmp_path):
     publish_full(sites=["city", "tourism"])
     port = free_port()
     generated = tmp_path / "sites.conf"
@@ -96,7 +96,7 @@ def test_nginx_headers_survive_every_location(nginx):
     assert headers["Content-Security-Policy"].startswith("default-src 'self'")
 
 
-def test_nginx_not_found_and_media(nginx, city_content):
+def test_nginx_not_found_and_media(nginx):
     status, headers, body = fetch(nginx, "city.localhost", "/ei-ole-olemassa/")
     assert (
         status == 404 and b"Sivua ei l" in body and headers["X-Content-Type-Options"] == "nosniff"

@@ -1,0 +1,51 @@
+"""The development server picks the site by host name and never leaves the site's folder."""
+
+import http.client
+import threading
+
+import pytest
+
+from publisher.devserver import serve
+
+
+@pytest.fixture
+def server(tmp_path):
+    city = tmp_path / "city"
+    (city / "palvelut").mkdir(parents=True)
+    (city / "index.html").write_text("<p>city</p>")
+    (city / "palvelut/index.html").write_text("<p>services</p>")
+    (city / "404.html").write_text("<p>not here</p>")
+    (city / "event.ics").write_text("BEGIN:VCALENDAR")
+    (tmp_path / "secret.txt").write_text("never served")
+    httpd = serve({"city.localhost": city}, port=0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def get(port: int, host: str, path: str):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("GET", path, headers={"Host": host})
+    response = connection.getresponse()
+    return response.status, response.getheader("Content-Type"), response.read()
+
+
+def test_serves_by_host_with_its_own_404(server):
+    assert get(server, "city.localhost:8080", "/palvelut/") == (
+        200,
+        "text/html",
+        b"<p>services</p>",
+    )
+    status, _type, body = get(server, "city.localhost", "/ei-ole/")
+    assert status == 404 and body == b"<p>not here</p>"
+    assert get(server, "city.localhost", "/event.ics")[1].startswith("text/calendar")
+    assert get(server, "unknown.localhost", "/")[0] == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/../secret.txt", "/%2e%2e/secret.txt", "/palvelut/../../secret.txt"]
+)
+def test_never_serves_files_outside_the_site(server, path):
+    status, _type, body = get(server, "city.localhost", path)
+    assert b"never served" not in body and status in {404, 400}
