@@ -133,3 +133,18 @@ def test_leftovers_of_a_killed_build_are_removed_and_old_releases_pruned(city_co
 def test_publish_command_rejects_unknown_sites(city_content):
     with pytest.raises(CommandError, match="Unknown site"):
         call_command("publish", "--full", "--site", "nowhere")
+
+
+def test_site_themes_override_only_what_differs(city_content, settings):
+    """The events theme changes the home layout; the city keeps the base layout."""
+    from cms.demo.services import demo_load
+
+    demo_load(sites=["events"])
+    publish_full(sites=["city", "events"])
+    city = (live("city") / "index.html").read_text()
+    events = (live("events") / "index.html").read_text()
+    assert city.index('id="news-heading"') < city.index('id="events-heading"')
+    assert events.index('id="events-heading"') < events.index('id="news-heading"')
+    assert "--brand:#b3261e" in events and "--brand:#0b5394" in city
+    for html in (city, events):
+        assert 'class="skip-link"' in html and "site-footer" in html
