@@ -11,7 +11,6 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from .export import Export, Exporter
-from .render import pelican_settings
 from .site_generator import CityGenerator
 
 
@@ -43,16 +42,8 @@ def preview_html(page: Page) -> str:
     )
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="city-preview-") as workdir:
-        config = pelican_settings(
-            preview_export, located.site, Path(workdir), Path(workdir), timezone.now()
-        )
-        config["CITY_FILES"] = files
-        generator = CityGenerator(
-            context=dict(config),
-            settings=config,
-            path=workdir,
-            theme=config["THEME"],
-            output_path=workdir,
+        generator = make_generator(
+            preview_export, located.site, Path(workdir), now=timezone.now(), files=files
         )
         with translation.override(record["lang"]):
             generator.page_outputs(record)

@@ -60,8 +60,38 @@ def pelican_settings(export: Export, site: str, output: Path, content: Path, now
     )
 
 
+def make_generator(
+    export: Export,
+    site: str,
+    workdir: Path,
+    *,
+    now: datetime,
+    files: dict[str, bytes],
+    owners: dict[str, str] | None = None,
+):
+    """A city generator outside a full Pelican run: for previews and incremental builds,
+    which render a few records and need no copying of theme files."""
+    from .site_generator import CityGenerator
+
+    config = pelican_settings(export, site, workdir, workdir, now)
+    config["CITY_FILES"] = files
+    config["CITY_OWNERS"] = owners if owners is not None else {}
+    return CityGenerator(
+        context=dict(config),
+        settings=config,
+        path=str(workdir),
+        theme=config["THEME"],
+        output_path=str(workdir),
+    )
+
+
 def render_site(
-    export: Export, site: str, output: Path, *, now: datetime | None = None
+    export: Export,
+    site: str,
+    output: Path,
+    *,
+    now: datetime | None = None,
+    owners: dict[str, str] | None = None,
 ) -> dict[str, bytes]:
     """Run Pelican for ``site``: theme files are copied into ``output``; the rendered
     files are returned (path -> bytes) for the release step to write."""
@@ -69,6 +99,7 @@ def render_site(
     with tempfile.TemporaryDirectory(prefix="city-content-") as content:
         config = pelican_settings(export, site, output, Path(content), now or timezone.now())
         config["CITY_FILES"] = files
+        config["CITY_OWNERS"] = owners if owners is not None else {}
         # Pelican's closing summary counts its own readers' articles: always zero here.
         quiet, pelican_console.quiet = pelican_console.quiet, True
         try:

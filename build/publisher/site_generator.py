@@ -68,8 +68,11 @@ class CityGenerator(Generator):
         self.export: Export = self.settings["CITY_EXPORT"]
         self.site: SiteInfo = self.export.sites[self.settings["CITY_SITE"]]
         self.now: datetime = self.settings["CITY_NOW"]
-        # The caller's dict: rendered files (path -> bytes) are handed back through it.
+        # The caller's dicts: rendered files (path -> bytes) and which record owns each
+        # path ("page:<id>" or "site"), so that an incremental build knows what to remove.
         self.files: dict[str, bytes] = self.settings["CITY_FILES"]
+        self.owners: dict[str, str] = self.settings.get("CITY_OWNERS", {})
+        self.owner = "site"
         self.env.add_extension("jinja2.ext.i18n")
         # Old-style callables: templates format with |format, which Django's makemessages
         # can extract (it cannot read Jinja's keyword-argument form).
@@ -145,9 +148,13 @@ class CityGenerator(Generator):
             **extra,
         }
 
+    def emit(self, path: str, data: bytes) -> None:
+        self.files[path] = data
+        self.owners[path] = self.owner
+
     def render(self, template: str, path: str, context: dict) -> None:
         html = self.get_template(template.removesuffix(".html")).render(context)
-        self.files[path] = html.encode("utf-8")
+        self.emit(path, html.encode("utf-8"))
 
     @staticmethod
     def out(url: str, name: str = "index.html") -> str:
@@ -156,9 +163,19 @@ class CityGenerator(Generator):
     # -- outputs ---------------------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
+        self.generate_selected(None, site_level=True)
+
+    def generate_selected(self, page_ids: set[int] | None, *, site_level: bool) -> None:
+        """Render the outputs owned by these records (all when None) and, with
+        ``site_level``, the files that belong to the site as a whole."""
         for record in self.records:
-            with translation.override(record["lang"]):
-                self.page_outputs(record)
+            if page_ids is None or record["id"] in page_ids:
+                self.owner = f"page:{record['id']}"
+                with translation.override(record["lang"]):
+                    self.page_outputs(record)
+        if not site_level:
+            return
+        self.owner = "site"
         for lang in self.site.languages:
             with translation.override(lang):
                 self.site_feed(lang)
@@ -166,9 +183,10 @@ class CityGenerator(Generator):
             self.sitemap()
             self.not_found()
             self.api()
-        self.files["robots.txt"] = (
-            f"User-agent: *\nAllow: /\nSitemap: {self.site.base_url}/sitemap.xml\n"
-        ).encode()
+        self.emit(
+            "robots.txt",
+            f"User-agent: *\nAllow: /\nSitemap: {self.site.base_url}/sitemap.xml\n".encode(),
+        )
 
     def page_outputs(self, record: dict) -> None:
         kind = record["kind"]
@@ -189,12 +207,13 @@ class CityGenerator(Generator):
             self.event_listing(record, children)
         elif kind == "event":
             self.render(template, self.out(record["url"]), self.page_context(record))
-            self.files[self.out(record["url"], "event.ics")] = ical.calendar(
+            calendar = ical.calendar(
                 [(record, record["full_url"])],
                 name=record["title"],
                 hostname=self.site.hostname,
                 lang=record["lang"],
             )
+            self.emit(self.out(record["url"], "event.ics"), calendar)
         else:
             self.render(
                 template, self.out(record["url"]), self.page_context(record, children=children)
@@ -289,11 +308,14 @@ class CityGenerator(Generator):
                     **common,
                 ),
             )
-        self.files[self.out(record["url"], "calendar.ics")] = ical.calendar(
-            [(e, e["full_url"]) for e in sorted(events, key=lambda e: e["start"])],
-            name=f"{self.site.names[record['lang']]}: {record['title']}",
-            hostname=self.site.hostname,
-            lang=record["lang"],
+        self.emit(
+            self.out(record["url"], "calendar.ics"),
+            ical.calendar(
+                [(e, e["full_url"]) for e in sorted(events, key=lambda e: e["start"])],
+                name=f"{self.site.names[record['lang']]}: {record['title']}",
+                hostname=self.site.hostname,
+                lang=record["lang"],
+            ),
         )
         self.section_feed(record, self.newest(upcoming + past))
 
@@ -315,8 +337,9 @@ class CityGenerator(Generator):
 
     def section_feed(self, record: dict, items: list[dict]) -> None:
         title = f"{self.site.names[record['lang']]}: {record['title']}"
-        self.files[self.out(record["url"], "feed.xml")] = self._feed(
-            title, record["full_url"], record["lang"], items
+        self.emit(
+            self.out(record["url"], "feed.xml"),
+            self._feed(title, record["full_url"], record["lang"], items),
         )
 
     def site_feed(self, lang: str) -> None:
@@ -325,8 +348,9 @@ class CityGenerator(Generator):
         ]
         items.sort(key=lambda r: r.get("date") or r.get("start") or "", reverse=True)
         base = self.site.url(lang)
-        self.files[self.out(base.removeprefix(self.site.base_url), "feed.xml")] = self._feed(
-            self.site.names[lang], base, lang, items
+        self.emit(
+            self.out(base.removeprefix(self.site.base_url), "feed.xml"),
+            self._feed(self.site.names[lang], base, lang, items),
         )
 
     def sitemap(self) -> None:
@@ -344,7 +368,7 @@ class CityGenerator(Generator):
                 lines.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>')
             lines.append("</url>")
         lines.append("</urlset>")
-        self.files["sitemap.xml"] = ("\n".join(lines) + "\n").encode("utf-8")
+        self.emit("sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8"))
 
     def not_found(self) -> None:
         lang = self.site.languages[0]
@@ -410,6 +434,7 @@ class CityGenerator(Generator):
                 "count": len(data),
                 "items": data,
             }
-            self.files[f"api/v1/{name}.json"] = json.dumps(
-                body, ensure_ascii=False, indent=1, sort_keys=True
-            ).encode("utf-8")
+            self.emit(
+                f"api/v1/{name}.json",
+                json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+            )
