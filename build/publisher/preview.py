@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from .export import Export, Exporter
+from .render import make_generator
 from .site_generator import CityGenerator
 
 
