@@ -101,6 +101,7 @@ class Exporter:
         self.pages: dict[int, Page] = {}
         self.documents: dict[str, dict[str, str]] = defaultdict(dict)
         self.media: dict[str, MediaFiles] = defaultdict(MediaFiles)
+        self._record_documents: dict[str, str] | None = None
 
     # -- addresses -------------------------------------------------------------------------
 
@@ -180,6 +181,8 @@ class Exporter:
     def _document_url(self, site: str, document) -> str:
         path = f"/documents/{document.pk}/{document.filename}"
         self.documents[site][path] = document.file.name
+        if self._record_documents is not None:
+            self._record_documents[path] = document.file.name
         return path
 
     def _renderer(self, site: str) -> BlockRenderer:
@@ -269,8 +272,16 @@ class Exporter:
         self, page: Page, *, renderers: dict[str, BlockRenderer], located: _Located | None = None
     ) -> dict:
         record = self._base_record(page, located)
-        with translation.override(record["lang"]):
-            self._specific_fields(record, page, renderers[record["site"]])
+        media = self.media[record["site"]]
+        media.current, self._record_documents = set(), {}
+        try:
+            with translation.override(record["lang"]):
+                self._specific_fields(record, page, renderers[record["site"]])
+            # What this record's pages need in the release, for exact incremental builds.
+            record["media"] = sorted(media.current)
+            record["documents"] = dict(sorted(self._record_documents.items()))
+        finally:
+            media.current, self._record_documents = None, None
         return record
 
     def export(self, sites: list[str] | None = None) -> Export:
@@ -346,13 +357,14 @@ class _DocumentUrls:
     def __init__(self, exporter: Exporter, site: str) -> None:
         self.exporter = exporter
         self.site = site
-        self.cache: dict[int, str | None] = {}
+        self.cache: dict[int, object | None] = {}
 
     def get(self, key: int, default: str | None = None) -> str | None:
         if key not in self.cache:
-            document = get_document_model().objects.filter(pk=key).first()
-            self.cache[key] = self.exporter._document_url(self.site, document) if document else None
-        return self.cache[key] or default
+            self.cache[key] = get_document_model().objects.filter(pk=key).first()
+        document = self.cache[key]
+        # Registered for every record that links it, so each record lists its documents.
+        return self.exporter._document_url(self.site, document) if document else default
 
 
 def export_sites(sites: list[str] | None = None) -> Export:

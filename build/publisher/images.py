@@ -21,9 +21,13 @@ class MediaFiles:
     """Files under MEDIA_ROOT that a site's release must contain."""
 
     paths: set[str] = field(default_factory=set)
+    # The files of the record being exported, so each record knows what it uses.
+    current: set[str] | None = None
 
     def add(self, name: str) -> str:
         self.paths.add(name)
+        if self.current is not None:
+            self.current.add(name)
         return "/media/" + name
 
 

@@ -8,24 +8,29 @@ release; the others still go live.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 from . import release
 from .export import Export, export_sites
 from .render import render_site
+from .state import BuildState, drop_state, save_state
 
 logger = logging.getLogger(__name__)
 
-# The export a forked worker renders from (set in the parent just before forking).
+# The export (and time) a forked worker renders from, set in the parent before forking.
 _EXPORT: Export | None = None
+_NOW: datetime | None = None
 
 
 @dataclass
@@ -36,6 +41,23 @@ class SiteResult:
     error: str | None = None
     render_seconds: float = 0.0
     write_seconds: float = 0.0
+    # path -> (owner, digest) of every rendered file: what incremental builds start from.
+    manifest: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def release_media(export: Export, site: str) -> dict[str, str]:
+    """Public path -> name under MEDIA_ROOT of every media file and document the site's
+    pages use."""
+    wanted: dict[str, str] = {}
+    for record in export.records[site]:
+        for name in record.get("media", ()):
+            wanted["/media/" + name] = name
+        wanted.update(record.get("documents", {}))
+    return wanted
 
 
 @dataclass
@@ -48,20 +70,21 @@ class PublishResult:
         return all(result.error is None for result in self.sites)
 
 
-def build_site(site: str, export: Export | None = None) -> SiteResult:
+def build_site(site: str, export: Export | None = None, now: datetime | None = None) -> SiteResult:
     """Render ``site`` into a new release folder; does not switch it live."""
     export = export or _EXPORT
+    now = now or _NOW
     outcome = SiteResult(site=site)
     path = release.new_release(site)
     try:
         began = time.perf_counter()
-        files = render_site(export, site, path)
+        owners: dict[str, str] = {}
+        files = render_site(export, site, path, owners=owners, now=now)
         outcome.render_seconds = time.perf_counter() - began
         began = time.perf_counter()
         outcome.files = release.write_files(path, files)
-        media = {"/media/" + name: name for name in export.media[site].paths}
-        media.update(export.documents[site])
-        release.link_media(path, Path(settings.MEDIA_ROOT), media)
+        release.link_media(path, Path(settings.MEDIA_ROOT), release_media(export, site))
+        outcome.manifest = {name: (owners[name], digest(data)) for name, data in files.items()}
         outcome.write_seconds = time.perf_counter() - began
         outcome.release = path
     except Exception as exc:  # noqa: BLE001 - any failure must leave the live site as it was
@@ -76,30 +99,34 @@ def worker_count(sites: int) -> int:
     return max(1, min(wanted, sites))
 
 
-def _built(export: Export) -> list[SiteResult]:
-    global _EXPORT
+def _built(export: Export, now: datetime) -> list[SiteResult]:
+    global _EXPORT, _NOW
     sites = list(export.records)
     workers = worker_count(len(sites))
     if workers == 1:
-        return [build_site(site, export) for site in sites]
-    _EXPORT = export
+        return [build_site(site, export, now) for site in sites]
+    _EXPORT, _NOW = export, now
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             return pool.map(build_site, sites)
     finally:
-        _EXPORT = None
+        _EXPORT, _NOW = None, None
 
 
 def publish_full(
-    *, sites: list[str] | None = None, progress: Callable[[str, str], None] | None = None
+    *,
+    sites: list[str] | None = None,
+    progress: Callable[[str, str], None] | None = None,
+    now: datetime | None = None,
 ) -> PublishResult:
     """Build the given sites (all by default) and switch each successful one live."""
+    now = now or timezone.now()
     result = PublishResult()
     started = time.perf_counter()
     export = export_sites(sites)
     result.timings["export"] = time.perf_counter() - started
     began = time.perf_counter()
-    outcomes = _built(export)
+    outcomes = _built(export, now)
     result.timings["render+write"] = time.perf_counter() - began
     for outcome in outcomes:
         if outcome.error is None:
@@ -108,6 +135,11 @@ def publish_full(
         if progress:
             progress(outcome.site, "done" if outcome.error is None else "failed")
     result.timings["live"] = time.perf_counter() - started
+
+    if result.ok:
+        save_state(BuildState.after_full(export, {o.site: o.manifest for o in outcomes}))
+    else:
+        drop_state()
     # Removing old releases happens after everything is live: it delays no reader.
     began = time.perf_counter()
     for outcome in outcomes:

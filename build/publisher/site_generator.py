@@ -46,6 +46,21 @@ SEGMENTS = {
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
 
+class StableAtom1Feed(Atom1Feed):
+    """An Atom feed whose <updated> depends only on its content: an empty feed takes the
+    given fallback instead of the current time, so rebuilding it changes no bytes."""
+
+    def __init__(self, *args, fallback: datetime, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fallback = fallback
+
+    def latest_post_date(self):
+        dates = [
+            d for item in self.items for d in (item.get("updateddate"), item.get("pubdate")) if d
+        ]
+        return max(dates, default=self.fallback)
+
+
 def when(iso: str | None) -> datetime | None:
     return datetime.fromisoformat(iso).astimezone(HELSINKI) if iso else None
 
@@ -319,9 +334,16 @@ class CityGenerator(Generator):
         )
         self.section_feed(record, self.newest(upcoming + past))
 
-    def _feed(self, title: str, link: str, lang: str, items: list[dict]) -> bytes:
-        feed = Atom1Feed(
-            title=title, link=link, description="", language=lang, feed_url=link + "feed.xml"
+    def _feed(self, title: str, link: str, lang: str, items: list[dict], owner: dict) -> bytes:
+        # An empty feed is dated by the record that owns it, so it changes only with it.
+        fallback = when(owner.get("updated")) or datetime(2000, 1, 1, tzinfo=HELSINKI)
+        feed = StableAtom1Feed(
+            title=title,
+            link=link,
+            description="",
+            language=lang,
+            feed_url=link + "feed.xml",
+            fallback=fallback,
         )
         for item in items[:30]:
             updated = when(item.get("updated") or item.get("published"))
@@ -339,7 +361,7 @@ class CityGenerator(Generator):
         title = f"{self.site.names[record['lang']]}: {record['title']}"
         self.emit(
             self.out(record["url"], "feed.xml"),
-            self._feed(title, record["full_url"], record["lang"], items),
+            self._feed(title, record["full_url"], record["lang"], items, owner=record),
         )
 
     def site_feed(self, lang: str) -> None:
@@ -348,9 +370,10 @@ class CityGenerator(Generator):
         ]
         items.sort(key=lambda r: r.get("date") or r.get("start") or "", reverse=True)
         base = self.site.url(lang)
+        home = next((r for r in self.records if r["kind"] == "home" and r["lang"] == lang), {})
         self.emit(
             self.out(base.removeprefix(self.site.base_url), "feed.xml"),
-            self._feed(self.site.names[lang], base, lang, items),
+            self._feed(self.site.names[lang], base, lang, items, owner=home),
         )
 
     def sitemap(self) -> None:

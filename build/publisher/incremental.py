@@ -1,0 +1,295 @@
+"""Incremental publishing: re-export what changed, work out which outputs it affects, render
+only those, write only files whose bytes differ, and switch each affected site atomically.
+
+The result must equal a full build of the same content (a property test checks this after
+random sequences of edits). Which outputs a changed record affects:
+
+- its own page (and event.ics), and the pages of its translations (language switcher);
+- its parent: a section lists its children; a listing paginates them, archives them by
+  year or month, and puts them in feeds and calendars;
+- its descendants, when its title or address changed (breadcrumbs, addresses);
+- for news and events, the home pages of its site and of every site that syndicates it, and
+  the aggregated event calendars of those sites;
+- the site's own files: sitemap, site feeds, JSON API, 404 page and robots.txt.
+
+A change to a site's settings or navigation re-renders that whole site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from . import release
+from .export import Export, Exporter
+from .publish import PublishResult, SiteResult, digest, publish_full, release_media
+from .render import make_generator
+from .state import BuildState, drop_state, load_state, save_state
+
+logger = logging.getLogger(__name__)
+LISTS_SYNDICATED = {"news", "press", "event"}
+
+
+@dataclass
+class ChangeSet:
+    """What happened since the last build: pages that changed, sites to rebuild whole."""
+
+    page_ids: set[int] = field(default_factory=set)
+    full_sites: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Plan:
+    owners: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    site_level: set[str] = field(default_factory=set)
+    full: set[str] = field(default_factory=set)
+    removed: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    @property
+    def sites(self) -> set[str]:
+        return set(self.owners) | self.site_level | self.full | set(self.removed)
+
+
+def _reexport(
+    state: BuildState, changes: ChangeSet
+) -> tuple[Export, Exporter, set[int], set[int], dict]:
+    """A new export that reuses every unchanged record. Returns it with the ids that changed,
+    the ids that are gone and the old records by id."""
+    exporter = Exporter()
+    exporter._locate_pages()
+    old = state.export
+    old_by_id = {r["id"]: r for records in old.records.values() for r in records}
+    changed = {pid for pid in changes.page_ids if pid in exporter.located}
+    for pid, located in exporter.located.items():
+        before = old_by_id.get(pid)
+        if before is None or before["url"] != located.path or before["site"] != located.site:
+            changed.add(pid)  # new, moved, or renamed (and so its descendants too)
+    removed = {pid for pid in old_by_id if pid not in exporter.located}
+
+    fresh: list[dict] = []
+    by_type: dict[type, list[int]] = defaultdict(list)
+    for pid in changed:
+        by_type[exporter.pages[pid].content_type.model_class()].append(pid)
+    renderers = {key: exporter._renderer(key) for key in exporter.sites}
+    for model, ids in by_type.items():
+        for page in model.objects.filter(pk__in=ids):
+            fresh.append(exporter.record_for(page, renderers=renderers))
+
+    records: dict[str, list[dict]] = {key: [] for key in exporter.sites}
+    for site_records in old.records.values():
+        for record in site_records:
+            if record["id"] not in changed and record["id"] not in removed:
+                records[record["site"]].append(record)
+    for record in fresh:
+        records[record["site"]].append(record)
+    keys = {old_by_id[pid]["key"] for pid in removed | changed if pid in old_by_id}
+    keys |= {record["key"] for record in fresh}
+    for site_records in records.values():
+        site_records.sort(key=lambda record: record["path"])
+        translations: dict[str, dict[str, str]] = defaultdict(dict)
+        for record in site_records:
+            if record["key"] in keys:
+                translations[record["key"]][record["lang"]] = record["url"]
+        for record in site_records:
+            if record["key"] in keys:
+                record["translations"] = dict(translations[record["key"]])
+    exporter.by_url_path = {page.url_path: page for page in exporter.pages.values()}
+    by_key = {
+        (str(page.translation_key), exporter.located[pk].lang): exporter.located[pk]
+        for pk, page in exporter.pages.items()
+    }
+    for info in exporter.sites.values():
+        exporter._site_links(info, by_key)
+    export = Export(
+        sites=exporter.sites,
+        records=records,
+        media=old.media,
+        documents=old.documents,
+    )
+    return export, exporter, changed, removed, old_by_id
+
+
+def plan(
+    state: BuildState,
+    export: Export,
+    changes: ChangeSet,
+    changed: set[int],
+    removed: set[int],
+    old_by_id: dict[int, dict],
+) -> Plan:
+    result = Plan()
+    for site, info in export.sites.items():
+        if site in changes.full_sites or info != state.export.sites.get(site):
+            result.full.add(site)  # settings, names, navigation or the statement changed
+    new_by_id = {r["id"]: r for records in export.records.values() for r in records}
+    by_site = {site: records for site, records in export.records.items()}
+    by_path = {site: {r["path"]: r for r in records} for site, records in by_site.items()}
+
+    def add(site: str, page_id: int) -> None:
+        if page_id in new_by_id and new_by_id[page_id]["site"] == site:
+            result.owners[site].add(page_id)
+
+    for pid in changed | removed:
+        before, after = old_by_id.get(pid), new_by_id.get(pid)
+        if before is not None and (after is None or after["site"] != before["site"]):
+            result.removed[before["site"]].add(pid)
+        renamed = (
+            before is None
+            or after is None
+            or (before["title"], before["url"]) != (after["title"], after["url"])
+        )
+        for record in (before, after):
+            if record is None:
+                continue
+            site = record["site"]
+            result.site_level.add(site)
+            add(site, record["id"])
+            for other in by_site[site]:
+                if other["key"] == record["key"]:
+                    add(site, other["id"])  # translations: the language switcher
+            parent = by_path[site].get(record["path"][:-4])
+            if parent is not None:
+                add(site, parent["id"])
+            if renamed:
+                for other in by_site[site]:
+                    if other["path"].startswith(record["path"]) and other["path"] != record["path"]:
+                        add(site, other["id"])  # breadcrumbs and addresses below it
+            if record["kind"] in LISTS_SYNDICATED:
+                for target, info in export.sites.items():
+                    if target != site and site not in info.syndicates:
+                        continue
+                    for other in by_site[target]:
+                        if other["kind"] == "home" or (
+                            record["kind"] == "event"
+                            and other["kind"] == "event_index"
+                            and (target == site or info.syndicates)
+                        ):
+                            add(target, other["id"])
+    return result
+
+
+def _link_farm(source: Path, target: Path) -> None:
+    """A new release that shares every file with ``source`` (hard links): only files that
+    change are then written. ``cp -al`` does it at C speed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    cp = shutil.which("cp")
+    if cp:
+        subprocess.run([cp, "-al", str(source), str(target)], check=True)  # noqa: S603
+    else:  # pragma: no cover - every supported system has cp
+        shutil.copytree(source, target, copy_function=os.link)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write through a new inode: the old one is still shared with the live release."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+        handle.write(data)
+    os.replace(handle.name, path)
+
+
+def _build_site(
+    state: BuildState, export: Export, site: str, the_plan: Plan, now: datetime
+) -> SiteResult:
+    outcome = SiteResult(site=site)
+    live = release.current(site)
+    old_manifest = state.manifests.get(site)
+    if live is None or old_manifest is None:
+        raise LookupError(f"{site} has no live release to build on")
+    files: dict[str, bytes] = {}
+    owners: dict[str, str] = {}
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="city-incremental-") as workdir:
+        generator = make_generator(export, site, Path(workdir), now=now, files=files, owners=owners)
+        full = site in the_plan.full
+        generator.generate_selected(
+            None if full else the_plan.owners.get(site, set()),
+            site_level=full or site in the_plan.site_level,
+        )
+    outcome.render_seconds = time.perf_counter() - began
+    rerendered = set(owners.values())
+    gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
+    manifest = {
+        path: entry
+        for path, entry in old_manifest.items()
+        if not full and entry[0] not in rerendered and entry[0] not in gone
+    }
+    changed: dict[str, bytes] = {}
+    for path, data in files.items():
+        entry = (owners[path], digest(data))
+        if old_manifest.get(path, (None, None))[1] != entry[1]:
+            changed[path] = data
+        manifest[path] = entry
+    deleted = set(old_manifest) - set(manifest)
+    media = release_media(export, site)
+    old_media = release_media(state.export, site) if site in state.export.records else {}
+    new_media = {public: name for public, name in media.items() if public not in old_media}
+    stale_media = set(old_media) - set(media)
+    outcome.manifest = manifest
+    if not (changed or deleted or new_media or stale_media):
+        return outcome  # nothing to publish: the live release stays
+    began = time.perf_counter()
+    path = release.new_release(site)
+    path.rmdir()
+    try:
+        _link_farm(live, path)
+        for name, data in changed.items():
+            _replace(path / name, data)
+        for name in deleted | {public.lstrip("/") for public in stale_media}:
+            (path / name).unlink(missing_ok=True)
+        release.link_media(path, Path(settings.MEDIA_ROOT), new_media)
+        outcome.files = len(changed)
+        outcome.release = path
+    except Exception:
+        release.discard(path)
+        raise
+    outcome.write_seconds = time.perf_counter() - began
+    return outcome
+
+
+def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> PublishResult:
+    """Publish what ``changes`` affects; a full build when there is no previous state."""
+    state = load_state()
+    if state is None:
+        return publish_full(now=now)
+    now = now or timezone.now()
+    started = time.perf_counter()
+    export, _exporter, changed, removed, old_by_id = _reexport(state, changes)
+    the_plan = plan(state, export, changes, changed, removed, old_by_id)
+    result = PublishResult()
+    result.timings["plan"] = time.perf_counter() - started
+    outcomes = []
+    for site in sorted(the_plan.sites):
+        try:
+            outcomes.append(_build_site(state, export, site, the_plan, now))
+        except Exception as exc:  # noqa: BLE001 - a failure must leave the live site as it was
+            logger.exception("Publishing changes to %s failed; the live site is unchanged", site)
+            outcomes.append(SiteResult(site=site, error=f"{type(exc).__name__}: {exc}"))
+    manifests = dict(state.manifests)
+    for outcome in outcomes:
+        if outcome.error is None and outcome.release is not None:
+            release.activate(outcome.site, outcome.release)
+        if outcome.error is None:
+            manifests[outcome.site] = outcome.manifest
+        result.sites.append(outcome)
+    result.timings["live"] = time.perf_counter() - started
+    if result.ok:
+        save_state(BuildState(export=export, manifests=manifests))
+    else:
+        # The state would no longer describe what is live: the next build is a full one.
+        drop_state()
+    for outcome in outcomes:
+        if outcome.release is not None:
+            release.prune(outcome.site)
+    result.timings["total"] = time.perf_counter() - started
+    return result
