@@ -8,3 +8,8 @@ class PublisherConfig(AppConfig):
     name = "publisher"
     label = "publisher"
     verbose_name = _("Static publishing")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

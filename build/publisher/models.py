@@ -1,0 +1,48 @@
+"""The publishing queue and each site's publishing status.
+
+A change writes a PublishRequest in the same transaction as the change itself, so no change
+can be lost; the worker deletes requests only after they are live.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishRequest(models.Model):
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True, db_index=True)
+    reason = models.CharField(_("reason"), max_length=40)
+    page_id = models.IntegerField(_("page"), null=True, blank=True)
+    site_key = models.CharField(
+        _("site to rebuild"), max_length=31, blank=True, help_text=_("Empty: only the page.")
+    )
+    full = models.BooleanField(_("rebuild every site"), default=False)
+
+    class Meta:
+        verbose_name = _("publish request")
+        verbose_name_plural = _("publish requests")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        target = self.site_key or (f"page {self.page_id}" if self.page_id else "all")
+        return f"{self.reason}: {target}"
+
+
+class PublishStatus(models.Model):
+    """The last outcome of publishing, per site, for the admin's publishing view."""
+
+    site_key = models.CharField(_("site"), max_length=31, primary_key=True)
+    running_since = models.DateTimeField(_("running since"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
+    last_duration = models.FloatField(_("duration (s)"), null=True, blank=True)
+    last_files = models.IntegerField(_("files written"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_error_at = models.DateTimeField(_("last failure"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("publishing status")
+        verbose_name_plural = _("publishing statuses")
+
+    def __str__(self) -> str:
+        return self.site_key

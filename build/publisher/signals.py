@@ -1,0 +1,55 @@
+"""Every change that alters what the public sites show queues a publish."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.core.models import SiteProfile
+
+from .queue import request_publish
+
+
+def on_published(sender, instance, **kwargs):
+    request_publish(reason="publish", page_ids=[instance.pk])
+
+
+def on_unpublished(sender, instance, **kwargs):
+    request_publish(reason="unpublish", page_ids=[instance.pk])
+
+
+def on_moved(sender, instance, **kwargs):
+    request_publish(reason="move", page_ids=[instance.pk])
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        request_publish(reason="delete", page_ids=[instance.pk])
+
+
+def on_site_profile_saved(sender, instance, **kwargs):
+    if instance.key:
+        request_publish(reason="site settings", site_key=instance.key)
+
+
+def on_media_changed(sender, instance, **kwargs):
+    """Republish the pages that use an image or document (Wagtail's reference index)."""
+    references = ReferenceIndex.get_references_to(instance).group_by_source_object()
+    page_ids = [obj.pk for obj, _refs in references if isinstance(obj, Page)]
+    request_publish(reason="media", page_ids=page_ids)
+
+
+def connect() -> None:
+    page_published.connect(on_published, dispatch_uid="publisher-published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="publisher-unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="publisher-moved")
+    post_delete.connect(on_page_deleted, dispatch_uid="publisher-page-deleted")
+    post_save.connect(on_site_profile_saved, sender=SiteProfile, dispatch_uid="publisher-site")
+    for model in (get_image_model(), get_document_model()):
+        post_save.connect(
+            on_media_changed, sender=model, dispatch_uid=f"publisher-{model.__name__}"
+        )

@@ -1,0 +1,109 @@
+"""The publishing queue: changes go live through the task, bursts are coalesced, nothing is
+lost, and a failed or killed build leaves the live site as it was until a run repairs it."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cms.news.models import NewsArticlePage, NewsIndexPage
+from cms.pages.models import ContentPage
+from publisher import incremental, release
+from publisher.models import PublishRequest, PublishStatus
+from publisher.publish import publish_full
+from publisher.queue import process_pending
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def live_text(path: str) -> str:
+    return (Path(release.current("city")) / path).read_text()
+
+
+def test_publishing_a_page_queues_it_and_the_task_makes_it_live(
+    city_content, django_capture_on_commit_callbacks
+):
+    publish_full()
+    page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    page.title = "Pääkirjasto"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        page.save_revision().publish()
+    assert callbacks, "the task is enqueued only after the change is committed"
+    assert "<h1>Pääkirjasto</h1>" in live_text("palvelut/kirjasto/index.html")
+    assert not PublishRequest.objects.exists()
+    status = PublishStatus.objects.get(site_key="city")
+    assert status.last_success_at is not None and status.running_since is None
+
+
+def test_a_burst_of_100_publishes_is_coalesced_and_none_is_lost(city_content):
+    listing = NewsIndexPage.objects.get(url_path="/city/uutiset/")
+    pages = [factories.NewsArticlePageFactory(parent=listing) for _ in range(100)]
+    publish_full()
+    PublishRequest.objects.all().delete()
+    # 100 edits of pages that are already live, as fast as editors can click.
+    for n, page in enumerate(pages):
+        page.title = f"Pikauutinen {n}"
+        page.save_revision().publish()
+    assert PublishRequest.objects.count() == 100
+    result = process_pending()
+    assert result.ok
+    assert not PublishRequest.objects.exists()
+    api = live_text("api/v1/news.json")
+    assert all(f"Pikauutinen {n}" in api for n in range(100))
+    assert process_pending() is None, "nothing left to do"
+
+
+def test_a_failed_build_keeps_the_changes_queued_and_the_next_run_repairs(
+    city_content, settings, tmp_path
+):
+    publish_full()
+    before = release.current("city")
+    good_themes = settings.THEMES_DIR
+    broken = tmp_path / "themes"
+    shutil.copytree(good_themes, broken)
+    (broken / "base/templates/content.html").write_text("{{ page.title|nosuchfilter }}")
+    settings.THEMES_DIR = broken
+    page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    page.title = "Kirjasto ja kulttuuri"
+    page.save_revision().publish()
+    result = process_pending()
+    assert not result.ok
+    assert release.current("city") == before
+    assert PublishRequest.objects.filter(page_id=page.pk).exists()
+    assert "nosuchfilter" in PublishStatus.objects.get(site_key="city").last_error
+
+    settings.THEMES_DIR = good_themes
+    assert process_pending().ok
+    assert "<h1>Kirjasto ja kulttuuri</h1>" in live_text("palvelut/kirjasto/index.html")
+    assert not PublishRequest.objects.exists()
+
+
+class Killed(BaseException):
+    """Stands for the process dying: not an Exception, so nothing catches it."""
+
+
+@pytest.mark.parametrize("point", ["_link_farm", "_replace", "activate"])
+def test_a_build_killed_at_any_point_leaves_the_previous_release_live(
+    city_content, monkeypatch, point
+):
+    publish_full()
+    before = release.current("city")
+    page = NewsArticlePage.objects.filter(locale__language_code="fi").first()
+    page.title = "Korjattu otsikko"
+    page.save_revision().publish()
+
+    def die(*args, **kwargs):
+        raise Killed
+
+    target = release if point == "activate" else incremental
+    original = getattr(target, point)
+    monkeypatch.setattr(target, point, die)
+    with pytest.raises(Killed):
+        process_pending()
+    assert release.current("city") == before
+    assert PublishRequest.objects.exists(), "the change is still queued"
+
+    monkeypatch.setattr(target, point, original)
+    assert process_pending().ok
+    assert "Korjattu otsikko" in live_text(page.url_path.removeprefix("/city/") + "index.html")
