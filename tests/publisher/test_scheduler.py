@@ -1,0 +1,54 @@
+"""Scheduled go-live and expiry take effect on the scheduler's next round (every 30 s)."""
+
+from datetime import timedelta
+
+import pytest
+
+from django.utils import timezone
+
+from cms.pages.models import ContentPage
+from publisher import release
+from publisher.publish import publish_full
+from publisher.queue import process_pending
+from publisher.scheduler import tick
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_embargoed_page_goes_live_and_expires_on_time(
+    city_content, django_capture_on_commit_callbacks
+):
+    publish_full()
+    home = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi").get_parent()
+    page = factories.ContentPageFactory(parent=home, slug="embargo", title="Embargo", live=False)
+    page.go_live_at = timezone.now() + timedelta(hours=1)
+    page.save_revision().publish()  # with a future go-live this only schedules it
+    page.refresh_from_db()
+    assert not page.live
+
+    tick()  # a round before the embargo ends changes nothing
+    assert process_pending() is None or not (release.current("city") / "palvelut/embargo").exists()
+
+    # The embargo ends: move the scheduled time (in the revision and its approval) to the past.
+    revision = page.latest_revision
+    past = timezone.now() - timedelta(seconds=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        tick()
+    page.refresh_from_db()
+    assert page.live
+    path = release.current("city") / page.url_path.removeprefix("/city/") / "index.html"
+    assert path.exists()
+
+    page.expire_at = timezone.now() - timedelta(seconds=1)
+    page.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        tick()
+    page.refresh_from_db()
+    assert not page.live and page.expired
+    assert not (
+        release.current("city") / page.url_path.removeprefix("/city/") / "index.html"
+    ).exists()
