@@ -13,6 +13,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -80,6 +81,24 @@ class Export:
         return None
 
 
+@dataclass(frozen=True)
+class PageRow:
+    """The few columns of a page that addresses and plans need: reading 10,000 of these is
+    far cheaper than building 10,000 Page model instances."""
+
+    pk: int
+    path: str
+    depth: int
+    url_path: str
+    title: str
+    translation_key: str
+    content_type_id: int
+
+    @property
+    def model(self) -> type[Page]:
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+
 @dataclass
 class _Located:
     page_id: int
@@ -98,7 +117,7 @@ class Exporter:
         self.profiles = list(SiteProfile.objects.select_related("site", "site__root_page"))
         self.sites: dict[str, SiteInfo] = {}
         self.located: dict[int, _Located] = {}
-        self.pages: dict[int, Page] = {}
+        self.pages: dict[int, PageRow] = {}
         self.documents: dict[str, dict[str, str]] = defaultdict(dict)
         self.media: dict[str, MediaFiles] = defaultdict(MediaFiles)
         self._record_documents: dict[str, str] | None = None
@@ -142,22 +161,16 @@ class Exporter:
                     home_url_paths[home.path] = home.url_path
                     info.homes[lang] = home.pk
 
-        pages = Page.objects.live().public().filter(depth__gte=2).select_related("content_type")
-        for page in pages.only(
-            "id",
-            "path",
-            "depth",
-            "url_path",
-            "title",
-            "translation_key",
-            "content_type",
-            "locale_id",
-            "seo_title",
-            "search_description",
-            "first_published_at",
-            "last_published_at",
-            "slug",
-        ):
+        rows = (
+            Page.objects.live()
+            .public()
+            .filter(depth__gte=2)
+            .values_list(
+                "id", "path", "depth", "url_path", "title", "translation_key", "content_type_id"
+            )
+        )
+        for pk, path, depth, url_path, title, key, content_type_id in rows:
+            page = PageRow(pk, path, depth, url_path, title, str(key), content_type_id)
             located = self.locate(page)
             if located is not None:
                 self.located[page.pk] = located
@@ -290,7 +303,7 @@ class Exporter:
         by_type: dict[type, list[int]] = defaultdict(list)
         for page_id, page in self.pages.items():
             if self.located[page_id].site in wanted:
-                by_type[page.content_type.model_class()].append(page_id)
+                by_type[page.model].append(page_id)
 
         records: dict[str, list[dict]] = {key: [] for key in wanted}
         translations: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)

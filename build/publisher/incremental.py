@@ -80,7 +80,7 @@ def _reexport(
     fresh: list[dict] = []
     by_type: dict[type, list[int]] = defaultdict(list)
     for pid in changed:
-        by_type[exporter.pages[pid].content_type.model_class()].append(pid)
+        by_type[exporter.pages[pid].model].append(pid)
     renderers = {key: exporter._renderer(key) for key in exporter.sites}
     for model, ids in by_type.items():
         for page in model.objects.filter(pk__in=ids):
@@ -282,7 +282,8 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         if outcome.error is None:
             manifests[outcome.site] = outcome.manifest
         result.sites.append(outcome)
-    result.timings["live"] = time.perf_counter() - started
+    result.live_at = time.perf_counter()
+    result.timings["live"] = result.live_at - started
     if result.ok:
         save_state(BuildState(export=export, manifests=manifests))
     else:
