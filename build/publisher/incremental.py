@@ -190,6 +190,36 @@ def _link_farm(source: Path, target: Path) -> None:
         shutil.copytree(source, target, copy_function=os.link)
 
 
+def _spare(site: str) -> Path:
+    return release.site_root(site) / "spare"
+
+
+def prepare_spare(site: str) -> None:
+    """After a release goes live, make the hard-link copy the next change will build in, so
+    that copying is not on the path from "publish" to "live". The copy remembers which
+    release it mirrors and is used only if that release is still the live one."""
+    live = release.current(site)
+    if live is None:
+        return
+    spare = _spare(site)
+    shutil.rmtree(spare, ignore_errors=True)
+    staging = spare.with_name(f".spare-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    _link_farm(live, staging)
+    (staging / ".mirrors").write_text(live.name)
+    os.replace(staging, spare)
+
+
+def _take_spare(site: str, live: Path, target: Path) -> bool:
+    spare = _spare(site)
+    marker = spare / ".mirrors"
+    if not marker.is_file() or marker.read_text() != live.name:
+        return False
+    marker.unlink()
+    os.replace(spare, target)
+    return True
+
+
 def _replace(path: Path, data: bytes) -> None:
     """Write through a new inode: the old one is still shared with the live release."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -242,7 +272,8 @@ def _build_site(
     path = release.new_release(site)
     path.rmdir()
     try:
-        _link_farm(live, path)
+        if not _take_spare(site, live, path):
+            _link_farm(live, path)
         for name, data in changed.items():
             _replace(path / name, data)
         for name in deleted | {public.lstrip("/") for public in stale_media}:
@@ -292,5 +323,6 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     for outcome in outcomes:
         if outcome.release is not None:
             release.prune(outcome.site)
+            prepare_spare(outcome.site)
     result.timings["total"] = time.perf_counter() - started
     return result

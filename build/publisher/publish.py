@@ -145,9 +145,12 @@ def publish_full(
         drop_state()
     # Removing old releases happens after everything is live: it delays no reader.
     began = time.perf_counter()
+    from .incremental import prepare_spare
+
     for outcome in outcomes:
         if outcome.error is None:
             release.prune(outcome.site)
+            prepare_spare(outcome.site)
     result.timings["cleanup"] = time.perf_counter() - began
     # Summed over sites: with parallel workers these add up to more than the wall time.
     result.timings["render (cpu)"] = sum(o.render_seconds for o in outcomes)

@@ -83,9 +83,12 @@ class Killed(BaseException):
     """Stands for the process dying: not an Exception, so nothing catches it."""
 
 
-@pytest.mark.parametrize("point", ["_link_farm", "_replace", "activate"])
-def test_a_build_killed_at_any_point_leaves_the_previous_release_live(
-    city_content, monkeypatch, point
+@pytest.mark.parametrize(
+    ("point", "after_switch"),
+    [("_take_spare", False), ("_replace", False), ("activate", False), ("prepare_spare", True)],
+)
+def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
+    city_content, monkeypatch, point, after_switch
 ):
     publish_full()
     before = release.current("city")
@@ -101,7 +104,8 @@ def test_a_build_killed_at_any_point_leaves_the_previous_release_live(
     monkeypatch.setattr(target, point, die)
     with pytest.raises(Killed):
         process_pending()
-    assert release.current("city") == before
+    # Killed before the switch: the previous release; after it: the new one. Never half.
+    assert (release.current("city") != before) == after_switch
     assert PublishRequest.objects.exists(), "the change is still queued"
 
     monkeypatch.setattr(target, point, original)
