@@ -111,3 +111,28 @@ def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
     monkeypatch.setattr(target, point, original)
     assert process_pending().ok
     assert "Korjattu otsikko" in live_text(page.url_path.removeprefix("/city/") + "index.html")
+
+
+def test_a_change_arriving_during_a_build_is_not_lost(city_content, monkeypatch):
+    publish_full()
+    first = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    second = ContentPage.objects.get(slug="asuminen", locale__language_code="fi")
+    first.title = "Kirjasto A"
+    first.save_revision().publish()
+
+    real = incremental.publish_changes
+
+    def build_while_someone_publishes(changes, **kwargs):
+        second.title = "Asuminen B"
+        second.save_revision().publish()  # another editor, mid-build
+        return real(changes, **kwargs)
+
+    monkeypatch.setattr("publisher.queue.publish_changes", build_while_someone_publishes)
+    assert process_pending().ok
+    assert "<h1>Kirjasto A</h1>" in live_text("palvelut/kirjasto/index.html")
+    assert PublishRequest.objects.filter(page_id=second.pk).exists(), "kept for the next run"
+
+    monkeypatch.setattr("publisher.queue.publish_changes", real)
+    assert process_pending().ok
+    assert "<h1>Asuminen B</h1>" in live_text("palvelut/asuminen/index.html")
+    assert not PublishRequest.objects.exists()
