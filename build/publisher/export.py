@@ -70,15 +70,9 @@ class Export:
     """Everything the static sites are made of."""
 
     sites: dict[str, SiteInfo]
-    records: dict[str, list[dict]]  # site key -> its own pages, every language
-    media: dict[str, MediaFiles]  # site key -> media files its pages use
-    documents: dict[str, dict[str, str]]  # site key -> {public path: MEDIA_ROOT name}
-
-    def record(self, site: str, page_id: int) -> dict | None:
-        for record in self.records[site]:
-            if record["id"] == page_id:
-                return record
-        return None
+    # site key -> its own pages in every language; each record lists the media files and
+    # documents its pages use ("media", "documents").
+    records: dict[str, list[dict]]
 
 
 @dataclass(frozen=True)
@@ -118,7 +112,6 @@ class Exporter:
         self.sites: dict[str, SiteInfo] = {}
         self.located: dict[int, _Located] = {}
         self.pages: dict[int, PageRow] = {}
-        self.documents: dict[str, dict[str, str]] = defaultdict(dict)
         self.media: dict[str, MediaFiles] = defaultdict(MediaFiles)
         self._record_documents: dict[str, str] | None = None
 
@@ -193,7 +186,6 @@ class Exporter:
 
     def _document_url(self, site: str, document) -> str:
         path = f"/documents/{document.pk}/{document.filename}"
-        self.documents[site][path] = document.file.name
         if self._record_documents is not None:
             self._record_documents[path] = document.file.name
         return path
@@ -330,8 +322,6 @@ class Exporter:
         return Export(
             sites=self.sites,
             records=records,
-            media={key: self.media[key] for key in wanted},
-            documents={key: dict(self.documents[key]) for key in wanted},
         )
 
     def _resolve(

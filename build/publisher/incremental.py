@@ -114,8 +114,6 @@ def _reexport(
     export = Export(
         sites=exporter.sites,
         records=records,
-        media=old.media,
-        documents=old.documents,
     )
     return export, exporter, changed, removed, old_by_id
 

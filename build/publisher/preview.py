@@ -38,8 +38,6 @@ def preview_html(page: Page) -> str:
     preview_export = Export(
         sites=export.sites,
         records={**export.records, located.site: preview_records},
-        media=export.media,
-        documents=export.documents,
     )
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="city-preview-") as workdir:

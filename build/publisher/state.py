@@ -19,7 +19,7 @@ from django.conf import settings
 from .export import Export
 
 logger = logging.getLogger(__name__)
-VERSION = 1
+VERSION = 2
 _memory: BuildState | None = None
 
 

@@ -9,7 +9,7 @@ they never mix with the hand-written demo content.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -186,8 +186,3 @@ def corpus_generate(
         if progress:
             progress(created)
     return created
-
-
-def iter_batches(total: int, size: int) -> Iterator[range]:
-    for start in range(0, total, size):
-        yield range(start, min(total, start + size))
