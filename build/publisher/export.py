@@ -184,7 +184,7 @@ class Exporter:
 
     # -- content ---------------------------------------------------------------------------
 
-    def _document_url(self, site: str, document) -> str:
+    def _document_url(self, document) -> str:
         path = f"/documents/{document.pk}/{document.filename}"
         if self._record_documents is not None:
             self._record_documents[path] = document.file.name
@@ -192,7 +192,7 @@ class Exporter:
 
     def _renderer(self, site: str) -> BlockRenderer:
         media = self.media[site]
-        documents = _DocumentUrls(self, site)
+        documents = _DocumentUrls(self)
 
         def rich(source: str) -> str:
             return expand_links(
@@ -205,7 +205,7 @@ class Exporter:
             rich=rich,
             picture=lambda image, alt: image_record(image, alt, media),
             link=lambda pk: self.page_url(pk, from_site=site),
-            document=lambda document: self._document_url(site, document),
+            document=self._document_url,
             labels={"phone": _("Phone"), "email": _("E-mail")},
         )
 
@@ -357,9 +357,8 @@ class Exporter:
 class _DocumentUrls:
     """Document id -> public path, registering each document the first time it is linked."""
 
-    def __init__(self, exporter: Exporter, site: str) -> None:
+    def __init__(self, exporter: Exporter) -> None:
         self.exporter = exporter
-        self.site = site
         self.cache: dict[int, object | None] = {}
 
     def get(self, key: int, default: str | None = None) -> str | None:
@@ -367,7 +366,7 @@ class _DocumentUrls:
             self.cache[key] = get_document_model().objects.filter(pk=key).first()
         document = self.cache[key]
         # Registered for every record that links it, so each record lists its documents.
-        return self.exporter._document_url(self.site, document) if document else default
+        return self.exporter._document_url(document) if document else default
 
 
 def export_sites(sites: list[str] | None = None) -> Export:
