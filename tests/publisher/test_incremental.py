@@ -88,6 +88,7 @@ def navigation(rng):
 EDITS = [retitle, retitle, unpublish, add_news, move, delete, navigation]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_incremental_output_equals_a_full_build(city_content, seed):
     assert publish_full(now=NOW).ok

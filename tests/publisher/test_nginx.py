@@ -16,6 +16,7 @@ from publisher.publish import publish_full
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.slow,
     pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is installed by bin/test"),
 ]
 
