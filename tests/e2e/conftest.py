@@ -5,7 +5,6 @@ packages still start from an empty database."""
 from __future__ import annotations
 
 import os
-import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from publisher import release
 from publisher.devserver import serve
 from publisher.publish import publish_full
 from tests import factories
+from tests.net import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -46,12 +46,6 @@ class BuiltSites:
 
     def url(self, site: str, path: str = "/") -> str:
         return f"http://{site}.localhost:{self.port}{path}"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="package")

@@ -13,18 +13,13 @@ import pytest
 from django.core.management import call_command
 
 from publisher.publish import publish_full
+from tests.net import free_port
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is installed by bin/test"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(port: int, host: str, path: str):
