@@ -309,16 +309,11 @@ class Exporter:
                 records[record["site"]].append(record)
                 translations[(record["site"], record["key"])][record["lang"]] = record["url"]
 
-        self.by_url_path = {page.url_path: page for page in self.pages.values()}
-        by_key = {
-            (str(page.translation_key), self.located[pk].lang): self.located[pk]
-            for pk, page in self.pages.items()
-        }
         for site, site_records in records.items():
             site_records.sort(key=lambda record: record["path"])
             for record in site_records:
                 record["translations"] = translations[(site, record["key"])]
-            self._site_links(self.sites[site], by_key)
+        self.link_sites(records)
         return Export(
             sites=self.sites,
             records=records,
@@ -334,6 +329,16 @@ class Exporter:
         if located is None:
             logger.warning("%s: %s has no published %s page", info.key, slug_path, lang)
         return located
+
+    def link_sites(self, keys) -> None:
+        """Resolve menus and accessibility statements of these sites (after locating)."""
+        self.by_url_path = {page.url_path: page for page in self.pages.values()}
+        by_key = {
+            (str(page.translation_key), self.located[pk].lang): self.located[pk]
+            for pk, page in self.pages.items()
+        }
+        for key in keys:
+            self._site_links(self.sites[key], by_key)
 
     def _site_links(self, info: SiteInfo, by_key: dict[tuple[str, str], _Located]) -> None:
         """Menu entries and the accessibility statement, per language."""

@@ -104,13 +104,7 @@ def _reexport(
         for record in site_records:
             if record["key"] in keys:
                 record["translations"] = dict(translations[record["key"]])
-    exporter.by_url_path = {page.url_path: page for page in exporter.pages.values()}
-    by_key = {
-        (str(page.translation_key), exporter.located[pk].lang): exporter.located[pk]
-        for pk, page in exporter.pages.items()
-    }
-    for info in exporter.sites.values():
-        exporter._site_links(info, by_key)
+    exporter.link_sites(exporter.sites)
     export = Export(
         sites=exporter.sites,
         records=records,
