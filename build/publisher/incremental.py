@@ -12,7 +12,9 @@ random sequences of edits). Which outputs a changed record affects:
   the aggregated event calendars of those sites;
 - the site's own files: sitemap, site feeds, JSON API, 404 page and robots.txt.
 
-A change to a site's settings or navigation re-renders that whole site.
+A change to a site's settings or navigation re-renders that whole site. Time is a change
+too: an event that ended since the last build moves from "upcoming" to "past", so it is
+treated as changed, and the scheduler starts a build when one ends (``due_for_time``).
 """
 
 from __future__ import annotations
@@ -287,6 +289,9 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         return publish_full(now=now)
     now = now or timezone.now()
     started = time.perf_counter()
+    changes = ChangeSet(
+        page_ids=changes.page_ids | state.ended_since(now), full_sites=changes.full_sites
+    )
     export, _exporter, changed, removed, old_by_id = _reexport(state, changes)
     the_plan = plan(state, export, changes, changed, removed, old_by_id)
     result = PublishResult()
@@ -308,7 +313,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
     if result.ok:
-        save_state(BuildState(export=export, manifests=manifests))
+        save_state(BuildState(export=export, manifests=manifests, now=now))
     else:
         # The state would no longer describe what is live: the next build is a full one.
         drop_state()
@@ -318,3 +323,9 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
             prepare_spare(outcome.site)
     result.timings["total"] = time.perf_counter() - started
     return result
+
+
+def due_for_time(now: datetime | None = None) -> set[int]:
+    """Events whose end has passed since the live outputs were rendered (for the scheduler)."""
+    state = load_state()
+    return state.ended_since(now or timezone.now()) if state is not None else set()

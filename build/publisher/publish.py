@@ -140,7 +140,7 @@ def publish_full(
     result.timings["live"] = result.live_at - started
 
     if result.ok:
-        save_state(BuildState.after_full(export, {o.site: o.manifest for o in outcomes}))
+        save_state(BuildState.after_full(export, {o.site: o.manifest for o in outcomes}, now=now))
     else:
         drop_state()
     # Removing old releases happens after everything is live: it delays no reader.

@@ -1,23 +1,29 @@
 """Things that must happen on time with nobody present: scheduled go-live and expiry of
-pages (press-release embargoes), and retrying publishes that are still queued."""
+pages (press-release embargoes), events moving from "upcoming" to "past" in listings when
+they end, and retrying publishes that are still queued."""
 
 from __future__ import annotations
 
 import io
 import logging
+from datetime import datetime
 
 from django.core.management import call_command
 
+from .incremental import due_for_time
 from .models import PublishRequest
-from .queue import enqueue_publish
+from .queue import enqueue_publish, request_publish
 
 logger = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30
 
 
-def tick() -> None:
+def tick(now: datetime | None = None) -> None:
     """One round: Wagtail publishes and expires what is due (its signals queue the
     rebuilds); anything still queued, e.g. after a failure, gets another worker run."""
     call_command("publish_scheduled", stdout=io.StringIO())
+    ended = due_for_time(now)
+    if ended and not PublishRequest.objects.filter(reason="event ended").exists():
+        request_publish(reason="event ended", page_ids=sorted(ended))
     if PublishRequest.objects.exists():
         enqueue_publish()

@@ -1,5 +1,6 @@
 """What the last build produced, kept between builds so that the next one renders only what
-a change affects: every record, and per site every rendered file's owner and digest.
+a change affects: every record, per site every rendered file's owner and digest, and the
+time the outputs were rendered for (event listings split upcoming from past by it).
 
 Kept in memory by a long-lived worker and on disk (``OUTPUT_DIR/.state``) for the next
 process. If it is missing or unreadable the next build is a full one: nothing depends on it
@@ -12,6 +13,7 @@ import logging
 import os
 import pickle
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +21,7 @@ from django.conf import settings
 from .export import Export
 
 logger = logging.getLogger(__name__)
-VERSION = 2
+VERSION = 3
 _memory: BuildState | None = None
 
 
@@ -27,18 +29,36 @@ _memory: BuildState | None = None
 class BuildState:
     export: Export
     manifests: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    # Every output is correct for this moment: no event ended between it and its render.
+    now: datetime | None = None
     version: int = VERSION
 
     @classmethod
-    def after_full(cls, export: Export, manifests: dict[str, dict]) -> BuildState:
+    def after_full(cls, export: Export, manifests: dict[str, dict], now: datetime) -> BuildState:
         previous = load_state()
         if previous is not None:
-            # A partial full build (some sites) keeps what it knows of the others.
+            # A partial full build (some sites) keeps what it knows of the others, and
+            # their older time: events that ended since then are still to re-render.
             for site, records in previous.export.records.items():
                 if site not in export.records:
                     export.records[site] = records
                     manifests.setdefault(site, previous.manifests.get(site, {}))
-        return cls(export=export, manifests=manifests)
+                    if previous.now is not None:
+                        now = min(now, previous.now)
+        return cls(export=export, manifests=manifests, now=now)
+
+    def ended_since(self, now: datetime) -> set[int]:
+        """Events that were upcoming when the outputs were rendered and are past at ``now``:
+        every listing, calendar and home page that shows one of them is out of date."""
+        if self.now is None:
+            return set()
+        ended = set()
+        for records in self.export.records.values():
+            for record in records:
+                end = record.get("end")
+                if end and self.now <= datetime.fromisoformat(end) < now:
+                    ended.add(record["id"])
+        return ended
 
 
 def state_path() -> Path:

@@ -4,11 +4,13 @@ random sequences of edits; and it rewrites only what a change affects."""
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -17,9 +19,9 @@ from cms.events.models import EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage, SectionIndexPage
 from publisher import release
-from publisher.incremental import ChangeSet, publish_changes
+from publisher.incremental import ChangeSet, due_for_time, publish_changes
 from publisher.publish import publish_full
-from publisher.state import drop_state
+from publisher.state import drop_state, load_state
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -91,15 +93,19 @@ EDITS = [retitle, retitle, unpublish, add_news, move, delete, navigation]
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_incremental_output_equals_a_full_build(city_content, seed):
-    assert publish_full(now=NOW).ok
+    # The clock moves too (the demo's events lie around today): events that end between
+    # builds must leave "upcoming" as they would in a full build.
+    now = timezone.now()
+    assert publish_full(now=now).ok
     rng = random.Random(seed)
     for _step in range(6):
         changes = rng.choice(EDITS)(rng)
-        result = publish_changes(changes, now=NOW)
+        now += timedelta(hours=rng.randint(0, 36))
+        result = publish_changes(changes, now=now)
         assert result.ok, [s.error for s in result.sites]
     incremental = {site: tree(site) for site in SITES}
     drop_state()
-    assert publish_full(now=NOW).ok
+    assert publish_full(now=now).ok
     for site in SITES:
         full = tree(site)
         assert sorted(incremental[site]) == sorted(full), site
@@ -131,3 +137,31 @@ def test_no_state_means_a_full_build(city_content):
     drop_state()
     result = publish_changes(ChangeSet(page_ids={1}), now=NOW)
     assert result.ok and release.current("city") is not None
+
+
+def test_an_event_that_ends_moves_to_past_events_as_in_a_full_build(city_content):
+    """Time is a change: nothing was edited, yet listings must move an event that ended."""
+    assert publish_full(now=NOW).ok
+    upcoming = sorted(
+        (
+            r
+            for r in load_state().export.records["city"]
+            if r.get("end") and r["end"] > NOW.isoformat()
+        ),
+        key=lambda r: r["end"],
+    )
+    assert upcoming, "the demo has upcoming events"
+    event = upcoming[0]
+    after = datetime.fromisoformat(event["end"]) + timedelta(seconds=1)
+    assert due_for_time(after - timedelta(seconds=2)) == set()
+    assert event["id"] in due_for_time(after)
+
+    result = publish_changes(ChangeSet(), now=after)
+    assert result.ok and due_for_time(after) == set()
+    rewritten = {s.site: s.files for s in result.sites if s.release is not None}
+    assert rewritten.get("city", 0) >= 2  # at least the event listing and the home page
+    incremental = tree("city")
+    drop_state()
+    assert publish_full(now=after).ok
+    full = tree("city")
+    assert [p for p in full if incremental.get(p) != full[p]] == []
