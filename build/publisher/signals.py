@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -37,7 +37,10 @@ def on_site_profile_saved(sender, instance, **kwargs):
 
 
 def on_media_changed(sender, instance, **kwargs):
-    """Republish the pages that use an image or document (Wagtail's reference index)."""
+    """Republish the pages that use an image or document (Wagtail's reference index).
+
+    Also connected before a delete, while the references to it can still be read; the
+    request is part of the delete's transaction, so a delete that fails queues nothing."""
     references = ReferenceIndex.get_references_to(instance).group_by_source_object()
     page_ids = [obj.pk for obj, _refs in references if isinstance(obj, Page)]
     request_publish(reason="media", page_ids=page_ids)
@@ -52,4 +55,7 @@ def connect() -> None:
     for model in (get_image_model(), get_document_model()):
         post_save.connect(
             on_media_changed, sender=model, dispatch_uid=f"publisher-{model.__name__}"
+        )
+        pre_delete.connect(
+            on_media_changed, sender=model, dispatch_uid=f"publisher-{model.__name__}-delete"
         )
