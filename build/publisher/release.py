@@ -68,6 +68,12 @@ def prune(site: str, keep: int = KEEP_RELEASES) -> None:
     """Keep the live release and the ones before it (for rollback), up to ``keep`` in all;
     remove older ones and any newer leftovers of builds that were killed before going live."""
     live = current(site)
+    # Half-made links and spare copies of killed builds (the caller holds the build lock,
+    # so no other build is making one now).
+    for leftover in site_root(site).glob(".current-*"):
+        leftover.unlink(missing_ok=True)
+    for leftover in site_root(site).glob(".spare-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     releases = sorted((site_root(site) / "releases").iterdir())
     if live is None or live not in releases:
         return

@@ -1,9 +1,11 @@
-"""``manage.py publish --full [--site S]``: build the static sites and switch them live."""
+"""``manage.py publish``: build the queued changes (what the worker does), or with ``--full
+[--site S]`` rebuild the static sites from scratch; either way switch them live."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.models import SiteProfile
-from publisher.publish import publish_full
+from publisher.publish import PublishResult, publish_full
+from publisher.queue import build_lock, process_pending
 
 
 class Command(BaseCommand):
@@ -15,7 +17,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not options["full"]:
-            raise CommandError("Only full builds exist so far: pass --full.")
+            if options["site"]:
+                raise CommandError("--site needs --full: queued changes are built together.")
+            result = process_pending()
+            if result is None:
+                self.stdout.write("Nothing queued: the live sites are up to date.")
+                return
+            self._report(result)
+            return
         known = set(SiteProfile.objects.values_list("key", flat=True))
         sites = options["site"]
         unknown = sorted(set(sites or []) - known)
@@ -31,7 +40,11 @@ class Command(BaseCommand):
             bar = "#" * len(done) + "-" * (total - len(done))
             self.stdout.write(f"[{bar}] {len(done)}/{total} {site} {stage}")
 
-        result = publish_full(sites=sites, progress=progress)
+        with build_lock():  # never at the same time as the worker's build
+            result = publish_full(sites=sites, progress=progress)
+        self._report(result)
+
+    def _report(self, result: PublishResult) -> None:
         for outcome in result.sites:
             if outcome.error:
                 self.stderr.write(
@@ -40,7 +53,8 @@ class Command(BaseCommand):
                     )
                 )
             else:
-                self.stdout.write(f"{outcome.site}: {outcome.files} files -> {outcome.release}")
+                where = outcome.release or "unchanged"
+                self.stdout.write(f"{outcome.site}: {outcome.files} files -> {where}")
         timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
         self.stdout.write(f"Timings: {timings}")
         if not result.ok:

@@ -1,11 +1,14 @@
 """``manage.py run_scheduler``: run scheduled publishing every 30 seconds, forever."""
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from publisher.scheduler import INTERVAL_SECONDS, tick
+
+logger = logging.getLogger("publisher.scheduler")
 
 
 class Command(BaseCommand):
@@ -21,7 +24,7 @@ class Command(BaseCommand):
             try:
                 tick()
             except Exception:  # noqa: BLE001 - a bad round must not stop the next one
-                self.stderr.write("Scheduler round failed; trying again next round.")
+                logger.exception("Scheduler round failed; trying again next round")
             if options["once"]:
                 return
             time.sleep(options["interval"])
