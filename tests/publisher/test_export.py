@@ -52,32 +52,6 @@ def test_drafts_private_pages_and_pending_changes_never_reach_records(city_conte
     assert urls["/palvelut/kirjasto/"]["title"] == "Kirjasto"
 
 
-def test_links_between_sites_use_real_host_names(two_sites):
-    tourism_lake = ContentPage.objects.get(slug="kaislajarvi", locale__language_code="fi")
-    home = city_home()
-    factories.ContentPageFactory(
-        parent=home,
-        slug="linkit",
-        body=[
-            (
-                "paragraph",
-                factories.RichText(
-                    f'<p>Katso <a linktype="page" id="{tourism_lake.pk}">järvi</a> ja '
-                    f'<a linktype="page" id="{home.pk}">etusivu</a> ja '
-                    '<a linktype="page" id="999999">poistettu</a>.</p>'
-                ),
-            )
-        ],
-    )
-    record = next(r for r in export_sites(["city"]).records["city"] if r["url"] == "/linkit/")
-    assert (
-        '<a href="http://tourism.localhost:8080/nahtavyydet/kaislajarvi/">järvi</a>'
-        in record["body"]
-    )
-    assert '<a href="/">etusivu</a>' in record["body"]
-    assert "poistettu" in record["body"] and "999999" not in record["body"]
-
-
 def test_images_get_avif_webp_and_jpeg_renditions(city_content):
     export = export_sites(["city"])
     record = next(r for r in export.records["city"] if r["url"] == "/palvelut/asuminen/")

@@ -90,13 +90,6 @@ def test_feeds_sitemap_calendars_and_api_are_well_formed(city_content):
     assert "Sitemap: http://city.localhost:8080/sitemap.xml" in robots
 
 
-def test_city_home_syndicates_news_and_events_from_other_sites(two_sites):
-    publish_full(sites=["city", "tourism"])
-    home = (live("city") / "index.html").read_text()
-    assert "http://tourism.localhost:8080/uutiset/risteilykausi-alkaa/" in home
-    assert "http://tourism.localhost:8080/tapahtumat/opastettu-kavely/" in home
-
-
 def test_template_error_leaves_the_live_site_untouched(city_content, tmp_path, settings):
     publish_full(sites=["city"])
     before = live("city")

@@ -1,0 +1,51 @@
+"""What crosses sites: links between them use real host names, and the city's home page
+shows news and events of the sites it syndicates."""
+
+import pytest
+
+from wagtail.models import Page
+
+from cms.pages.models import ContentPage
+from publisher import release
+from publisher.export import export_sites
+from publisher.publish import publish_full
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def live(site: str):
+    return release.current(site)
+
+
+def test_links_between_sites_use_real_host_names(two_sites):
+    tourism_lake = ContentPage.objects.get(slug="kaislajarvi", locale__language_code="fi")
+    home = Page.objects.get(slug="city").specific
+    factories.ContentPageFactory(
+        parent=home,
+        slug="linkit",
+        body=[
+            (
+                "paragraph",
+                factories.RichText(
+                    f'<p>Katso <a linktype="page" id="{tourism_lake.pk}">järvi</a> ja '
+                    f'<a linktype="page" id="{home.pk}">etusivu</a> ja '
+                    '<a linktype="page" id="999999">poistettu</a>.</p>'
+                ),
+            )
+        ],
+    )
+    record = next(r for r in export_sites(["city"]).records["city"] if r["url"] == "/linkit/")
+    assert (
+        '<a href="http://tourism.localhost:8080/nahtavyydet/kaislajarvi/">järvi</a>'
+        in record["body"]
+    )
+    assert '<a href="/">etusivu</a>' in record["body"]
+    assert "poistettu" in record["body"] and "999999" not in record["body"]
+
+
+def test_city_home_syndicates_news_and_events_from_other_sites(two_sites):
+    publish_full(sites=["city", "tourism"])
+    home = (live("city") / "index.html").read_text()
+    assert "http://tourism.localhost:8080/uutiset/risteilykausi-alkaa/" in home
+    assert "http://tourism.localhost:8080/tapahtumat/opastettu-kavely/" in home
