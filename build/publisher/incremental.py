@@ -10,7 +10,8 @@ random sequences of edits). Which outputs a changed record affects:
 - its descendants, when its title or address changed (breadcrumbs, addresses);
 - for news and events, the home pages of its site and of every site that syndicates it, and
   the aggregated event calendars of those sites;
-- the site's own files: sitemap, site feeds, JSON API, 404 page and robots.txt.
+- the site's own files: sitemap, site feeds, JSON API, 404 page and robots.txt;
+- the search bundles that hold it, before and after the change (``search.static_index``).
 
 A change to a site's settings or navigation re-renders that whole site. Time is a change
 too: an event that ended since the last build moves from "upcoming" to "past", so it is
@@ -32,6 +33,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
+
+from search import static_index
 
 from . import release
 from .export import Export, Exporter
@@ -57,6 +60,8 @@ class Plan:
     site_level: set[str] = field(default_factory=set)
     full: set[str] = field(default_factory=set)
     removed: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    bundles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    gone_bundles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @property
     def sites(self) -> set[str]:
@@ -170,6 +175,17 @@ def plan(
                             and (target == site or info.syndicates)
                         ):
                             add(target, other["id"])
+    touched = {old_by_id[pid]["site"] for pid in changed | removed if pid in old_by_id}
+    touched |= {new_by_id[pid]["site"] for pid in changed if pid in new_by_id}
+    for site in touched - result.full:
+        rebuild, gone = static_index.affected(
+            state.export.records.get(site, []),
+            by_site[site],
+            export.sites[site].languages,
+            changed | removed,
+        )
+        result.bundles[site] |= rebuild
+        result.gone_bundles[site] |= gone
     return result
 
 
@@ -239,10 +255,13 @@ def _build_site(
         generator.generate_selected(
             None if full else the_plan.owners.get(site, set()),
             site_level=full or site in the_plan.site_level,
+            # None: no bundle touched; an empty set still refreshes the bundle manifest.
+            bundles=the_plan.bundles.get(site),
         )
     outcome.render_seconds = time.perf_counter() - began
     rerendered = set(owners.values())
     gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
+    gone |= {f"search:{name}" for name in the_plan.gone_bundles.get(site, set())}
     manifest = {
         path: entry
         for path, entry in old_manifest.items()

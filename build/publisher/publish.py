@@ -21,6 +21,9 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from search import static_index
+from search.pagefind import prune_cache
+
 from . import release
 from .export import Export, export_sites
 from .render import render_site
@@ -151,6 +154,8 @@ def publish_full(
         if outcome.error is None:
             release.prune(outcome.site)
             prepare_spare(outcome.site)
+    if result.ok:
+        prune_cache(static_index.cache_dir())
     result.timings["cleanup"] = time.perf_counter() - began
     # Summed over sites: with parallel workers these add up to more than the wall time.
     result.timings["render (cpu)"] = sum(o.render_seconds for o in outcomes)

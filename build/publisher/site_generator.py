@@ -20,6 +20,9 @@ from pelican.generators import Generator
 from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 
+from search import static_index
+from search.documents import TYPE_LABELS
+
 from . import ical
 from .blocks_html import picture_html
 from .export import Export, SiteInfo
@@ -42,6 +45,7 @@ TEMPLATES = {
 SEGMENTS = {
     "page": {"fi": "sivu", "sv": "sida", "en": "page"},
     "past": {"fi": "menneet", "sv": "tidigare", "en": "past"},
+    "search": {"fi": "haku", "sv": "sok", "en": "search"},
 }
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
@@ -153,6 +157,7 @@ class CityGenerator(Generator):
             "tagline": self.site.taglines.get(lang, ""),
             "lang": lang,
             "home_url": self.site.url(lang).removeprefix(self.site.base_url),
+            "search_url": self.search_url(lang),
             "nav": self.site.navigation.get(lang, []),
             "page": record,
             "translations": translations,
@@ -162,6 +167,50 @@ class CityGenerator(Generator):
             "now": self.now,
             **extra,
         }
+
+    def search_url(self, lang: str) -> str:
+        return self.site.url(lang).removeprefix(self.site.base_url) + SEGMENTS["search"][lang] + "/"
+
+    def search_page(self, lang: str) -> None:
+        """The search page: searches every site's Pagefind bundles in the browser."""
+        home = next(r for r in self.records if r["kind"] == "home" and r["lang"] == lang)
+        url = self.search_url(lang)
+        sites = [self.site.key] + sorted(k for k in self.export.sites if k != self.site.key)
+        config = {
+            "lang": lang,
+            "sites": [
+                {
+                    "key": key,
+                    "name": self.export.sites[key].names.get(lang, key),
+                    "origin": self.export.sites[key].base_url,
+                    "languages": self.export.sites[key].languages,
+                }
+                for key in sites
+            ],
+            "types": {key: str(label) for key, label in TYPE_LABELS.items()},
+            "languages": {code: LANGUAGE_NAMES[code] for code in LANGUAGE_NAMES},
+        }
+        record = {
+            **home,
+            "kind": "search",
+            "title": gettext("Search"),
+            "seo_title": gettext("Search"),
+            "url": url,
+            "full_url": self.site.base_url + url,
+            "description": "",
+            "lead": "",
+            "translations": {code: self.search_url(code) for code in self.site.languages},
+        }
+        self.render(
+            "search.html",
+            self.out(url),
+            self.page_context(
+                record,
+                search_config=json.dumps(config, ensure_ascii=False, sort_keys=True),
+                sites=config["sites"],
+                types=config["types"],
+            ),
+        )
 
     def emit(self, path: str, data: bytes) -> None:
         self.files[path] = data
@@ -180,20 +229,30 @@ class CityGenerator(Generator):
     def generate_output(self, writer) -> None:
         self.generate_selected(None, site_level=True)
 
-    def generate_selected(self, page_ids: set[int] | None, *, site_level: bool) -> None:
+    def generate_selected(
+        self, page_ids: set[int] | None, *, site_level: bool, bundles: set[str] | None = None
+    ) -> None:
         """Render the outputs owned by these records (all when None) and, with
-        ``site_level``, the files that belong to the site as a whole."""
+        ``site_level``, the files that belong to the site as a whole; index the search
+        bundles named in ``bundles`` (all when ``page_ids`` is None)."""
         for record in self.records:
             if page_ids is None or record["id"] in page_ids:
                 self.owner = f"page:{record['id']}"
                 with translation.override(record["lang"]):
                     self.page_outputs(record)
+        if page_ids is None or bundles is not None:
+            for path, owner, data in static_index.bundle_files(
+                self.site, self.records, None if page_ids is None else bundles
+            ):
+                self.owner = owner
+                self.emit(path, data)
         if not site_level:
             return
         self.owner = "site"
         for lang in self.site.languages:
             with translation.override(lang):
                 self.site_feed(lang)
+                self.search_page(lang)
         with translation.override(self.site.languages[0]):
             self.sitemap()
             self.not_found()

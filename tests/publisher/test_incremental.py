@@ -30,7 +30,10 @@ SITES = ["city", "tourism", "business", "events", "climate"]
 
 
 def tree(site: str) -> dict[str, bytes]:
-    root = release.current(site)
+    return tree_at(release.current(site))
+
+
+def tree_at(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
     }
@@ -122,11 +125,19 @@ def test_a_single_page_edit_rewrites_only_what_it_affects(city_content):
     result = publish_changes(ChangeSet(page_ids={page.pk}), now=NOW)
     assert result.ok
     rewritten = {s.site: s.files for s in result.sites if s.release is not None}
-    # The page, its parent section (which lists its lead) and the site's JSON API.
     assert set(rewritten) == {"city"}
-    assert 2 <= rewritten["city"] <= 6
     assert release.current("tourism") == before["tourism"]
     live = Path(release.current("city"))
+    old_tree = tree_at(before["city"])
+    changed = {path for path, data in tree_at(live).items() if old_tree.get(path) != data}
+    pages = {path for path in changed if not path.startswith("pagefind/")}
+    # The page, its parent section (which lists its lead) and the site's JSON API; and in
+    # search, only the Finnish index of the section's bundle.
+    assert {"palvelut/kirjasto/index.html", "palvelut/index.html"} <= pages
+    assert len(pages) <= 6 and rewritten["city"] == len(changed)
+    search = changed - pages
+    assert search and all(p.startswith("pagefind/palvelut/") for p in search), search
+    assert not any("/sv_" in p or ".sv_" in p or "/en_" in p or ".en_" in p for p in search)
     assert "Uudet aukioloajat." in (live / "palvelut/kirjasto/index.html").read_text()
     assert "Uudet aukioloajat." in (live / "palvelut/index.html").read_text()
     # Unchanged files are shared with the previous release, not copied.

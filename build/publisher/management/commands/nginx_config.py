@@ -37,6 +37,7 @@ class Command(BaseCommand):
                 https=https,
                 certificate=options["certificate"] or "",
                 certificate_key=options["certificate_key"] or "",
+                origin=profile.site.root_url,
             )
             for profile in SiteProfile.objects.select_related("site").order_by("key")
         ]

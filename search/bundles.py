@@ -1,0 +1,69 @@
+"""Which Pagefind bundle a page belongs to.
+
+Pagefind cannot update an index, only build one, so a site's search index is split into
+bundles and a publish rebuilds only the bundles whose pages changed. A site has one bundle
+per top-level section (named after the section's address in the site's first language),
+and its home pages in the root bundle, which also carries Pagefind's script and WebAssembly.
+A section larger than ``SHARD_SIZE`` pages is split into shards by a stable hash of the
+page, so that re-indexing after one edit stays cheap however large the section grows.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+
+ROOT = ""
+SHARD_SIZE = 400
+
+
+def assign(records: list[dict], languages: list[str]) -> dict[int, str]:
+    """Bundle name of every record of one site (page id -> name; ROOT for home pages)."""
+    by_path = {record["path"]: record for record in records}
+    homes = {record["path"] for record in records if record["kind"] == "home"}
+
+    def section_of(record: dict) -> dict | None:
+        for home in homes:
+            if record["path"].startswith(home) and len(record["path"]) > len(home):
+                return by_path.get(record["path"][: len(home) + 4])
+        return None
+
+    sections: dict[int, dict] = {}
+    for record in records:
+        if record["path"] not in homes:
+            section = section_of(record)
+            if section is not None:
+                sections[record["id"]] = section
+
+    # A section's name comes from its translation in the first language the site has it in.
+    names: dict[str, str] = {}
+    order = {lang: position for position, lang in enumerate(languages)}
+    for section in sorted(
+        {s["id"]: s for s in sections.values()}.values(),
+        key=lambda s: order.get(s["lang"], len(order)),
+    ):
+        slug = section["url"].rstrip("/").rsplit("/", 1)[-1]
+        names.setdefault(section["key"], slug)
+
+    members: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        section = sections.get(record["id"])
+        members[ROOT if section is None else names[section["key"]]].append(record)
+
+    assigned: dict[int, str] = {}
+    for name, group in members.items():
+        shards = 1 if name == ROOT else -(-len(group) // SHARD_SIZE)
+        for record in group:
+            if shards == 1:
+                assigned[record["id"]] = name
+            else:
+                number = zlib.crc32(record["key"].encode()) % shards + 1
+                assigned[record["id"]] = f"{name}-{number}"
+    return assigned
+
+
+def members(assigned: dict[int, str]) -> dict[str, set[int]]:
+    grouped: dict[str, set[int]] = defaultdict(set)
+    for page_id, name in assigned.items():
+        grouped[name].add(page_id)
+    return dict(grouped)

@@ -1,0 +1,90 @@
+"""Search documents: what every index (the Pagefind bundles, the database index and
+Elasticsearch) holds for one published page. Made from the export's records only, so an
+index can never hold anything the public sites do not show: drafts, private and expired
+pages never become records."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from django.utils.translation import gettext_lazy as _
+
+# The content types residents can filter by; page kinds map onto them.
+TYPES = {
+    "home": "page",
+    "section": "page",
+    "content": "page",
+    "news_index": "page",
+    "press_index": "page",
+    "event_index": "page",
+    "news": "news",
+    "press": "press",
+    "event": "event",
+}
+TYPE_LABELS = {
+    "page": _("Page"),
+    "news": _("News"),
+    "press": _("Press release"),
+    "event": _("Event"),
+}
+
+
+class _Text(HTMLParser):
+    """Visible text of a body fragment, blocks separated by newlines."""
+
+    BLOCKS = {"p", "li", "h2", "h3", "h4", "dt", "dd", "tr", "br", "div", "section", "figure"}
+    SKIP = {"script", "style", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    if not html:
+        return ""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def document(record: dict, site_name: str) -> dict:
+    """The search document of a record; ``site_name`` in the record's language."""
+    extra = [
+        record.get(name) or "" for name in ("venue", "address", "organiser", "resident_headline")
+    ]
+    text = "\n".join(
+        part
+        for part in [record.get("lead") or "", *extra, html_text(record.get("body", ""))]
+        if part
+    )
+    return {
+        "id": record["id"],
+        "site": record["site"],
+        "site_name": site_name,
+        "lang": record["lang"],
+        "type": TYPES[record["kind"]],
+        "url": record["url"],
+        "full_url": record["full_url"],
+        "title": record["title"],
+        "lead": record.get("lead") or record.get("description") or "",
+        "text": text,
+        "date": record.get("date") or record.get("start") or record.get("published"),
+    }
