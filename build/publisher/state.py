@@ -66,9 +66,13 @@ def state_path() -> Path:
 
 
 def load_state() -> BuildState | None:
-    global _memory
     path = state_path()
-    if _memory is not None and _memory_path == path:
+    try:
+        stamp = _stamp(path)
+    except FileNotFoundError:
+        return None
+    # Another process (the worker) may have written a newer state since: compare the file.
+    if _memory is not None and _memory_path == path and _memory_stamp == stamp:
         return _memory
     try:
         with path.open("rb") as handle:
@@ -101,13 +105,23 @@ def drop_state() -> None:
 
 def forget() -> None:
     """Drop the in-memory copy (tests, or after the output folder is replaced)."""
-    global _memory, _memory_path
-    _memory, _memory_path = None, None
+    global _memory, _memory_path, _memory_stamp
+    _memory, _memory_path, _memory_stamp = None, None, None
 
 
 _memory_path: Path | None = None
+_memory_stamp: tuple[int, int] | None = None
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_ino, info.st_mtime_ns
 
 
 def _remember(state: BuildState, path: Path) -> None:
-    global _memory, _memory_path
+    global _memory, _memory_path, _memory_stamp
     _memory, _memory_path = state, path
+    try:
+        _memory_stamp = _stamp(path)
+    except FileNotFoundError:
+        _memory_stamp = None
