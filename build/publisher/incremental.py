@@ -131,6 +131,9 @@ def plan(
     for site, info in export.sites.items():
         if site in changes.full_sites or info != state.export.sites.get(site):
             result.full.add(site)  # settings, names, navigation or the statement changed
+    if result.full:
+        # Every site's search page lists the sites by name and address.
+        result.site_level |= set(export.sites)
     new_by_id = {r["id"]: r for records in export.records.values() for r in records}
     by_site = {site: records for site, records in export.records.items()}
     by_path = {site: {r["path"]: r for r in records} for site, records in by_site.items()}
