@@ -34,6 +34,7 @@ from .bundles import ROOT
 UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
 RUNTIME = ("pagefind.js", "pagefind-worker.js")
 CACHE_DAYS = 7
+REPLY_SECONDS = 300  # far above the largest bundle's indexing time
 try:  # part of the cache key: another Pagefind writes other files
     PAGEFIND_VERSION = version("pagefind-bin")
 except PackageNotFoundError:  # pragma: no cover - a Pagefind binary from elsewhere
@@ -72,12 +73,18 @@ class PagefindService:
             while (end := chunk.find(b",")) >= 0:
                 pending.append(chunk[:end])
                 chunk = chunk[end + 1 :]
-                reply = json.loads(base64.b64decode(b"".join(pending)))
+                try:
+                    reply = json.loads(base64.b64decode(b"".join(pending)))
+                except ValueError:  # not a reply: fail every waiting call, never hang
+                    break
                 pending = []
                 with self.ready:
                     self.replies[reply.get("message_id")] = reply["payload"]
                     self.ready.notify_all()
-            pending.append(chunk)
+            else:
+                pending.append(chunk)
+                continue
+            break
         with self.ready:
             self.replies[None] = {"type": "Error", "message": "Pagefind stopped"}
             self.ready.notify_all()
@@ -94,7 +101,8 @@ class PagefindService:
         self.process.stdin.flush()
         with self.ready:
             while message_id not in self.replies and None not in self.replies:
-                self.ready.wait()
+                if not self.ready.wait(timeout=REPLY_SECONDS):
+                    raise PagefindError(f"Pagefind did not answer in {REPLY_SECONDS} s")
             payload = self.replies.pop(message_id, None) or self.replies[None]
         if payload.get("type") == "Error":
             raise PagefindError(payload.get("message", "Pagefind failed"))
@@ -103,7 +111,11 @@ class PagefindService:
     def close(self) -> None:
         if self.process.stdin is not None:
             self.process.stdin.close()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         self.reader.join(timeout=5)
 
     def __enter__(self) -> PagefindService:
