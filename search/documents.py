@@ -5,6 +5,9 @@ pages never become records."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Container, Iterable
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext_lazy as _
@@ -88,3 +91,26 @@ def document(record: dict, site_name: str) -> dict:
         "text": text,
         "date": record.get("date") or record.get("start") or record.get("published"),
     }
+
+
+def digest(doc: dict) -> str:
+    """A hash of everything a document holds: equal digests mean equal index entries."""
+    data = json.dumps({k: v for k, v in doc.items() if k != "digest"}, sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def export_documents(
+    export, *, sites: Iterable[str] | None = None, ids: Container[int] | None = None
+) -> list[dict]:
+    """The search documents of an export's records (of ``sites`` and ``ids``, or all), with
+    digests; each names its site in its own language."""
+    documents = []
+    for key in sorted(export.records if sites is None else sites):
+        info = export.sites[key]
+        for record in export.records[key]:
+            if ids is not None and record["id"] not in ids:
+                continue
+            doc = document(record, info.names.get(record["lang"], key))
+            doc["digest"] = digest(doc)
+            documents.append(doc)
+    return documents

@@ -16,6 +16,7 @@ section's languages are indexed apart, so an edit in Finnish re-indexes only Fin
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import os
@@ -23,6 +24,7 @@ import pickle
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -229,3 +231,21 @@ def prune_cache(cache_dir: Path, days: int = CACHE_DAYS) -> int:
 def bundle_path(name: str) -> str:
     """Where a bundle lives on its site."""
     return "pagefind/" if name == ROOT else f"pagefind/{name}/"
+
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def decoded(data: bytes) -> bytes:
+    """The content of a Pagefind data file (gzip behind a signature); other bytes as they
+    are. What a reader of the built site can recover from it."""
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data.removeprefix(SIGNATURE)
+
+
+def fragments(folder: Path) -> Iterator[dict]:
+    """Every page record (url, content, meta, filters) in the Pagefind bundles under
+    ``folder``: what a search can show of a page."""
+    for path in sorted(folder.rglob("*.pf_fragment")):
+        yield json.loads(decoded(path.read_bytes()))

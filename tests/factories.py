@@ -152,3 +152,27 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"asiakirja-{n}")
     file = factory.django.FileField(filename="asiakirja.txt", data=b"Kaislahti")
+
+
+class SearchDocFactory(factory.DictFactory):
+    """A search document as the export makes them (``search.documents``), with its digest."""
+
+    id = factory.Sequence(lambda n: 900_000 + n)
+    site = "city"
+    site_name = "Kaislahti"
+    lang = "fi"
+    type = "page"
+    url = factory.LazyAttribute(lambda o: f"/sivu-{o.id}/")
+    full_url = factory.LazyAttribute(lambda o: f"http://{o.site}.localhost{o.url}")
+    title = factory.Sequence(lambda n: f"Sivu {n}")
+    lead = ""
+    text = ""
+    date = None
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from search.documents import digest
+
+        doc = super()._create(model_class, *args, **kwargs)
+        doc["digest"] = digest(doc)
+        return doc

@@ -35,10 +35,18 @@ from django.conf import settings
 from django.utils import timezone
 
 from search import static_index
+from search.server.pipeline import index_changes
 
 from . import release
 from .export import Export, Exporter
-from .publish import PublishResult, SiteResult, digest, publish_full, release_media
+from .publish import (
+    PublishResult,
+    SiteResult,
+    digest,
+    publish_full,
+    release_media,
+    update_server_index,
+)
 from .render import make_generator
 from .state import BuildState, drop_state, load_state, save_state
 
@@ -336,6 +344,12 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     result.timings["live"] = result.live_at - started
     if result.ok:
         save_state(BuildState(export=export, manifests=manifests, now=now))
+        # Gone: pages that left the export now, or in a build whose indexing failed.
+        gone = removed | changes.page_ids
+        update_server_index(
+            result,
+            lambda: index_changes(export, changed=changed, gone=gone, sites=the_plan.full),
+        )
     else:
         # The state would no longer describe what is live: the next build is a full one.
         drop_state()

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from search import static_index
 from search.pagefind import prune_cache
+from search.server.pipeline import index_full
 
 from . import release
 from .export import Export, export_sites
@@ -69,10 +70,25 @@ class PublishResult:
     timings: dict[str, float] = field(default_factory=dict)
     # time.perf_counter() when the last site switched live: for measuring "publish to live".
     live_at: float = 0.0
+    # Set when the server search index could not be updated: the change stays queued.
+    index_error: str | None = None
 
     @property
     def ok(self) -> bool:
         return all(result.error is None for result in self.sites)
+
+
+def update_server_index(result: PublishResult, update: Callable[[], object]) -> None:
+    """Run ``update`` on the server search index after the sites went live. A failure (an
+    unreachable Elasticsearch, say) is recorded, not raised: the static sites are live, and
+    the queue keeps the change so that the next run indexes it again."""
+    began = time.perf_counter()
+    try:
+        update()
+    except Exception as exc:  # noqa: BLE001 - reported and retried, the sites stay live
+        logger.exception("The server search index was not updated; the change stays queued")
+        result.index_error = f"{type(exc).__name__}: {exc}"
+    result.timings["server index"] = time.perf_counter() - began
 
 
 def build_site(site: str, export: Export | None = None, now: datetime | None = None) -> SiteResult:
@@ -144,6 +160,7 @@ def publish_full(
 
     if result.ok:
         save_state(BuildState.after_full(export, {o.site: o.manifest for o in outcomes}, now=now))
+        update_server_index(result, lambda: index_full(export))
     else:
         drop_state()
     # Removing old releases happens after everything is live: it delays no reader.

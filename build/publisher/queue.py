@@ -93,8 +93,14 @@ def process_pending() -> PublishResult | None:
         seconds = time.perf_counter() - started
         _status_done(result, seconds)
         PublishStatus.objects.filter(running_since__isnull=False).update(running_since=None)
-        if result.ok:
+        if result.ok and result.index_error is None:
             PublishRequest.objects.filter(pk__in=[r.pk for r in pending]).delete()
+        elif result.ok:
+            logger.error(
+                "The sites are live but the search index failed; %d change(s) stay queued: %s",
+                len(pending),
+                result.index_error,
+            )
         else:
             failed = {o.site: o.error for o in result.sites if o.error}
             logger.error(

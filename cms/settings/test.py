@@ -15,6 +15,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# Tests use the database engines; the Elasticsearch tests build their own index when
+# ELASTICSEARCH_URL is set, so no page saved in a test writes to a live cluster.
+SEARCH_INDEX = {"BACKEND": "search.server.database.DatabaseIndex"}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 # Media and outputs written by tests never touch the developer's var/ folder.
 VAR_DIR = Path(os.environ.get("CITY_TEST_VAR_DIR", tempfile.mkdtemp(prefix="city-test-")))
 MEDIA_ROOT = VAR_DIR / "media"

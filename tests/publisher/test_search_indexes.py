@@ -1,0 +1,149 @@
+"""The publishing pipeline keeps every search index equal to the live sites: a published
+page is in the server index and in its Pagefind bundle; unpublishing removes it from both
+(and from Elasticsearch when a cluster is configured); drafts, private, pending and expired
+content never reaches any index; a failed index update stays queued until it succeeds."""
+
+from __future__ import annotations
+
+import io
+import os
+import uuid
+from datetime import timedelta
+
+import pytest
+
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from wagtail.models import Page, PageViewRestriction
+
+from cms.pages.models import ContentPage
+from publisher import release
+from publisher.models import PublishRequest
+from publisher.publish import publish_full
+from publisher.queue import process_pending
+from search.pagefind import fragments
+from search.server import Query, get_index
+from tests import factories
+from tests.net import free_port
+
+pytestmark = pytest.mark.django_db
+LIVE_ES = os.environ.get("ELASTICSEARCH_URL", "")
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def server_index(request, settings):
+    if request.param == "elasticsearch":
+        if not LIVE_ES:
+            pytest.skip("ELASTICSEARCH_URL is not set: no cluster to test against")
+        settings.SEARCH_INDEX = {
+            "BACKEND": "search.server.elasticsearch.ElasticsearchIndex",
+            "URL": LIVE_ES,
+            "INDEX": f"test-publish-{uuid.uuid4().hex[:8]}",
+            "REPLICAS": 0,
+        }
+    yield request.param
+    if request.param == "elasticsearch":
+        index = get_index()
+        for name in index._indices():
+            index.client.indices.delete(index=name, ignore_unavailable=True)
+
+
+def found(word: str) -> dict[str, set[str]]:
+    """Where ``word`` can be found: the server index and the city's Pagefind bundles."""
+    static = {
+        fragment["url"]
+        for fragment in fragments(release.current("city") / "pagefind")
+        if word in fragment["content"]
+    }
+    server = {hit.url for hit in get_index().search(Query(word, per_page=50)).hits}
+    return {"server": server, "pagefind": static}
+
+
+def kirjasto() -> ContentPage:
+    return ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+
+
+def test_unpublishing_removes_a_page_from_every_index(city_content, server_index):
+    publish_full()
+    page = kirjasto()
+    page.lead = "Lukusalissa on nyt kvartsikello ja hiljainen nurkkaus."
+    page.save_revision().publish()
+    assert process_pending().ok
+    url = "/palvelut/kirjasto/"
+    assert found("kvartsikello") == {"server": {url}, "pagefind": {url}}
+
+    page.unpublish()
+    result = process_pending()
+    assert result.ok and result.index_error is None
+    assert found("kvartsikello") == {"server": set(), "pagefind": set()}
+    call_command("search_index", "check", stdout=io.StringIO())  # raises if anything differs
+
+
+def test_drafts_private_pending_and_expired_content_never_reach_an_index(city_content):
+    home = Page.objects.get(slug="city")
+    factories.ContentPageFactory(parent=home, live=False, title="Luonnos", lead="sumupilvi")
+    private = factories.ContentPageFactory(parent=home, title="Yksityinen", lead="sumupilvi")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    factories.ContentPageFactory(parent=private, title="Salainen alasivu", lead="sumupilvi")
+    pending = kirjasto()
+    pending.lead = "sumupilvi odottaa hyväksyntää"
+    pending.save_revision()  # in moderation: the live version stays
+    expiring = factories.ContentPageFactory(parent=home, title="Vanheneva", lead="sumupilvi")
+    expiring.expire_at = timezone.now() + timedelta(hours=1)
+    expiring.save_revision().publish()
+    publish_full()
+    # Only the live, public page is findable, until it expires.
+    url = f"/{expiring.slug}/"
+    assert found("sumupilvi") == {"server": {url}, "pagefind": {url}}
+
+    Page.objects.filter(pk=expiring.pk).update(expire_at=timezone.now() - timedelta(seconds=1))
+    call_command("publish_scheduled", stdout=io.StringIO())  # Wagtail expires it
+    assert process_pending().ok
+    assert found("sumupilvi") == {"server": set(), "pagefind": set()}
+
+
+def test_a_failed_index_update_stays_queued_and_the_next_run_indexes_it(city_content, settings):
+    good = settings.SEARCH_INDEX
+    # A real client against a port where nothing listens: the connection is refused.
+    settings.SEARCH_INDEX = {
+        "BACKEND": "search.server.elasticsearch.ElasticsearchIndex",
+        "URL": f"http://127.0.0.1:{free_port()}",
+        "OPTIONS": {"max_retries": 0, "request_timeout": 2},
+    }
+    result = publish_full()
+    assert result.ok and "Connection" in result.index_error
+    page = kirjasto()
+    page.lead = "Lainaa nyt myös kvanttilaskimia."
+    page.save_revision().publish()
+    result = process_pending()
+    assert result.ok, "the static sites went live"
+    assert result.index_error and PublishRequest.objects.filter(page_id=page.pk).exists()
+    assert (
+        "kvanttilaskimia" in (release.current("city") / "palvelut/kirjasto/index.html").read_text()
+    )
+
+    settings.SEARCH_INDEX = good
+    result = process_pending()
+    assert result.ok and result.index_error is None
+    assert not PublishRequest.objects.exists()
+    assert found("kvanttilaskimia")["server"] == {"/palvelut/kirjasto/"}
+    # The full sync that failed earlier was redone: the whole index is complete.
+    call_command("search_index", "check", stdout=io.StringIO())
+
+
+def test_search_index_command_reports_and_repairs_differences(city_content):
+    publish_full()
+    out = io.StringIO()
+    call_command("search_index", "check", stdout=out)
+    assert "missing       0" in out.getvalue()
+    page = kirjasto()
+    get_index().delete([page.pk])
+    with pytest.raises(CommandError, match="differs from the CMS"):
+        call_command("search_index", "check", stdout=(out := io.StringIO()))
+    assert f"missing       1  public pages the index lacks: {page.pk}" in out.getvalue()
+    call_command("search_index", "sync", stdout=(out := io.StringIO()))
+    assert "1 added, 0 updated, 0 removed" in out.getvalue()
+    call_command("search_index", "rebuild", stdout=(out := io.StringIO()))
+    assert "Rebuilt the database index" in out.getvalue()
+    call_command("search_index", "check", stdout=io.StringIO())

@@ -1,0 +1,81 @@
+"""``/api/search``: the server index as JSON for headless consumers: filters, paging with
+links, highlights, open to every origin, and clear errors (in the caller's language)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.server import get_index
+from tests.factories import SearchDocFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(synced_sites):
+    docs = [
+        SearchDocFactory(title=f"Satama {n}", text="venepaikat laiturilla", type="news")
+        for n in range(12)
+    ]
+    docs.append(
+        SearchDocFactory(site="tourism", lang="sv", title="Hamnen", text="Båtplatser vid bryggan")
+    )
+    get_index().upsert(docs)
+    return docs
+
+
+def test_results_page_with_links_and_highlights(client, indexed):
+    response = client.get("/api/search", {"q": "venepaikat", "per_page": 5, "page": 2})
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = response.json()
+    assert (data["count"], data["page"], data["pages"], len(data["results"])) == (12, 2, 3, 5)
+    assert data["next"].endswith("/api/search?page=3&per_page=5&q=venepaikat")
+    assert data["previous"].endswith("/api/search?page=1&per_page=5&q=venepaikat")
+    first = data["results"][0]
+    assert first["type"] == "news" and first["type_label"] == "Uutiset"
+    assert first["url"].startswith("http://city.localhost/")
+    assert "<mark>venepaikat</mark>" in first["highlight"]["text"]
+
+
+def test_filters_by_site_language_and_type(client, indexed):
+    def count(**params) -> int:
+        return client.get("/api/search", params).json()["count"]
+
+    assert count(q="båtplatser") == 1
+    assert count(q="båtplatser", lang="fi") == 0
+    assert count(q="båtplatser", site="tourism", lang="sv") == 1
+    assert count(q="båtplatser", site="city,business") == 0
+    assert count(q="venepaikat", type="event") == 0
+    assert count(q="venepaikat", type="news", site=["city", "tourism"]) == 12
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, "Anna hakusanat"),
+        ({"q": "  "}, "Anna hakusanat"),
+        ({"q": "x" * 201}, "enintään 200 merkkiä"),
+        ({"q": "a", "site": "atlantis"}, "Tuntematon sivusto atlantis"),
+        ({"q": "a", "lang": "de"}, "Tuntematon kieli de"),
+        ({"q": "a", "type": "recipe"}, "Tuntematon sisältötyyppi recipe"),
+        ({"q": "a", "page": "0"}, "page"),
+        ({"q": "a", "page": "kaksi"}, "page"),
+        ({"q": "a", "per_page": "500"}, "per_page"),
+    ],
+)
+def test_bad_parameters_get_a_clear_error(client, indexed, params, message):
+    response = client.get("/api/search", params)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+
+
+def test_errors_speak_the_callers_language(client, indexed):
+    response = client.get("/api/search", {"q": "a", "lang": "de"}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert "Okänt språk de" in response.json()["error"]
+    response = client.get("/api/search", {"q": "a", "lang": "de"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Unknown language de" in response.json()["error"]
+
+
+def test_only_get_is_allowed(client, indexed):
+    assert client.post("/api/search", {"q": "satama"}).status_code == 405
