@@ -22,16 +22,17 @@ def cache_dir() -> Path:
 
 
 def bundle_files(
-    site, records: list[dict], names: set[str] | None = None
+    site, records: list[dict], names: set[str] | None = None, cache: Path | None = None
 ) -> Iterator[tuple[str, str, bytes]]:
     """(path, owner, bytes) of the bundles ``names`` (all when None) and of the manifest.
-    ``site`` is the export's SiteInfo; ``records`` are that site's records."""
+    ``site`` is the export's SiteInfo; ``records`` are that site's records; ``cache`` is
+    the memo folder (``cache_dir()`` by default)."""
     assigned = bundles.assign(records, site.languages)
     groups = bundles.members(assigned)
     wanted = sorted(groups if names is None else set(names) & set(groups))
     by_id = {record["id"]: record for record in records}
     if wanted:
-        with BundleWriter(cache_dir()) as service:
+        with BundleWriter(cache or cache_dir()) as service:
             for name in wanted:
                 members = sorted((by_id[i] for i in groups[name]), key=lambda r: r["url"])
                 documents = [document(r, site.names.get(r["lang"], site.key)) for r in members]

@@ -79,3 +79,19 @@ def test_errors_speak_the_callers_language(client, indexed):
 
 def test_only_get_is_allowed(client, indexed):
     assert client.post("/api/search", {"q": "satama"}).status_code == 405
+
+
+def test_editors_see_the_public_search_in_the_admin(client, indexed, synced_sites):
+    from tests import factories
+
+    editor = factories.UserFactory(groups=[synced_sites["tourism"].editors_group])
+    client.force_login(editor)
+    html = client.get("/admin/public-search/", {"q": "båtplatser", "lang": "sv"}).content.decode()
+    assert "<mark>Båtplatser</mark> vid bryggan" in html
+    assert "1 tulos" in html and 'lang="sv"' in html
+    html = client.get("/admin/public-search/", {"q": "venepaikat", "per_page": 5}).content.decode()
+    assert "12 tulosta" in html and "page=2" in html
+    html = client.get("/admin/public-search/", {"q": "a", "type": "recipe"}).content.decode()
+    assert "Tuntematon sisältötyyppi recipe" in html
+    client.logout()
+    assert client.get("/admin/public-search/", {"q": "a"}).status_code == 302, "login first"

@@ -1,4 +1,5 @@
-"""``manage.py bench build|publish``: time full builds, or single changes going live.
+"""``manage.py bench build|publish|search``: time full builds, single changes going live,
+or search indexing and what one search downloads (``search.bench``).
 
 Speed is measured here, never in a timed test. Use a database with the benchmark corpus
 (``generate_corpus --pages 10000``); ``--corpus N`` grows it first if needed.
@@ -24,7 +25,7 @@ class Command(BaseCommand):
     help = "Benchmarks: `build` times a full build of all sites (export, render, write)."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["build", "publish"])
+        parser.add_argument("what", choices=["build", "publish", "search"])
         parser.add_argument("--corpus", type=int, default=10000, help="Corpus pages wanted.")
         parser.add_argument("--runs", type=int, default=3, help="Builds or edits to time.")
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         pages = Page.objects.live().filter(depth__gt=2).count()
         if options["what"] == "publish":
             return self.bench_publish(pages, max(options["runs"], 5))
+        if options["what"] == "search":
+            return self.bench_search(pages, max(options["runs"], 5))
         rows = []
         for run in range(1, options["runs"] + 1):
             result = publish_full()
@@ -134,3 +137,62 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{name:<28} | {median:>8.3f} | {p95:>6.3f} | {files:>15.0f} | {count:>4}"
             )
+
+    def bench_search(self, pages: int, runs: int) -> None:
+        from cms.pages.models import ContentPage
+        from publisher import release
+        from publisher.export import export_sites
+        from publisher.models import PublishRequest
+        from publisher.state import load_state
+        from search import bench
+
+        PublishRequest.objects.all().delete()
+        if load_state() is None:
+            self.stdout.write("No previous build: making a full one first...")
+            publish_full()
+        export = export_sites()
+        rows = bench.full_indexing(export)
+        self.stdout.write(f"\nSearch indexing from scratch, {pages} live pages (one process)\n")
+        header = f"{'index':<40} | {'seconds':>7} | size"
+        self.stdout.write(header)
+        self.stdout.write("-" * (len(header) + 20))
+        for name, seconds, size in rows:
+            self.stdout.write(f"{name:<40} | {seconds:>7.2f} | {size}")
+
+        content = list(ContentPage.objects.live().filter(slug__startswith="content-")[:runs])
+
+        def edit(n: int) -> None:
+            page = content[n]
+            page.lead = f"{page.lead.split(' [')[0]} [haku {n} {time.time_ns()}]"
+            page.save_revision().publish()
+
+        timings = bench.single_publish(edit, len(content))
+        self.stdout.write(f"\nSingle-page publish, {len(content)} runs\n")
+        header = f"{'step':<46} | {'median s':>8} | {'max s':>6}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for name, label in [
+            ("Pagefind", "Pagefind re-index (one bundle, one language)"),
+            ("server index", "server index update"),
+            ("live", "publish to live, search included"),
+        ]:
+            values = timings[name]
+            self.stdout.write(
+                f"{label:<46} | {bench.median(values):>8.3f} | {max(values, default=0):>6.3f}"
+            )
+
+        roots = {key: release.current(key) for key in export.sites}
+        words = "korpus"
+        sizes = bench.search_download(roots, export.sites["city"].url("fi").rstrip("/"), words)
+        self.stdout.write(f"\nOne search for '{words}' from the city site, all five sites\n")
+        if isinstance(sizes, str):
+            self.stdout.write(f"not measured: {sizes}")
+            return
+        header = f"{'downloaded':<40} | {'KB stored':>9} | {'KB sent (nginx gzip)':>20}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for kind, (stored, sent) in sorted(sizes.items()):
+            self.stdout.write(f"{kind:<40} | {stored / 1024:>9.1f} | {sent / 1024:>20.1f}")
+        stored = sum(size[0] for size in sizes.values()) / 1024
+        sent = sum(size[1] for size in sizes.values()) / 1024
+        self.stdout.write(f"{'total':<40} | {stored:>9.1f} | {sent:>20.1f}")

@@ -1,0 +1,45 @@
+"""The admin's view of the public search: editors see what residents find, across every
+site, from the same server index as ``/api/search`` (live, public content only)."""
+
+from __future__ import annotations
+
+from math import ceil
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from cms.core.models import SiteProfile
+
+from .documents import TYPE_LABELS
+from .server import get_index
+from .views import BadQuery, parse_query
+
+
+def public_search(request):
+    context: dict = {
+        "page_title": _("Public search"),
+        "sites": [(p.key, p.name()) for p in SiteProfile.objects.order_by("key")],
+        "languages": settings.LANGUAGES,
+        "types": list(TYPE_LABELS.items()),
+        "values": request.GET,
+        "index_label": get_index().label,
+    }
+    if request.GET.get("q", "").strip():
+        try:
+            query = parse_query(request)
+        except BadQuery as error:
+            context["error"] = str(error)
+        else:
+            results = get_index().search(query)
+            pages = ceil(results.total / query.per_page)
+            params = request.GET.copy()
+            params.pop("page", None)
+            context.update(
+                results=results,
+                type_labels=TYPE_LABELS,
+                previous_page=query.page - 1 if query.page > 1 else None,
+                next_page=query.page + 1 if query.page < pages else None,
+                base_query=params.urlencode(),
+            )
+    return TemplateResponse(request, "citysearch/public_search.html", context)
