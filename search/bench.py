@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
 from search import static_index
 from search.documents import export_documents
 from search.pagefind import STATS
@@ -35,16 +36,6 @@ GZIP_TYPES = {
     "text/calendar",
     "image/svg+xml",
 }
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def full_indexing(export) -> list[tuple[str, float, str]]:

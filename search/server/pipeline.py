@@ -9,7 +9,6 @@ moved out of a site), so nothing that left the sites stays findable.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Collection
 from pathlib import Path
 
@@ -18,8 +17,6 @@ from django.conf import settings
 from search.documents import export_documents
 
 from .base import Difference, get_index
-
-logger = logging.getLogger(__name__)
 
 
 def _stale_marker() -> Path:

@@ -19,21 +19,12 @@ from wagtail.models import Page, Site
 
 from cms.demo.services import demo_load
 from publisher import release
+from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
 from publisher.devserver import serve
 from publisher.publish import publish_full
 from tests import factories
 from tests.net import free_port
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SITES = ["city", "tourism", "business", "events", "climate"]
 # Enough extra news on the city site for its listing to have two pages.
 EXTRA_NEWS = 12
