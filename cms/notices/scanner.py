@@ -1,0 +1,83 @@
+"""Scan a notice for personal data before it is published.
+
+A valid personal identity code blocks publishing outright, marked or not: the law allows
+no notice to show one. Phone numbers, e-mail addresses and property identifiers
+(kiinteistötunnus) that the officer has not marked as personal data produce warnings the
+officer must confirm; marked ones are fine, since they are removed when the display
+period ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from . import identity
+
+IDENTITY_CODE = "identity_code"
+PHONE = "phone"
+EMAIL = "email"
+PROPERTY_ID = "property_id"
+LABELS = {
+    IDENTITY_CODE: _("personal identity code"),
+    PHONE: _("phone number"),
+    EMAIL: _("e-mail address"),
+    PROPERTY_ID: _("property identifier"),
+}
+
+PATTERNS = [
+    # 398-401-12-34; also the 14-digit form 39840100120034.
+    (PROPERTY_ID, re.compile(r"(?<![\d-])(?:\d{1,3}-\d{1,3}-\d{1,4}-\d{1,4}|\d{14})(?![\d-])")),
+    (EMAIL, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    # +358 40 123 4567, +358401234567, 040 123 4567, 040-1234567, 09 310 1234.
+    (
+        PHONE,
+        re.compile(
+            r"(?<![\w+])(?:\+358[\s-]?(?:\(0\))?\s?[1-9]\d{0,2}|0[1-9]\d{0,2})"
+            r"(?:[\s-]?\d){5,8}(?!\d)"
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    field: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def blocks(self) -> bool:
+        return self.kind == IDENTITY_CODE
+
+    @property
+    def label(self) -> str:
+        return str(LABELS[self.kind])
+
+
+def scan(fields: Mapping[str, str], marked: Iterable[str] = ()) -> list[Finding]:
+    """Findings in ``fields`` (name -> plain text). ``marked`` holds the texts the officer
+    marked as personal data: warnings inside them are left out; identity codes never are."""
+    marked = [m for m in marked if m]
+    findings: list[Finding] = []
+    for name, text in fields.items():
+        if not text:
+            continue
+        for start, end, code in identity.find(text):
+            findings.append(Finding(IDENTITY_CODE, name, code, start, end))
+        taken = [(f.start, f.end) for f in findings if f.field == name]
+        for kind, pattern in PATTERNS:
+            for match in pattern.finditer(text):
+                span = (match.start(), match.end())
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    continue  # part of something already found
+                taken.append(span)
+                found = match.group()
+                if not any(found in m for m in marked):
+                    findings.append(Finding(kind, name, found, *span))
+    return sorted(findings, key=lambda f: (not f.blocks, f.field, f.start))
