@@ -167,7 +167,7 @@ class ElasticsearchIndex(ServerIndex):
     def _indices(self) -> list[str]:
         """The concrete indices the alias points to."""
         try:
-            return sorted(self.client.indices.get_alias(name=self.alias))
+            return sorted(self.client.indices.get_alias(name=self.alias).body)
         except NotFoundError:
             return []
 
@@ -229,8 +229,9 @@ class ElasticsearchIndex(ServerIndex):
         query = {"terms": {"site": list(sites)}} if sites is not None else {"match_all": {}}
         return {
             int(hit["_id"]): hit["_source"]["digest"]
+            # The whole request in the body: scan sends ``query`` as the body as it is.
             for hit in scan(
-                self.client, index=self.alias, query={"query": query}, _source=["digest"]
+                self.client, index=self.alias, query={"query": query, "_source": ["digest"]}
             )
         }
 
