@@ -9,6 +9,8 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 from cms.core.models import SiteProfile
 
 from .documents import TYPE_LABELS
@@ -33,11 +35,17 @@ def public_search(request):
         else:
             results = get_index().search(query)
             pages = ceil(results.total / query.per_page)
+            # An edit link only where this user may edit (editors see every site's results).
+            editable = {
+                page.pk
+                for page in Page.objects.filter(pk__in=[hit.id for hit in results.hits])
+                if page.permissions_for_user(request.user).can_edit()
+            }
             params = request.GET.copy()
             params.pop("page", None)
             context.update(
                 results=results,
-                type_labels=TYPE_LABELS,
+                editable=editable,
                 previous_page=query.page - 1 if query.page > 1 else None,
                 next_page=query.page + 1 if query.page < pages else None,
                 base_query=params.urlencode(),

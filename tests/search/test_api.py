@@ -95,3 +95,18 @@ def test_editors_see_the_public_search_in_the_admin(client, indexed, synced_site
     assert "Tuntematon sisältötyyppi recipe" in html
     client.logout()
     assert client.get("/admin/public-search/", {"q": "a"}).status_code == 302, "login first"
+
+
+def test_the_edit_link_shows_only_where_the_editor_may_edit(client, synced_sites):
+    from wagtail.models import Page
+
+    from tests import factories
+
+    page = factories.ContentPageFactory(parent=Page.objects.get(slug="city"), title="Satama")
+    get_index().upsert([SearchDocFactory(id=page.pk, title="Satama", text="laiturit")])
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    for site, sees_link in [("city", True), ("tourism", False)]:
+        client.force_login(factories.UserFactory(groups=[synced_sites[site].editors_group]))
+        html = client.get("/admin/public-search/", {"q": "laiturit"}).content.decode()
+        assert "<mark>Satama</mark>" not in html and "<mark>laiturit</mark>" in html
+        assert (edit_url in html) is sees_link, site
