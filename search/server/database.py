@@ -1,12 +1,14 @@
 """The default server index: rows of ``SearchDocument`` indexed by Wagtail's database search
 backend (SQLite FTS5, or PostgreSQL full-text search), with no server to run.
 
-The backend is built here rather than taken from ``WAGTAILSEARCH_BACKENDS``, so that pages
-saved in the admin are never indexed into it by Wagtail's signal handlers: only the
-publishing pipeline writes it. Text is indexed with PostgreSQL's ``simple`` configuration,
-which, like SQLite's FTS5 tokenizer, neither stems nor drops stop words: the two databases
-find the same pages for the same words (tested). Stemming per language is what the
-Elasticsearch backend adds at scale.
+The backend shares Wagtail's index table with the admin's index of pages (drafts
+included), but its queries only ever match ``SearchDocument`` rows, and only the publishing
+pipeline writes those (in bulk, so no save signal indexes them anywhere else).
+
+Text is indexed with PostgreSQL's ``simple`` configuration, which, like SQLite's FTS5
+tokenizer, neither stems nor drops stop words, and it is folded (case, diacritics) on both:
+the two databases find the same pages for the same words (tested). Stemming per language is
+what the Elasticsearch backend adds at scale.
 """
 
 from __future__ import annotations
