@@ -110,3 +110,13 @@ def test_the_edit_link_shows_only_where_the_editor_may_edit(client, synced_sites
         html = client.get("/admin/public-search/", {"q": "laiturit"}).content.decode()
         assert "<mark>Satama</mark>" not in html and "<mark>laiturit</mark>" in html
         assert (edit_url in html) is sees_link, site
+
+
+@pytest.mark.parametrize(
+    "words",
+    ['"unbalanced', "title:satama", "NEAR(satama venepaikat)", "*", "((", "'", "a AND", "-", "\\"],
+)
+def test_query_syntax_of_the_engines_is_just_text(client, indexed, words):
+    response = client.get("/api/search", {"q": words})
+    assert response.status_code == 200, response.content
+    assert isinstance(response.json()["count"], int)
