@@ -19,13 +19,14 @@ from .views import BadQuery, parse_query
 
 
 def public_search(request):
+    index = get_index()
     context: dict = {
         "page_title": _("Public search"),
         "sites": [(p.key, p.name()) for p in SiteProfile.objects.order_by("key")],
         "languages": settings.LANGUAGES,
         "types": list(TYPE_LABELS.items()),
         "values": request.GET,
-        "index_label": get_index().label,
+        "index_label": index.label,
     }
     if request.GET.get("q", "").strip():
         try:
@@ -33,7 +34,7 @@ def public_search(request):
         except BadQuery as error:
             context["error"] = str(error)
         else:
-            results = get_index().search(query)
+            results = index.search(query)
             pages = ceil(results.total / query.per_page)
             # An edit link only where this user may edit (editors see every site's results).
             editable = {
