@@ -7,6 +7,13 @@ included, which is why the two are separate). Both move to Elasticsearch togethe
 
 import os
 
+# The embedded engines. PostgreSQL's "simple" configuration neither stems nor drops words,
+# as SQLite's FTS5 does not: the admin finds the same pages on either database.
+DATABASE_SEARCH_INDEX = {"BACKEND": "search.server.database.DatabaseIndex"}
+DATABASE_WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
+
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kaislahti")
 
@@ -26,9 +33,5 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    SEARCH_INDEX = {"BACKEND": "search.server.database.DatabaseIndex"}
-    # PostgreSQL's "simple" configuration neither stems nor drops words, as SQLite's FTS5
-    # does not: the admin finds the same pages on either database, in every language.
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
-    }
+    SEARCH_INDEX = DATABASE_SEARCH_INDEX
+    WAGTAILSEARCH_BACKENDS = DATABASE_WAGTAILSEARCH_BACKENDS

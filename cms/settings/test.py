@@ -17,10 +17,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 # Tests use the database engines; the Elasticsearch tests build their own index when
 # ELASTICSEARCH_URL is set, so no page saved in a test writes to a live cluster.
-SEARCH_INDEX = {"BACKEND": "search.server.database.DatabaseIndex"}
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
-}
+SEARCH_INDEX = DATABASE_SEARCH_INDEX  # noqa: F405
+WAGTAILSEARCH_BACKENDS = DATABASE_WAGTAILSEARCH_BACKENDS  # noqa: F405
 # Media and outputs written by tests never touch the developer's var/ folder.
 VAR_DIR = Path(os.environ.get("CITY_TEST_VAR_DIR", tempfile.mkdtemp(prefix="city-test-")))
 MEDIA_ROOT = VAR_DIR / "media"
