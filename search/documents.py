@@ -23,12 +23,15 @@ TYPES = {
     "news": "news",
     "press": "press",
     "event": "event",
+    "notice_index": "page",
+    "notice": "notice",
 }
 TYPE_LABELS = {
     "page": _("Page"),
     "news": _("News"),
     "press": _("Press release"),
     "event": _("Event"),
+    "notice": _("Official notice"),
 }
 
 
@@ -71,13 +74,19 @@ def html_text(html: str) -> str:
 def document(record: dict, site_name: str) -> dict:
     """The search document of a record; ``site_name`` in the record's language."""
     extra = [
-        record.get(name) or "" for name in ("venue", "address", "organiser", "resident_headline")
+        record.get(name) or ""
+        for name in (
+            "venue",
+            "address",
+            "organiser",
+            "resident_headline",
+            "issuing_body",
+            "record_number",
+        )
     ]
-    text = "\n".join(
-        part
-        for part in [record.get("lead") or "", *extra, html_text(record.get("body", ""))]
-        if part
-    )
+    # A notice offers only its matter: personal data is never indexed.
+    body = record["search_text"] if "search_text" in record else record.get("body", "")
+    text = "\n".join(part for part in [record.get("lead") or "", *extra, html_text(body)] if part)
     return {
         "id": record["id"],
         "site": record["site"],

@@ -18,6 +18,7 @@ from wagtail.rich_text import RichText
 from cms.demo.media import landscape_jpeg
 from cms.events.models import EventIndexPage, EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage, PressReleaseIndexPage, PressReleasePage
+from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeType
 from cms.pages.models import ContentPage, HomePage, SectionIndexPage
 
 
@@ -152,6 +153,44 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"asiakirja-{n}")
     file = factory.django.FileField(filename="asiakirja.txt", data=b"Kaislahti")
+
+
+class NoticeIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NoticeIndexPage
+
+    title = "Kuulutukset"
+    slug = "kuulutukset"
+
+
+class NoticePageFactory(wagtail_factories.PageFactory):
+    """A notice with personal data in every place a notice can hold it."""
+
+    class Meta:
+        model = NoticePage
+
+    title = factory.Sequence(lambda n: f"Poikkeamispäätös {n}, Rantakatu")
+    lead = "Rakennuslautakunta on myöntänyt poikkeamisen."
+    notice_type = NoticeType.DECISION
+    legal_basis = "Maankäyttö- ja rakennuslaki 173 §"
+    issuing_body = "Rakennuslautakunta"
+    record_number = factory.Sequence(lambda n: f"{4000 + n}/10.03.00.01/2026")
+    display_from = factory.LazyFunction(timezone.now)
+    appeal_days = 14
+    body = '<p>Hakija: <span class="personal-data">Matti Meikäläinen</span>.</p>'
+    persons_concerned = "Maija Meikäläinen, Rantakatu 5"
+    contact_name = "Liisa Lakimies"
+    contact_phone = "040 123 4567"
+    contact_email = "liisa.lakimies@kaislahti.example"
+
+
+class NoticeAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NoticeAttachment
+
+    page = factory.SubFactory(NoticePageFactory)
+    document = factory.SubFactory(DocumentFactory)
+    personal = True
 
 
 class SearchDocFactory(factory.DictFactory):

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
@@ -23,9 +23,11 @@ from wagtail.models import Page
 from cms.core.models import SiteProfile
 from cms.events.models import Audience, EventPage
 from cms.news.models import NewsArticlePage, PressReleasePage
+from cms.notices.models import NoticePage
 
 from .blocks_html import BlockRenderer
 from .images import MediaFiles, image_record
+from .notices import notice_fields
 from .richtext import expand_links
 
 logger = logging.getLogger(__name__)
@@ -40,6 +42,8 @@ KINDS = {
     "news.pressreleasepage": "press",
     "events.eventindexpage": "event_index",
     "events.eventpage": "event",
+    "notices.noticeindexpage": "notice_index",
+    "notices.noticepage": "notice",
 }
 
 
@@ -232,6 +236,9 @@ class Exporter:
     def _specific_fields(self, record: dict, page: Page, renderer: BlockRenderer) -> None:
         site = record["site"]
         record["lead"] = getattr(page, "lead", "")
+        if isinstance(page, NoticePage):
+            record.update(notice_fields(page, renderer, self._document_url, timezone.now()))
+            return
         body = getattr(page, "body", None)
         record["body"] = renderer.stream(body) if body is not None else ""
         image = getattr(page, "hero_image", None)

@@ -85,6 +85,18 @@ server {{
     add_header Referrer-Policy "strict-origin-when-cross-origin" always;
     add_header Permissions-Policy "camera=(), microphone=(), geolocation=()" always;
 {hsts}
+    # A notice page or attachment holding personal data has an empty ".noindex" file next
+    # to it in the release: crawlers are told not to index it. Read per request, so a new
+    # release needs no reload ("set" inside a server-level "if" is the safe use of "if").
+    set $city_robots "";
+    if (-f $request_filename.noindex) {{
+        set $city_robots "noindex, nofollow, noarchive";
+    }}
+    if (-f ${{request_filename}}index.html.noindex) {{
+        set $city_robots "noindex, nofollow, noarchive";
+    }}
+    add_header X-Robots-Tag $city_robots always;
+
     gzip on;
     gzip_comp_level 6;
     gzip_types text/css application/json application/xml application/atom+xml
@@ -102,6 +114,9 @@ server {{
     }}
     location = /404.html {{
         internal;
+    }}
+    location ~ \\.noindex$ {{
+        return 404;
     }}
 }}
 """

@@ -28,9 +28,18 @@ def current(site: str) -> Path | None:
 
 def new_release(site: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    path = site_root(site) / "releases" / stamp
-    path.mkdir(parents=True)
-    return path
+    releases = site_root(site) / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    # Two builds in one microsecond (a clock set back, a frozen clock in tests) still get
+    # two folders, named so that they sort in the order they were made.
+    for number in range(1000):
+        path = releases / (stamp if number == 0 else f"{stamp}-{number:03d}")
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free release name for {stamp}")
 
 
 def write_files(release: Path, files: dict[str, bytes]) -> int:

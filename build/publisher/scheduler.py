@@ -1,6 +1,6 @@
 """Things that must happen on time with nobody present: scheduled go-live and expiry of
-pages (press-release embargoes), events moving from "upcoming" to "past" in listings when
-they end, and retrying publishes that are still queued."""
+pages (press-release embargoes), removal of ended notices' personal data, events moving
+from "upcoming" to "past" in listings when they end, and retrying queued publishes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import logging
 from datetime import datetime
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from .incremental import due_for_time
 from .models import PublishRequest
@@ -27,3 +28,9 @@ def tick(now: datetime | None = None) -> None:
         request_publish(reason="event ended", page_ids=sorted(ended))
     if PublishRequest.objects.exists():
         enqueue_publish()
+    # The safety net of the tasks scheduled at each notice's deadline.
+    from cms.notices.reconciler import due
+    from cms.notices.tasks import notice_due
+
+    if due(now or timezone.now()):
+        notice_due.enqueue(0)

@@ -40,6 +40,8 @@ TEMPLATES = {
     "press": "article.html",
     "event_index": "event_index.html",
     "event": "event.html",
+    "notice_index": "notice_index.html",
+    "notice": "notice.html",
 }
 # Address segments of generated listing pages, per language.
 SEGMENTS = {
@@ -47,6 +49,8 @@ SEGMENTS = {
     "past": {"fi": "menneet", "sv": "tidigare", "en": "past"},
     "search": {"fi": "haku", "sv": "sok", "en": "search"},
 }
+# An empty file next to a page or document: nginx sends "X-Robots-Tag: noindex" for it.
+NOINDEX = ".noindex"
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
 
@@ -66,7 +70,11 @@ class StableAtom1Feed(Atom1Feed):
 
 
 def when(iso: str | None) -> datetime | None:
-    return datetime.fromisoformat(iso).astimezone(HELSINKI) if iso else None
+    if not iso:
+        return None
+    value = datetime.fromisoformat(iso)
+    # A date alone (a notice's last day) is a day in Helsinki.
+    return value.astimezone(HELSINKI) if value.tzinfo else value.replace(tzinfo=HELSINKI)
 
 
 def date_filter(iso: str | None, fmt: str = "DATE_FORMAT") -> str:
@@ -279,6 +287,15 @@ class CityGenerator(Generator):
             self.article_listing(record, self.newest(children))
         elif kind == "event_index":
             self.event_listing(record, children)
+        elif kind == "notice_index":
+            self.notice_listing(record, children)
+        elif kind == "notice":
+            self.render(template, self.out(record["url"]), self.page_context(record))
+            # Markers the generated nginx config turns into "X-Robots-Tag: noindex".
+            if record["noindex"]:
+                self.emit(self.out(record["url"]) + NOINDEX, b"")
+            for path in record["personal_files"]:
+                self.emit(path.lstrip("/") + NOINDEX, b"")
         elif kind == "event":
             self.render(template, self.out(record["url"]), self.page_context(record))
             calendar = ical.calendar(
@@ -393,6 +410,20 @@ class CityGenerator(Generator):
         )
         self.section_feed(record, self.newest(upcoming + past))
 
+    def notice_listing(self, record: dict, children: list[dict]) -> None:
+        """Notices on view now, newest first, then the archive of ended ones; the feed
+        carries the ones on view."""
+        current = sorted(
+            (c for c in children if not c["ended"]), key=lambda c: c["date"], reverse=True
+        )
+        archive = sorted((c for c in children if c["ended"]), key=lambda c: c["ends_at"])[::-1]
+        self.render(
+            "notice_index.html",
+            self.out(record["url"]),
+            self.page_context(record, current=current, archive=archive),
+        )
+        self.section_feed(record, current)
+
     def _feed(self, title: str, link: str, lang: str, items: list[dict], owner: dict) -> bytes:
         # An empty feed is dated by the record that owns it, so it changes only with it.
         fallback = when(owner.get("updated")) or datetime(2000, 1, 1, tzinfo=HELSINKI)
@@ -442,6 +473,8 @@ class CityGenerator(Generator):
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
         ]
         for record in self.records:
+            if record.get("noindex"):
+                continue  # a page that holds personal data is not offered to crawlers
             lines.append(f"<url><loc>{record['full_url']}</loc>")
             if record.get("updated"):
                 lines.append(f"<lastmod>{record['updated'][:10]}</lastmod>")

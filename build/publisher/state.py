@@ -48,14 +48,15 @@ class BuildState:
         return cls(export=export, manifests=manifests, now=now)
 
     def ended_since(self, now: datetime) -> set[int]:
-        """Events that were upcoming when the outputs were rendered and are past at ``now``:
-        every listing, calendar and home page that shows one of them is out of date."""
+        """Events that were upcoming when the outputs were rendered and are past at ``now``,
+        and notices whose display period ended since then: every page, listing, calendar
+        and feed that shows one of them is out of date."""
         if self.now is None:
             return set()
         ended = set()
         for records in self.export.records.values():
             for record in records:
-                end = record.get("end")
+                end = record.get("end") or record.get("ends_at")
                 if end and self.now <= datetime.fromisoformat(end) < now:
                     ended.add(record["id"])
         return ended

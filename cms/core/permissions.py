@@ -8,7 +8,8 @@ so a permission granted by hand to a managed group is removed on the next sync.
 | Site editors: <site>   | add, edit, publish, lock in own site only    | own site's collection |
 | Communications         | add, edit, publish, lock, unlock every site  | every site collection |
 | Moderators             | edit, publish, lock, unlock every site       | choose from every site|
-| Legal officers         | notices section (arrives with notices)      | notices collection    |
+| Legal officers         | add, edit, publish, lock, unlock notices    | notices collection    |
+|                        | sections only; nobody else may touch them   |                       |
 """
 
 from __future__ import annotations
@@ -129,6 +130,23 @@ def notices_collection() -> Collection:
     return existing or root.add_child(name=NOTICES_COLLECTION)
 
 
+def legal_officers_sync() -> Group:
+    """The legal officers' rights: every notices section (in every language), and the
+    notices collection. Run again whenever a notices section is created."""
+    from cms.notices.models import NoticeIndexPage
+
+    legal, _created = Group.objects.get_or_create(name=LEGAL_OFFICERS)
+    group_set_permissions(
+        group=legal,
+        model_perms=[*ADMIN_ACCESS, *TRANSLATE],
+        pages=list(NoticeIndexPage.objects.all()),
+        page_perms=PAGE_COMMUNICATIONS,
+        collections=[notices_collection()],
+        collection_perms=MEDIA_FULL,
+    )
+    return legal
+
+
 def groups_sync(*, sites: list[SiteAccess]) -> dict[str, Group]:
     """Create or update every managed group. Returns them by name."""
     groups: dict[str, Group] = {}
@@ -169,16 +187,7 @@ def groups_sync(*, sites: list[SiteAccess]) -> dict[str, Group]:
     )
     groups[MODERATORS] = moderators
 
-    legal, _created = Group.objects.get_or_create(name=LEGAL_OFFICERS)
-    group_set_permissions(
-        group=legal,
-        model_perms=ADMIN_ACCESS,
-        pages=[],
-        page_perms=[],
-        collections=[notices_collection()],
-        collection_perms=MEDIA_FULL,
-    )
-    groups[LEGAL_OFFICERS] = legal
+    groups[LEGAL_OFFICERS] = legal_officers_sync()
 
     stock = Group.objects.filter(name=STOCK_EDITORS).first()
     if stock is not None:

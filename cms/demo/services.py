@@ -35,6 +35,7 @@ from cms.pages.models import ContentPage, SectionIndexPage
 
 from . import content
 from .media import landscape_jpeg, simple_pdf
+from .notices import notices_load
 
 logger = logging.getLogger(__name__)
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -323,5 +324,7 @@ def demo_load(*, sites: list[str] | None = None) -> int:
             _ensure_index(home, "news_index", content.NEWS_INDEX, data["news"], ctx)
             _ensure_index(home, "press_index", content.PRESS_INDEX, data["press"], ctx)
             _ensure_index(home, "event_index", content.EVENT_INDEX, data["events"], ctx)
+            if key == "city":
+                ctx.created += notices_load(home, locales, users["admin"])
             created += ctx.created
     return created

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "cms.pages",
     "cms.news",
     "cms.events",
+    "cms.notices",
     "cms.demo",
     "publisher",
     "search",

@@ -235,6 +235,13 @@ class ElasticsearchIndex(ServerIndex):
             )
         }
 
+    def all_documents(self) -> Iterator[dict]:
+        """Every stored document as stored (``verify_privacy`` reads them all)."""
+        if not self._indices():
+            return
+        for hit in scan(self.client, index=self.alias, query={"query": {"match_all": {}}}):
+            yield hit["_source"]
+
     def search(self, query: Query) -> ResultPage:
         if not self._indices():
             return ResultPage(query=query, total=0, hits=[])

@@ -1,0 +1,308 @@
+"""Searching the stores for personal data of ended notices (``manage.py verify_privacy``).
+
+What is looked for comes from the receipts and journals: needles (keyed hashes of the
+words of each removed value, see ``receipts.py``) and the SHA-256 of every deleted file.
+Text is read the way a reader of each store would see it: HTML and XML unescaped, JSON
+decoded (the database stores ``ä`` as ``\\u00e4``), Pagefind's files un-gzipped, the
+search memo cache unpickled. Files shared by hard links between releases are read once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import pickle
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from . import receipts
+
+TEXT_SUFFIXES = {".html", ".xml", ".json", ".txt", ".csv", ".ics", ".js", ".css", ".md"}
+# Binary formats where words cannot be read by looking at bytes: checked by digest only.
+DIGEST_ONLY = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".wasm", ".ico"}
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Finding:
+    store: str
+    where: str
+    notice: int
+
+    def __str__(self) -> str:
+        return f"{self.store}: notice {self.notice}: {self.where}"
+
+
+class Needles:
+    """Needles by notice, indexed by their first word hash, and deleted files' digests."""
+
+    def __init__(
+        self, by_notice: dict[int, list[list[str]]], digests: Iterable[str] = (), owners=None
+    ) -> None:
+        self.hasher = receipts.Hasher()
+        self.first: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        for notice, needles in by_notice.items():
+            for needle in needles:
+                if needle:
+                    self.first[needle[0]].append((tuple(needle), notice))
+        self.digests: dict[str, int] = dict(owners or {})
+        for digest in digests:
+            self.digests.setdefault(digest, next(iter(by_notice), 0))
+
+    def __bool__(self) -> bool:
+        return bool(self.first or self.digests)
+
+    def in_text(self, text: str) -> set[int]:
+        if not text:
+            return set()
+        hashed = [self.hasher.word(w) for w in receipts.words(text)]
+        found: set[int] = set()
+        for position, first in enumerate(hashed):
+            for needle, notice in self.first.get(first, ()):
+                if tuple(hashed[position : position + len(needle)]) == needle:
+                    found.add(notice)
+        return found
+
+
+def strings(value) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from strings(item)
+
+
+def readable(value: str) -> str:
+    """Text of a stored value: JSON decoded, HTML entities resolved."""
+    stripped = value.lstrip()
+    if stripped[:1] in ("{", "["):
+        try:
+            return "\n".join(strings(json.loads(stripped)))
+        except ValueError:
+            pass
+    return html.unescape(value) if "&" in value else value
+
+
+def file_text(path: Path, data: bytes) -> str:
+    from search.pagefind import decoded
+
+    if data[:2] == b"\x1f\x8b" or path.suffix.startswith(".pf_"):
+        with contextlib.suppress(OSError, EOFError):
+            data = decoded(data)
+    if path.suffix == ".pickle":
+        try:
+            loaded = pickle.loads(data)  # noqa: S301 - the publisher's own memo cache
+            parts = loaded.values() if isinstance(loaded, dict) else [loaded]
+            return "\n".join(
+                file_text(Path(str(name)), value)
+                for name, value in zip(loaded, parts, strict=False)
+                if isinstance(value, bytes)
+            )
+        except Exception:  # noqa: BLE001, S110 - an unreadable cache entry is read as bytes
+            pass
+    return readable(data.decode("utf-8", errors="replace"))
+
+
+def scan_files(paths: Iterable[Path], needles: Needles, store: str) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if (stat.st_dev, stat.st_ino) in seen or not path.is_file():
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        if needles.digests:
+            owner = needles.digests.get(receipts.file_digest(path))
+            if owner is not None:
+                findings.append(Finding(store, f"{path} (a deleted file)", owner))
+        if path.suffix.lower() in DIGEST_ONLY or stat.st_size > MAX_TEXT_BYTES:
+            continue
+        text = file_text(path, path.read_bytes())
+        findings += [Finding(store, str(path), n) for n in sorted(needles.in_text(text))]
+    return findings
+
+
+def tree(root: Path) -> Iterator[Path]:
+    if root.exists():
+        yield from (p for p in sorted(root.rglob("*")) if p.is_file() or p.is_symlink())
+
+
+# -- database ------------------------------------------------------------------------------
+
+TEXT_TYPES = ("char", "text", "json", "clob", "varchar")
+# Receipts' own copies of the needles, and tables that only hold hashes and ids.
+SKIP_TABLES = {"notices_noticeremoval", "notices_noticedeadline"}
+# SQLite's FTS5 keeps a table's text in shadow tables; the table itself is read instead.
+FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
+
+
+def _text_columns() -> dict[str, list[str]]:
+    """Text, character and JSON columns of every table and view the database has."""
+    found: dict[str, list[str]] = {}
+    with connection.cursor() as cursor:
+        names = [t.name for t in connection.introspection.get_table_list(cursor)]
+        shadows = {f"{n}{suffix}" for n in names for suffix in FTS_SHADOWS}
+        for name in names:
+            if name in SKIP_TABLES or name in shadows or name.startswith("sqlite_"):
+                continue
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                    "AND data_type IN ('text', 'character varying', 'jsonb', 'json')",
+                    [name],
+                )
+                columns = [row[0] for row in cursor.fetchall()]
+            else:
+                description = connection.introspection.get_table_description(cursor, name)
+                columns = [
+                    col.name
+                    for col in description
+                    # An FTS5 table's columns have no declared type.
+                    if not col.type_code or any(t in str(col.type_code).lower() for t in TEXT_TYPES)
+                ]
+            if columns:
+                found[name] = columns
+    return found
+
+
+def scan_database(needles: Needles, tables: dict[str, str] | None = None) -> list[Finding]:
+    """Every text column of every table (or ``tables``: name -> SQL condition)."""
+    findings: set[Finding] = set()
+    quote = connection.ops.quote_name
+    for table, columns in _text_columns().items():
+        if tables is not None and table not in tables:
+            continue
+        where = f" WHERE {tables[table]}" if tables else ""
+        cols = ", ".join(
+            f"CAST({quote(c)} AS TEXT)" if connection.vendor == "postgresql" else quote(c)
+            for c in columns
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {cols} FROM {quote(table)}{where}")  # noqa: S608
+            while rows := cursor.fetchmany(500):
+                for row in rows:
+                    for column, value in zip(columns, row, strict=True):
+                        if isinstance(value, bytes | memoryview):
+                            value = bytes(value).decode("utf-8", errors="replace")
+                        if isinstance(value, str) and value:
+                            for notice in needles.in_text(readable(value)):
+                                findings.add(Finding("database", f"{table}.{column}", notice))
+    return sorted(findings, key=str)
+
+
+# -- the whole proof ---------------------------------------------------------------------
+
+
+def all_needles() -> Needles:
+    """What every removal so far took away: receipts (they survive a database restore) and
+    the journals of removals still under way."""
+    from .models import NoticeRemoval
+
+    by_notice: dict[int, list[list[str]]] = defaultdict(list)
+    owners: dict[str, int] = {}
+    for receipt in receipts.read():
+        by_notice[int(receipt["notice"])] += receipt.get("needles", [])
+        for digest in receipt.get("file_sha256", []):
+            owners[digest] = int(receipt["notice"])
+    for journal in NoticeRemoval.objects.filter(redacted_at__isnull=False):
+        by_notice[journal.page_id] += journal.needles
+        for digest in journal.file_digests:
+            owners[digest] = journal.page_id
+    return Needles(dict(by_notice), owners=owners)
+
+
+def pending(now) -> list[Finding]:
+    """Ended notices whose removal has not finished: their data is still everywhere."""
+    from .reconciler import due
+
+    return [Finding("database", "display period ended, removal not finished", n) for n in due(now)]
+
+
+def scan_search_server(needles: Needles) -> list[Finding]:
+    """The server search index when it is Elasticsearch (the database index is a table)."""
+    from search.server import get_index
+
+    index = get_index()
+    documents = getattr(index, "all_documents", None)
+    if documents is None:
+        return []
+    findings = set()
+    for doc in documents():
+        for notice in needles.in_text("\n".join(strings(doc))):
+            findings.add(Finding("search index", f"document {doc.get('id')}", notice))
+    return sorted(findings, key=str)
+
+
+def verify(now) -> list[Finding]:
+    needles = all_needles()
+    findings = pending(now)
+    if needles:
+        findings += scan_database(needles)
+        findings += scan_files(tree(Path(settings.MEDIA_ROOT)), needles, "media files")
+        findings += scan_files(tree(Path(settings.OUTPUT_DIR)), needles, "static output")
+        findings += scan_search_server(needles)
+    return findings
+
+
+def notice_files(page_id: int) -> list[Path]:
+    """The live files a notice reaches: its section (pages, listings, feeds, Pagefind
+    bundle) and its site's own files (sitemap, feeds, API), from the last build's state."""
+    from publisher import release
+    from publisher.state import load_state
+    from search import bundles
+
+    state = load_state()
+    if state is None:
+        return []
+    paths: list[Path] = []
+    for site, records in state.export.records.items():
+        live = release.current(site)
+        notice_sections = {
+            r["path"][:12] for r in records if r["kind"] in ("notice_index", "notice")
+        }
+        if live is None or not notice_sections:
+            continue
+        sections = [r for r in records if r["path"] in notice_sections]
+        assigned = bundles.assign(records, state.export.sites[site].languages)
+        folders = {r["url"].strip("/") for r in sections}
+        folders |= {f"pagefind/{assigned[r['id']]}" for r in sections if assigned.get(r["id"])}
+        for folder in folders:
+            paths += tree(live / folder)
+        paths += [p for p in live.iterdir() if p.is_file()]
+        paths += tree(live / "api")
+        paths += [
+            p for lang in state.export.sites[site].languages for p in (live / lang).glob("*.xml")
+        ]
+    return paths
+
+
+def verify_notice(page_id: int, needles: Needles) -> set[str]:
+    """Stores of one notice that still hold its data: its rows, its section's files."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page
+
+    page_type = ContentType.objects.get_for_model(Page).pk
+    tables = {
+        "wagtailcore_revision": f"object_id = '{int(page_id)}' AND base_content_type_id = "
+        f"{int(page_type)}",
+        "wagtailcore_pagelogentry": f"page_id = {int(page_id)}",
+        "wagtailcore_page": f"id = {int(page_id)}",
+        "notices_noticepage": f"page_ptr_id = {int(page_id)}",
+        "citysearch_searchdocument": f"page_id = {int(page_id)}",
+    }
+    findings = scan_database(needles, tables)
+    findings += scan_files(notice_files(page_id), needles, "static output")
+    return {f"{f.store} ({f.where})" for f in findings}

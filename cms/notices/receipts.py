@@ -1,0 +1,100 @@
+"""Receipts of removals, and the keyed hashes ("needles") that prove them.
+
+A receipt records that a notice's personal data was removed: ids, times, counts, digests
+of deleted files and the needles. It never holds the removed data. A needle is a value
+(a name, a phone number, a marked span) as a sequence of keyed hashes of its words; with
+the key, ``verify_privacy`` can tell whether a store still holds the value, without the
+value itself being kept anywhere.
+
+Receipts are appended to a JSON-lines file outside the database, so that they survive a
+database restore: the reconciler then removes the restored data again and says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from django.conf import settings
+
+WORD = re.compile(r"\w+")
+COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _key() -> bytes:
+    configured = getattr(settings, "NOTICE_RECEIPT_KEY", "") or settings.SECRET_KEY
+    return hashlib.sha256(b"city-notice-receipts:" + configured.encode()).digest()[:32]
+
+
+def words(text: str) -> list[str]:
+    """Words as every store may hold them: case and diacritics folded, since the database
+    search index keeps "Meikäläinen" as "meikalainen"."""
+    return WORD.findall(COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold())))
+
+
+class Hasher:
+    """Keyed word hashes, each word hashed once per process (stores repeat words a lot)."""
+
+    def __init__(self) -> None:
+        self.key = _key()
+        self.cache: dict[str, str] = {}
+
+    def word(self, word: str) -> str:
+        found = self.cache.get(word)
+        if found is None:
+            found = hashlib.blake2b(word.encode(), key=self.key, digest_size=8).hexdigest()
+            if len(self.cache) < 2_000_000:
+                self.cache[word] = found
+        return found
+
+    def needle(self, value: str) -> list[str] | None:
+        hashed = [self.word(w) for w in words(value)]
+        return hashed or None
+
+
+def needles(values: Iterable[str], hasher: Hasher | None = None) -> list[list[str]]:
+    hasher = hasher or Hasher()
+    found = {tuple(n) for v in values if v and (n := hasher.needle(v))}
+    return [list(n) for n in sorted(found)]
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def log_path() -> Path:
+    configured = getattr(settings, "NOTICE_AUDIT_LOG", None)
+    return Path(configured or Path(settings.VAR_DIR) / "audit" / "notice-removals.jsonl")
+
+
+def append(receipt: dict) -> None:
+    """Append one receipt and flush it to disk before returning."""
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps(receipt, sort_keys=True, separators=(",", ":")) + "\n"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def read() -> Iterator[dict]:
+    path = log_path()
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a line cut short by a crash: the next run writes it again

@@ -1,0 +1,285 @@
+"""The reconciler: brings every store to "no personal data of any ended notice".
+
+It runs at each notice's deadline (a task scheduled for that moment), from the scheduler's
+periodic round, and as ``manage.py expire_notices``. For each ended notice page it
+
+1. redacts the database in one transaction: the page, every revision, log entries,
+   workflow comments; deletes review comments and personal documents; writes the journal
+   (``NoticeRemoval``) with the files to delete and the needles; queues the publish. With
+   the "remove" policy the page is then deleted;
+2. deletes the personal files under MEDIA_ROOT;
+3. publishes (page, listings, feeds, sitemap, Pagefind bundle, server index), then removes
+   every older release and the search memo cache, which still hold the old page;
+4. verifies the notice's rows and its section's static files, and appends a receipt.
+
+Every step is idempotent and checks the state it leaves, so a run killed anywhere is
+finished by the next one. After a database restore the journal is gone with the rest of
+the database, and the notice, ended again, goes through every step again.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone, translation
+
+from wagtail.documents import get_document_model
+from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
+
+from . import receipts, redaction, richtext
+from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
+
+logger = logging.getLogger(__name__)
+
+
+class ReconcileError(RuntimeError):
+    """A step could not finish (a failed build, data found after redaction): retried later."""
+
+
+@dataclass
+class Outcome:
+    page_id: int
+    receipt: dict = field(default_factory=dict)
+
+
+def due(now: datetime) -> list[int]:
+    """Notice pages whose display period has ended and whose removal is not finished."""
+    ended = NoticePage.objects.filter(ends_at__lte=now).values_list("pk", flat=True)
+    finished = set(
+        NoticeRemoval.objects.filter(finished_at__isnull=False).values_list("page_id", flat=True)
+    )
+    open_journals = NoticeRemoval.objects.filter(finished_at__isnull=True)
+    # A "remove" notice whose page is already deleted still has its journal to finish.
+    return sorted(({*ended} - finished) | set(open_journals.values_list("page_id", flat=True)))
+
+
+def _revisions(page_id: int):
+    return Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page_id)
+    )
+
+
+def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
+    count = 0
+    for entry in PageLogEntry.objects.filter(page_id=page_id):
+        data = redaction.scrub(entry.data or {}, removed, marker)
+        for key in ("comment", "reply"):
+            if isinstance(data.get(key), dict) and data[key].get("text"):
+                data[key] = {**data[key], "text": marker}  # review discussion goes whole
+        if data != entry.data:
+            entry.data = data
+            entry.save(update_fields=["data"])
+            count += 1
+    return count
+
+
+def _personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]:
+    """Documents flagged personal in the page or in any of its revisions."""
+    ids = {a.document_id for a in page.attachments.all() if a.personal}
+    for revision in revisions:
+        for attachment in revision.content.get("attachments") or []:
+            if attachment.get("personal") and attachment.get("document"):
+                ids.add(int(attachment["document"]))
+    # Never a document another, still running notice shows.
+    shared = NoticeAttachment.objects.filter(document_id__in=ids).exclude(page_id=page.pk)
+    shared = shared.filter(page__personal_data_removed_at__isnull=True)
+    return ids - set(shared.values_list("document_id", flat=True))
+
+
+def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
+    """Step 1, in one transaction. Returns the journal."""
+    from publisher.queue import request_publish
+
+    with transaction.atomic():
+        journal = NoticeRemoval.objects.select_for_update().filter(page_id=page_id).first()
+        if journal is not None and journal.redacted_at is not None:
+            return journal
+        page = NoticePage.objects.select_for_update().get(pk=page_id)
+        revisions = list(_revisions(page_id))
+        values = redaction.personal_values(
+            {name: getattr(page, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
+        )
+        for revision in revisions:
+            values += redaction.personal_values(revision.content)
+        removed = sorted(set(values), key=lambda v: (-len(v), v))
+        documents = list(
+            get_document_model().objects.filter(pk__in=_personal_documents(page, revisions))
+        )
+        with translation.override(page.locale.language_code):
+            marker = richtext.marker()
+            for revision in revisions:
+                revision.content = redaction.redact_content(revision.content, removed, marker)
+                revision.save(update_fields=["content"])
+            for name in redaction.PERSONAL_FIELDS:
+                setattr(page, name, "")
+            page.body = richtext.redacted(page.body)
+            for name in ("lead", "place_on_view", "appeal_information", "seo_title"):
+                setattr(page, name, redaction.scrub(getattr(page, name), removed, marker))
+            page.search_description = redaction.scrub(page.search_description, removed, marker)
+            for attachment in page.attachments.all():
+                kept = redaction.attachment_after(
+                    {
+                        "personal": attachment.personal,
+                        "document": attachment.document_id,
+                        "redacted_document": attachment.redacted_document_id,
+                    }
+                )
+                if kept is None:
+                    attachment.delete()
+                elif kept["document"] != attachment.document_id:
+                    attachment.document_id = kept["document"]
+                    attachment.personal, attachment.redacted_document_id = False, None
+                    attachment.save()
+            logs = _scrub_logs(page_id, removed, marker)
+            comments = Comment.objects.filter(page_id=page_id)
+            comment_count = comments.count()
+            comments.delete()
+            tasks = TaskState.objects.filter(workflow_state__object_id=str(page_id), comment__gt="")
+            for state in tasks:
+                state.comment = redaction.scrub(state.comment, removed, marker)
+                state.save(update_fields=["comment"])
+
+        hasher = receipts.Hasher()
+        found = receipts.needles(removed, hasher)
+        # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
+        found += receipts.needles((d.title for d in documents), hasher)
+        pending = sorted({d.file.name for d in documents})
+        media_root = Path(settings.MEDIA_ROOT)
+        digests = sorted(
+            receipts.file_digest(media_root / name)
+            for name in pending
+            if (media_root / name).is_file()
+        )
+        document_ids = [d.pk for d in documents]
+        for document in documents:
+            document.delete()
+        journal = journal or NoticeRemoval(page_id=page_id, started_at=now)
+        journal.translation_key = str(page.translation_key)
+        journal.policy = page.policy
+        journal.ends_at = page.ends_at
+        journal.redacted_at = now
+        journal.needles = found
+        journal.pending_files = pending
+        journal.file_digests = digests
+        journal.counts = {
+            "revisions": len(revisions),
+            "log_entries": logs,
+            "comments": comment_count,
+            "documents": document_ids,
+        }
+        journal.save()
+
+        page.personal_data_removed_at = now
+        # Only what was redacted: the stored deadline stays as it was when the period ended.
+        page.save(
+            clean=False,
+            update_fields=[
+                *redaction.PERSONAL_FIELDS,
+                "body",
+                "lead",
+                "place_on_view",
+                "appeal_information",
+                "seo_title",
+                "search_description",
+                "personal_data_removed_at",
+            ],
+        )
+        if page.policy == REMOVE:
+            page.delete()  # its signal queues the publish that takes it off the site
+        else:
+            request_publish(reason="notice ended", page_ids=[page_id])
+    return journal
+
+
+def delete_files(journal: NoticeRemoval) -> None:
+    """Step 2: the personal files (the rows went in step 1)."""
+    media_root = Path(settings.MEDIA_ROOT)
+    for name in journal.pending_files:
+        (media_root / name).unlink(missing_ok=True)
+
+
+def publish_and_purge() -> None:
+    """Step 3: build what is queued, then drop every copy older than the live release."""
+    from publisher import release
+    from publisher.models import PublishRequest
+    from publisher.queue import build_lock, process_pending
+    from search import static_index
+
+    result = process_pending()
+    if result is not None and (not result.ok or result.index_error):
+        raise ReconcileError("the publish failed; the next run tries again")
+    if PublishRequest.objects.filter(reason="notice ended").exists():
+        raise ReconcileError("the notice's publish is still queued")
+    with build_lock():
+        for root in Path(settings.OUTPUT_DIR).iterdir():
+            releases = root / "releases"
+            live = release.current(root.name)
+            if not releases.is_dir() or live is None:
+                continue
+            for old in releases.iterdir():
+                if old != live:
+                    shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(static_index.cache_dir(), ignore_errors=True)
+
+
+def finish(journal: NoticeRemoval, now: datetime) -> dict:
+    """Step 4: verify what this notice touched, write the receipt, close the journal."""
+    from .privacy import Needles, verify_notice
+
+    needles = Needles({journal.page_id: journal.needles}, journal.file_digests)
+    problems = verify_notice(journal.page_id, needles)
+    if problems:
+        raise ReconcileError(
+            f"notice {journal.page_id}: personal data still in {', '.join(sorted(problems))}"
+        )
+    receipt = {
+        "notice": journal.page_id,
+        "translation_key": journal.translation_key,
+        "policy": journal.policy,
+        "deadline": journal.ends_at.isoformat(),
+        "started": journal.started_at.isoformat(),
+        "redacted": journal.redacted_at.isoformat(),
+        "finished": now.isoformat(),
+        "counts": journal.counts,
+        "file_sha256": journal.file_digests,
+        "needles": journal.needles,
+    }
+    if any(r.get("notice") == journal.page_id for r in receipts.read()):
+        receipt["replayed"] = True  # removed before: a database restore brought it back
+    receipts.append(receipt)
+    journal.finished_at = now
+    journal.save(update_fields=["finished_at"])
+    return receipt
+
+
+def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
+    now = now or timezone.now()
+    journal = NoticeRemoval.objects.filter(page_id=page_id).first()
+    if journal is None or journal.redacted_at is None:
+        journal = redact_database(page_id, now)
+    delete_files(journal)
+    publish_and_purge()
+    return Outcome(page_id, finish(journal, timezone.now()))
+
+
+def reconcile_due(now: datetime | None = None) -> list[Outcome]:
+    """Publish what is scheduled to go live, then reconcile every ended notice. A notice
+    that fails is logged and left for the next run; the others go on."""
+    call_command("publish_scheduled", stdout=io.StringIO())
+    now = now or timezone.now()
+    outcomes = []
+    for page_id in due(now):
+        try:
+            outcomes.append(reconcile(page_id, now))
+        except (ReconcileError, NoticePage.DoesNotExist) as exc:
+            logger.error("Notice %s: removal not finished, retried next run: %s", page_id, exc)
+    return outcomes

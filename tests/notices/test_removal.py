@@ -1,0 +1,263 @@
+"""Notices on the real city site: the page before and after its deadline (controlled time,
+across a DST change and a public holiday), a canary run over many notices with every store
+searched for the planted tokens, a run stopped after its database step, and the proof that
+``verify_privacy`` fails when a token comes back anywhere."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from wagtail.models import Comment
+
+from cms.core.models import SiteProfile
+from cms.notices import privacy
+from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeType
+from cms.notices.period import HELSINKI
+from cms.notices.reconciler import due, reconcile_due, redact_database
+from publisher import release
+from publisher.incremental import ChangeSet, publish_changes
+from publisher.publish import publish_full
+from tests.factories import (
+    DocumentFactory,
+    NoticeIndexPageFactory,
+    NoticePageFactory,
+    UserFactory,
+)
+
+# Monday 15 March 2027, 10.00 in Helsinki. 14 days on view: Monday 29 March is Easter
+# Monday, so the period ends at the end of Tuesday 30 March, in summer time (DST began on
+# the 28th): 31 March 00.00 +03:00.
+START = datetime(2027, 3, 15, 10, 0, tzinfo=HELSINKI)
+END = datetime(2027, 3, 31, 0, 0, tzinfo=HELSINKI)
+SECOND = timedelta(seconds=1)
+
+
+def _section() -> NoticeIndexPage:
+    home = SiteProfile.objects.get(key="city").site.root_page
+    section = NoticeIndexPage.objects.child_of(home).first()
+    if section is None:
+        section = NoticeIndexPageFactory(parent=home)
+        section.save_revision().publish()
+    return section
+
+
+def _publish(page) -> None:
+    page.save_revision().publish()
+
+
+def _live(path: str) -> str:
+    return (release.current("city") / path.lstrip("/") / "index.html").read_text()
+
+
+def _page(notice: NoticePage) -> str:
+    return _live(f"/kuulutukset/{notice.slug}/")
+
+
+def _notice(token: str, **fields) -> NoticePage:
+    """A published notice with ``token`` in every personal field, span and attachment,
+    on view for the default 14 days (no appeal period that would extend it)."""
+    fields.setdefault("appeal_days", None)
+    attachment = DocumentFactory(
+        title=f"Naapurikuuleminen {token}",
+        file__filename=f"kuuleminen-{token.lower()}.txt",
+        file__data=f"Asianosainen {token} Kuusitie 5".encode(),
+    )
+    page = NoticePageFactory(
+        parent=_section(),
+        # Not the token: the address, like the title, is kept.
+        slug=f"kuulutus-{sum(map(ord, token))}",
+        body=f'<p>Hakija <span class="personal-data">{token} Hakija</span> on saanut luvan.</p>',
+        persons_concerned=f"{token} Naapuri\nRantakatu 7 {token}",
+        contact_name=f"{token} Yhteyshenkilö",
+        contact_phone="040 765 4321",
+        contact_email=f"{token.lower()}@kaislahti.example",
+        **fields,
+    )
+    NoticeAttachment.objects.create(page=page, document=attachment, personal=True)
+    _publish(NoticePage.objects.get(pk=page.pk))
+    return NoticePage.objects.get(pk=page.pk)
+
+
+def _raw_hits(tokens: list[str]) -> dict[str, list[str]]:
+    """Where each token still is, read without the needles: every text column of every
+    table, every file under media and output (decoded as a reader would)."""
+    found: dict[str, list[str]] = {}
+    wanted = {t.casefold(): t for t in tokens}
+
+    def look(text: str, where: str) -> None:
+        folded = text.casefold()
+        for key, token in wanted.items():
+            if key in folded:
+                found.setdefault(token, []).append(where)
+
+    quote = connection.ops.quote_name
+    for table, columns in privacy._text_columns().items():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(map(quote, columns))} FROM {quote(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                for column, value in zip(columns, row, strict=True):
+                    if isinstance(value, str):
+                        look(privacy.readable(value), f"{table}.{column}")
+    from django.conf import settings
+
+    for root in (Path(settings.MEDIA_ROOT), Path(settings.OUTPUT_DIR)):
+        for path in privacy.tree(root):
+            if path.is_file():
+                look(privacy.file_text(path, path.read_bytes()), str(path))
+                look(path.name, str(path))
+    return found
+
+
+def test_the_page_one_second_before_and_after_the_deadline(city_content):
+    with time_machine.travel(START, tick=False):
+        notice = _notice("Kanarialintu")
+        assert notice.ends_at == END
+        assert notice.deemed_served.isoformat() == "2027-03-22"
+        publish_full()
+        html = _page(notice)
+        assert "Kanarialintu Hakija" in html and "noindex" in html
+        assert "22.3.2027" in html or "22. maaliskuuta 2027" in html
+        marker = release.current("city") / f"kuulutukset/{notice.slug}/index.html.noindex"
+        assert marker.exists()
+
+    with time_machine.travel(END - SECOND, tick=False):
+        # The demo's notices ended long before; this one has a second to go.
+        assert notice.pk not in due(timezone.now())
+        assert notice.pk not in [o.page_id for o in reconcile_due()]
+        publish_changes(ChangeSet())
+        assert "Kanarialintu Hakija" in _page(notice)
+
+    with time_machine.travel(END + SECOND, tick=False):
+        assert due(timezone.now()) == [notice.pk]
+        [outcome] = reconcile_due()
+        assert outcome.page_id == notice.pk
+        assert datetime.fromisoformat(outcome.receipt["deadline"]) == END
+        html = _page(notice)
+        assert "Kanarialintu" not in html
+        assert "[henkilötieto poistettu]" in html
+        assert notice.title in html  # the title describes the matter and stays
+        assert "noindex" not in html
+        assert not marker.exists()
+        listing = _live("/kuulutukset/")
+        assert notice.title in listing.split('id="archive"')[1]
+        assert privacy.verify(timezone.now()) == []
+        # Idempotent: nothing is left to do, and a second run changes nothing.
+        assert reconcile_due() == []
+
+
+def test_canary_tokens_leave_every_store(city_content, settings):
+    tokens = [f"Kanaria{n}x{n * 7}" for n in range(8)]
+    with time_machine.travel(START, tick=False):
+        notices = []
+        officer = UserFactory(username="lakimies")
+        for number, token in enumerate(tokens):
+            kind = [NoticeType.DECISION, NoticeType.BUILDING_PERMIT][number % 2]
+            page = _notice(token, notice_type=kind)
+            # An older revision with another contact, and a reviewer's comment.
+            page.contact_name = f"{token} Edellinen"
+            page.save_revision()
+            Comment.objects.create(
+                page=page,
+                user=officer,
+                text=f"Tarkista {token} osoite",
+                contentpath="body",
+                revision_created=page.latest_revision,
+            )
+            notices.append(page)
+        # One attachment comes with a redacted version, which stays.
+        redacted = DocumentFactory(title="Päätös (poistettu henkilötiedot)")
+        first = NoticeAttachment.objects.get(page=notices[0])
+        first.redacted_document = redacted
+        first.save()
+        _publish(NoticePage.objects.get(pk=notices[0].pk))
+        result = publish_full()
+        assert result.ok and result.index_error is None
+        before = _raw_hits(tokens)
+        assert set(before) == set(tokens)
+        attachments = {t: w for t, w in before.items() if any("media/documents" in p for p in w)}
+        assert set(attachments) == set(tokens)
+
+    with time_machine.travel(END + SECOND, tick=False):
+        reconciled = {o.page_id for o in reconcile_due()}
+        assert {n.pk for n in notices} <= reconciled
+        assert _raw_hits(tokens) == {}
+        assert privacy.verify(timezone.now()) == []
+        call_command("verify_privacy")
+        kept = NoticePage.objects.filter(pk__in=[n.pk for n in notices])
+        assert {n.notice_type for n in kept} == {NoticeType.DECISION}
+        assert list(kept.get(pk=notices[0].pk).attachments.values_list("document", flat=True)) == [
+            redacted.pk
+        ]
+
+        # Plant a token back, one store at a time: the proof names store and notice.
+        live = release.current("tourism") or release.current("city")
+        planted = live / "index.html"
+        original = planted.read_bytes()
+        # A removed value (a person concerned), copied back into another site's page.
+        planted.write_bytes(
+            original.replace(b"</main>", f"<p>{tokens[3]} Naapuri</p></main>".encode())
+        )
+        findings = privacy.verify(timezone.now())
+        assert [(f.store, f.notice) for f in findings] == [("static output", notices[3].pk)]
+        with pytest.raises(SystemExit):
+            call_command("verify_privacy")
+        planted.write_bytes(original)
+
+        page = NoticePage.objects.get(pk=notices[0].pk)
+        NoticePage.objects.filter(pk=page.pk).update(lead=f"Koskee {tokens[0]} Hakija")
+        findings = privacy.verify(timezone.now())
+        assert {(f.store, f.notice) for f in findings} == {("database", notices[0].pk)}
+        NoticePage.objects.filter(pk=page.pk).update(lead=page.lead)
+
+        copy = Path(settings.MEDIA_ROOT) / "restored-from-a-backup.bin"
+        copy.write_bytes(f"Asianosainen {tokens[5]} Kuusitie 5".encode())
+        findings = privacy.verify(timezone.now())
+        assert {(f.store, f.notice) for f in findings} == {("media files", notices[5].pk)}
+        copy.unlink()
+        assert privacy.verify(timezone.now()) == []
+
+
+def test_a_run_stopped_after_its_database_step_is_finished_by_the_next(city_content, settings):
+    with time_machine.travel(START, tick=False):
+        notice = _notice("Keskeytys")
+        publish_full()
+        document = NoticeAttachment.objects.get(page=notice).document
+        file = Path(settings.MEDIA_ROOT) / document.file.name
+    with time_machine.travel(END + SECOND, tick=False):
+        # As if killed right after the commit: the rows are redacted, nothing else is.
+        journal = redact_database(notice.pk, timezone.now())
+        assert journal.redacted_at is not None and journal.finished_at is None
+        assert file.exists()
+        assert "Keskeytys Hakija" in _page(notice)
+        assert [f.store for f in privacy.verify(timezone.now())][:1] == ["database"]
+        assert notice.pk in [o.page_id for o in reconcile_due()]
+        assert not file.exists()
+        assert "Keskeytys" not in _page(notice)
+        assert privacy.verify(timezone.now()) == []
+
+
+def test_a_failure_inside_the_database_step_changes_nothing(city_content, monkeypatch):
+    with time_machine.travel(START, tick=False):
+        notice = _notice("Peruutus")
+        publish_full()
+    with time_machine.travel(END + SECOND, tick=False):
+        from cms.notices import reconciler
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(reconciler, "_scrub_logs", broken)
+        with pytest.raises(RuntimeError):
+            reconciler.reconcile(notice.pk)
+        assert NoticePage.objects.get(pk=notice.pk).contact_name == "Peruutus Yhteyshenkilö"
+        monkeypatch.undo()
+        assert notice.pk in [o.page_id for o in reconcile_due()]
+        assert privacy.verify(timezone.now()) == []
