@@ -149,7 +149,16 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
                 state.save(update_fields=["comment"])
 
         hasher = receipts.Hasher()
-        found = receipts.needles(removed, hasher)
+        # A value that a notice still on view shows too (the same contact person on many
+        # notices) is looked for once that notice has ended, not before.
+        running = {
+            value
+            for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page_id)
+            for value in redaction.personal_values(
+                {name: getattr(other, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
+            )
+        }
+        found = receipts.needles([v for v in removed if v not in running], hasher)
         # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
         found += receipts.needles((d.title for d in documents), hasher)
         pending = sorted({d.file.name for d in documents})
@@ -207,12 +216,15 @@ def delete_files(journal: NoticeRemoval) -> None:
         (media_root / name).unlink(missing_ok=True)
 
 
-def publish_and_purge() -> None:
-    """Step 3: build what is queued, then drop every copy older than the live release."""
+def publish_and_purge(needles) -> None:
+    """Step 3: build what is queued, then drop every copy older than the live release and
+    the search memo entries that hold the notice's data."""
     from publisher import release
     from publisher.models import PublishRequest
     from publisher.queue import build_lock, process_pending
     from search import static_index
+
+    from .privacy import file_text
 
     result = process_pending()
     if result is not None and (not result.ok or result.index_error):
@@ -228,7 +240,11 @@ def publish_and_purge() -> None:
             for old in releases.iterdir():
                 if old != live:
                     shutil.rmtree(old, ignore_errors=True)
-        shutil.rmtree(static_index.cache_dir(), ignore_errors=True)
+        # Only the memo entries holding the notice's data: the others keep builds fast
+        # (and byte-identical to what is live).
+        for entry in static_index.cache_dir().glob("*/*.pickle"):
+            if needles.in_text(file_text(entry, entry.read_bytes())):
+                entry.unlink(missing_ok=True)
 
 
 def finish(journal: NoticeRemoval, now: datetime) -> dict:
@@ -267,7 +283,9 @@ def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
     if journal is None or journal.redacted_at is None:
         journal = redact_database(page_id, now)
     delete_files(journal)
-    publish_and_purge()
+    from .privacy import Needles
+
+    publish_and_purge(Needles({journal.page_id: journal.needles}, journal.file_digests))
     return Outcome(page_id, finish(journal, timezone.now()))
 
 
