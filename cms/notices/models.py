@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from cms.core.pages import CityPage
 
-from . import period, richtext
+from . import period
 from .forms import NoticeForm
 from .permissions import NoticePermissionTester
 
@@ -221,13 +221,6 @@ class NoticePage(CityPage):
 
     def ended(self, now=None) -> bool:
         return self.ends_at is not None and (now or timezone.now()) >= self.ends_at
-
-    def has_personal_data(self) -> bool:
-        return (
-            any(getattr(self, name) for name in self.PERSONAL_FIELDS)
-            or bool(richtext.marked_texts(self.body))
-            or any(a.personal for a in self.attachments.all())
-        )
 
     def _store_timetable(self) -> None:
         if self.display_from is None:

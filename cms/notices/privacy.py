@@ -23,7 +23,6 @@ from django.db import connection
 
 from . import receipts
 
-TEXT_SUFFIXES = {".html", ".xml", ".json", ".txt", ".csv", ".ics", ".js", ".css", ".md"}
 # Binary formats where words cannot be read by looking at bytes: checked by digest only.
 DIGEST_ONLY = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".wasm", ".ico"}
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -43,7 +42,7 @@ class Needles:
     """Needles by notice, indexed by their first word hash, and deleted files' digests."""
 
     def __init__(
-        self, by_notice: dict[int, list[list[str]]], digests: Iterable[str] = (), owners=None
+        self, by_notice: dict[int, list[list[str]]], owners: dict[str, int] | None = None
     ) -> None:
         self.hasher = receipts.Hasher()
         self.first: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
@@ -51,9 +50,7 @@ class Needles:
             for needle in needles:
                 if needle:
                     self.first[needle[0]].append((tuple(needle), notice))
-        self.digests: dict[str, int] = dict(owners or {})
-        for digest in digests:
-            self.digests.setdefault(digest, next(iter(by_notice), 0))
+        self.digests: dict[str, int] = dict(owners or {})  # file SHA-256 -> notice
 
     def __bool__(self) -> bool:
         return bool(self.first or self.digests)
@@ -100,13 +97,9 @@ def file_text(path: Path, data: bytes) -> str:
             data = decoded(data)
     if path.suffix == ".pickle":
         try:
-            loaded = pickle.loads(data)  # noqa: S301 - the publisher's own memo cache
-            parts = loaded.values() if isinstance(loaded, dict) else [loaded]
-            return "\n".join(
-                file_text(Path(str(name)), value)
-                for name, value in zip(loaded, parts, strict=False)
-                if isinstance(value, bytes)
-            )
+            # The publisher's own memo cache: a bundle's files, name -> bytes.
+            loaded = pickle.loads(data)  # noqa: S301
+            return "\n".join(file_text(Path(name), value) for name, value in loaded.items())
         except Exception:  # noqa: BLE001, S110 - an unreadable cache entry is read as bytes
             pass
     return readable(data.decode("utf-8", errors="replace"))
@@ -256,7 +249,7 @@ def verify(now) -> list[Finding]:
     return findings
 
 
-def notice_files(page_id: int) -> list[Path]:
+def notice_files() -> list[Path]:
     """The live files a notice reaches: its section (pages, listings, feeds, Pagefind
     bundle) and its site's own files (sitemap, feeds, API), from the last build's state."""
     from publisher import release
@@ -304,5 +297,5 @@ def verify_notice(page_id: int, needles: Needles) -> set[str]:
         "citysearch_searchdocument": f"page_id = {int(page_id)}",
     }
     findings = scan_database(needles, tables)
-    findings += scan_files(notice_files(page_id), needles, "static output")
+    findings += scan_files(notice_files(), needles, "static output")
     return {f"{f.store} ({f.where})" for f in findings}

@@ -39,6 +39,8 @@ from . import receipts, redaction, richtext
 from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 
 logger = logging.getLogger(__name__)
+# Fields that keep their text, with any removed value in them replaced.
+SCRUBBED_FIELDS = ("lead", "place_on_view", "appeal_information", "seo_title", "search_description")
 
 
 class ReconcileError(RuntimeError):
@@ -66,6 +68,19 @@ def _revisions(page_id: int):
     return Revision.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page_id)
     )
+
+
+def _values(page: NoticePage) -> list[str]:
+    return redaction.personal_values(
+        {name: getattr(page, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
+    )
+
+
+def _needles(journal: NoticeRemoval):
+    from .privacy import Needles
+
+    page_id = journal.page_id
+    return Needles({page_id: journal.needles}, owners=dict.fromkeys(journal.file_digests, page_id))
 
 
 def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
@@ -105,9 +120,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             return journal
         page = NoticePage.objects.select_for_update().get(pk=page_id)
         revisions = list(_revisions(page_id))
-        values = redaction.personal_values(
-            {name: getattr(page, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
-        )
+        values = _values(page)
         for revision in revisions:
             values += redaction.personal_values(revision.content)
         removed = sorted(set(values), key=lambda v: (-len(v), v))
@@ -122,9 +135,8 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             for name in redaction.PERSONAL_FIELDS:
                 setattr(page, name, "")
             page.body = richtext.redacted(page.body)
-            for name in ("lead", "place_on_view", "appeal_information", "seo_title"):
+            for name in SCRUBBED_FIELDS:
                 setattr(page, name, redaction.scrub(getattr(page, name), removed, marker))
-            page.search_description = redaction.scrub(page.search_description, removed, marker)
             for attachment in page.attachments.all():
                 kept = redaction.attachment_after(
                     {
@@ -154,9 +166,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
         running = {
             value
             for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page_id)
-            for value in redaction.personal_values(
-                {name: getattr(other, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
-            )
+            for value in _values(other)
         }
         found = receipts.needles([v for v in removed if v not in running], hasher)
         # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
@@ -194,11 +204,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             update_fields=[
                 *redaction.PERSONAL_FIELDS,
                 "body",
-                "lead",
-                "place_on_view",
-                "appeal_information",
-                "seo_title",
-                "search_description",
+                *SCRUBBED_FIELDS,
                 "personal_data_removed_at",
             ],
         )
@@ -247,11 +253,10 @@ def publish_and_purge(needles) -> None:
                 entry.unlink(missing_ok=True)
 
 
-def finish(journal: NoticeRemoval, now: datetime) -> dict:
+def finish(journal: NoticeRemoval, needles, now: datetime) -> dict:
     """Step 4: verify what this notice touched, write the receipt, close the journal."""
-    from .privacy import Needles, verify_notice
+    from .privacy import verify_notice
 
-    needles = Needles({journal.page_id: journal.needles}, journal.file_digests)
     problems = verify_notice(journal.page_id, needles)
     if problems:
         raise ReconcileError(
@@ -283,10 +288,9 @@ def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
     if journal is None or journal.redacted_at is None:
         journal = redact_database(page_id, now)
     delete_files(journal)
-    from .privacy import Needles
-
-    publish_and_purge(Needles({journal.page_id: journal.needles}, journal.file_digests))
-    return Outcome(page_id, finish(journal, timezone.now()))
+    needles = _needles(journal)
+    publish_and_purge(needles)
+    return Outcome(page_id, finish(journal, needles, timezone.now()))
 
 
 def reconcile_due(now: datetime | None = None) -> list[Outcome]:
