@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.db import connection
@@ -56,13 +57,22 @@ class Needles:
         return bool(self.first or self.digests)
 
     def in_text(self, text: str) -> set[int]:
-        if not text:
+        if not text or not self.first:
             return set()
-        hashed = [self.hasher.word(w) for w in receipts.words(text)]
+        words = receipts.words(text)
+        # Hash each distinct word once: a store's text repeats its vocabulary many times
+        # over, and most texts hold no needle's first word at all.
+        word = self.hasher.word
+        starts = {w for w in set(words) if word(w) in self.first}
         found: set[int] = set()
-        for position, first in enumerate(hashed):
-            for needle, notice in self.first.get(first, ()):
-                if tuple(hashed[position : position + len(needle)]) == needle:
+        if not starts:
+            return found
+        for position, first in enumerate(words):
+            if first not in starts:
+                continue
+            for needle, notice in self.first[word(first)]:
+                following = words[position : position + len(needle)]
+                if tuple(map(word, following)) == needle:
                     found.add(notice)
         return found
 
@@ -79,13 +89,16 @@ def strings(value) -> Iterator[str]:
 
 
 def readable(value: str) -> str:
-    """Text of a stored value: JSON decoded, HTML entities resolved."""
+    """Text of a stored value: JSON decoded, HTML entities resolved, and a URL-encoded form
+    (the admin's preview state) decoded."""
     stripped = value.lstrip()
     if stripped[:1] in ("{", "["):
         try:
             return "\n".join(strings(json.loads(stripped)))
         except ValueError:
             pass
+    if " " not in value and "=" in value and ("%" in value or "+" in value):
+        value = f"{value}\n{unquote_plus(value)}"
     return html.unescape(value) if "&" in value else value
 
 
@@ -147,16 +160,22 @@ def _text_columns() -> dict[str, list[str]]:
     with connection.cursor() as cursor:
         names = [t.name for t in connection.introspection.get_table_list(cursor)]
         shadows = {f"{n}{suffix}" for n in names for suffix in FTS_SHADOWS}
+        postgres: dict[str, list[str]] = defaultdict(list)
+        if connection.vendor == "postgresql":
+            # One query for every table: information_schema is slow to ask table by table.
+            cursor.execute(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() "
+                "AND data_type IN ('text', 'character varying', 'jsonb', 'json') "
+                "ORDER BY table_name, ordinal_position"
+            )
+            for table, column in cursor.fetchall():
+                postgres[table].append(column)
         for name in names:
             if name in SKIP_TABLES or name in shadows or name.startswith("sqlite_"):
                 continue
             if connection.vendor == "postgresql":
-                cursor.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
-                    "AND data_type IN ('text', 'character varying', 'jsonb', 'json')",
-                    [name],
-                )
-                columns = [row[0] for row in cursor.fetchall()]
+                columns = postgres.get(name, [])
             else:
                 description = connection.introspection.get_table_description(cursor, name)
                 columns = [
@@ -295,6 +314,7 @@ def verify_notice(page_id: int, needles: Needles) -> set[str]:
         "wagtailcore_page": f"id = {int(page_id)}",
         "notices_noticepage": f"page_ptr_id = {int(page_id)}",
         "citysearch_searchdocument": f"page_id = {int(page_id)}",
+        "wagtailadmin_formstate": f"object_id = '{int(page_id)}'",
     }
     findings = scan_database(needles, tables)
     findings += scan_files(notice_files(), needles, "static output")

@@ -4,13 +4,14 @@ It runs at each notice's deadline (a task scheduled for that moment), from the s
 periodic round, and as ``manage.py expire_notices``. For each ended notice page it
 
 1. redacts the database in one transaction: the page, every revision, log entries,
-   workflow comments; deletes review comments and personal documents; writes the journal
-   (``NoticeRemoval``) with the files to delete and the needles; queues the publish. With
-   the "remove" policy the page is then deleted;
+   workflow comments; deletes review comments, preview form states and personal documents;
+   writes the journal (``NoticeRemoval``) with the files to delete and the needles; queues
+   the publish. With the "remove" policy the page is then deleted;
 2. deletes the personal files under MEDIA_ROOT;
-3. publishes (page, listings, feeds, sitemap, Pagefind bundle, server index), then removes
-   every older release and the search memo cache, which still hold the old page;
-4. verifies the notice's rows and its section's static files, and appends a receipt.
+3. publishes (page, listings, feeds, sitemap, Pagefind bundle, server index);
+4. removes every older release and the search memo entries, which still hold the old page;
+5. verifies the notice's rows and its section's static files, and appends a receipt with
+   the time each step took.
 
 Every step is idempotent and checks the state it leaves, so a run killed anywhere is
 finished by the next one. After a database restore the journal is gone with the rest of
@@ -22,9 +23,11 @@ from __future__ import annotations
 import io
 import logging
 import shutil
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -97,6 +100,22 @@ def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
     return count
 
 
+def _drop_previews(page_id: int, removed: list[str]) -> int:
+    """The admin's preview form states: Wagtail keeps an editor's unsaved form (URL-encoded)
+    for the preview panel. Those of this notice, and of new-page forms that held its data."""
+    from wagtail.admin.models import FormState
+
+    kind = ContentType.objects.get_for_model(NoticePage, for_concrete_model=False)
+    states = FormState.objects.filter(content_type=kind, object_id__in=[str(page_id), ""])
+    doomed = [
+        state.pk
+        for state in states
+        if state.object_id or any(value in unquote_plus(state.data) for value in removed)
+    ]
+    FormState.objects.filter(pk__in=doomed).delete()
+    return len(doomed)
+
+
 def _personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]:
     """Documents flagged personal in the page or in any of its revisions."""
     ids = {a.document_id for a in page.attachments.all() if a.personal}
@@ -155,6 +174,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             comments = Comment.objects.filter(page_id=page_id)
             comment_count = comments.count()
             comments.delete()
+            previews = _drop_previews(page_id, removed)
             tasks = TaskState.objects.filter(workflow_state__object_id=str(page_id), comment__gt="")
             for state in tasks:
                 state.comment = redaction.scrub(state.comment, removed, marker)
@@ -186,6 +206,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
         journal.policy = page.policy
         journal.ends_at = page.ends_at
         journal.redacted_at = now
+        journal.data_since = min((r.created_at for r in revisions), default=page.first_published_at)
         journal.needles = found
         journal.pending_files = pending
         journal.file_digests = digests
@@ -193,6 +214,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             "revisions": len(revisions),
             "log_entries": logs,
             "comments": comment_count,
+            "previews": previews,
             "documents": document_ids,
         }
         journal.save()
@@ -222,21 +244,27 @@ def delete_files(journal: NoticeRemoval) -> None:
         (media_root / name).unlink(missing_ok=True)
 
 
-def publish_and_purge(needles) -> None:
-    """Step 3: build what is queued, then drop every copy older than the live release and
-    the search memo entries that hold the notice's data."""
-    from publisher import release
+def publish() -> None:
+    """Step 3: build what is queued (the page, listings, feeds, sitemap, search)."""
     from publisher.models import PublishRequest
-    from publisher.queue import build_lock, process_pending
-    from search import static_index
-
-    from .privacy import file_text
+    from publisher.queue import process_pending
 
     result = process_pending()
     if result is not None and (not result.ok or result.index_error):
         raise ReconcileError("the publish failed; the next run tries again")
     if PublishRequest.objects.filter(reason="notice ended").exists():
         raise ReconcileError("the notice's publish is still queued")
+
+
+def purge(needles, since: datetime | None = None) -> None:
+    """Step 4: drop every copy older than the live release, and the search memo entries
+    that hold the notice's data (only entries written ``since`` its data existed)."""
+    from publisher import release
+    from publisher.queue import build_lock
+    from search import static_index
+
+    from .privacy import file_text
+
     with build_lock():
         for root in Path(settings.OUTPUT_DIR).iterdir():
             releases = root / "releases"
@@ -248,16 +276,24 @@ def publish_and_purge(needles) -> None:
                     shutil.rmtree(old, ignore_errors=True)
         # Only the memo entries holding the notice's data: the others keep builds fast
         # (and byte-identical to what is live).
+        # A second of slack for file systems that keep coarse modification times.
+        oldest = since.timestamp() - 1 if since is not None else 0
         for entry in static_index.cache_dir().glob("*/*.pickle"):
+            if entry.stat().st_mtime < oldest:
+                continue  # an entry is written once: it predates the notice's data
             if needles.in_text(file_text(entry, entry.read_bytes())):
                 entry.unlink(missing_ok=True)
 
 
-def finish(journal: NoticeRemoval, needles, now: datetime) -> dict:
-    """Step 4: verify what this notice touched, write the receipt, close the journal."""
+def finish(
+    journal: NoticeRemoval, needles, now: datetime, seconds: dict[str, float] | None = None
+) -> dict:
+    """Step 5: verify what this notice touched, write the receipt, close the journal."""
     from .privacy import verify_notice
 
+    began = time.perf_counter()
     problems = verify_notice(journal.page_id, needles)
+    seconds = {**(seconds or {}), "verify": time.perf_counter() - began}
     if problems:
         raise ReconcileError(
             f"notice {journal.page_id}: personal data still in {', '.join(sorted(problems))}"
@@ -273,10 +309,17 @@ def finish(journal: NoticeRemoval, needles, now: datetime) -> dict:
         "counts": journal.counts,
         "file_sha256": journal.file_digests,
         "needles": journal.needles,
+        # How long each step of this run took (a run that finished an earlier one's work
+        # has only its own steps).
+        "seconds": {step: round(value, 3) for step, value in seconds.items()},
     }
-    if any(r.get("notice") == journal.page_id for r in receipts.read()):
-        receipt["replayed"] = True  # removed before: a database restore brought it back
-    receipts.append(receipt)
+    earlier = [r for r in receipts.read() if r.get("notice") == journal.page_id]
+    if not any(r.get("redacted") == receipt["redacted"] for r in earlier):
+        # (One with this journal's times was written by a run killed before it could
+        # close the journal: not written twice.)
+        if earlier:
+            receipt["replayed"] = True  # removed before: a database restore brought it back
+        receipts.append(receipt)
     journal.finished_at = now
     journal.save(update_fields=["finished_at"])
     return receipt
@@ -284,13 +327,27 @@ def finish(journal: NoticeRemoval, needles, now: datetime) -> dict:
 
 def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
     now = now or timezone.now()
+    seconds: dict[str, float] = {}
+    began = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal began
+        seconds[step] = time.perf_counter() - began
+        began = time.perf_counter()
+
     journal = NoticeRemoval.objects.filter(page_id=page_id).first()
     if journal is None or journal.redacted_at is None:
         journal = redact_database(page_id, now)
+        lap("database")
     delete_files(journal)
+    lap("files")
     needles = _needles(journal)
-    publish_and_purge(needles)
-    return Outcome(page_id, finish(journal, needles, timezone.now()))
+    publish()
+    lap("publish")
+    purge(needles, journal.data_since)
+    lap("purge")
+    receipt = finish(journal, needles, timezone.now(), seconds)
+    return Outcome(page_id, receipt)
 
 
 def reconcile_due(now: datetime | None = None) -> list[Outcome]:

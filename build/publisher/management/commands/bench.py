@@ -1,5 +1,6 @@
-"""``manage.py bench build|publish|search``: time full builds, single changes going live,
-or search indexing and what one search downloads (``search.bench``).
+"""``manage.py bench build|publish|search|notices``: time full builds, single changes going
+live, search indexing and what one search downloads (``search.bench``), or a notice's
+deadline to the last copy of its personal data gone (``cms.notices.bench``).
 
 Speed is measured here, never in a timed test. Use a database with the benchmark corpus
 (``generate_corpus --pages 10000``); ``--corpus N`` grows it first if needed.
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     help = "Benchmarks: `build` times a full build of all sites (export, render, write)."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["build", "publish", "search"])
+        parser.add_argument("what", choices=["build", "publish", "search", "notices"])
         parser.add_argument("--corpus", type=int, default=10000, help="Corpus pages wanted.")
         parser.add_argument("--runs", type=int, default=3, help="Builds or edits to time.")
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             return self.bench_publish(pages, max(options["runs"], 5))
         if options["what"] == "search":
             return self.bench_search(pages, max(options["runs"], 5))
+        if options["what"] == "notices":
+            return self.bench_notices(pages, options["runs"])
         rows = []
         for run in range(1, options["runs"] + 1):
             result = publish_full()
@@ -196,3 +199,23 @@ class Command(BaseCommand):
         stored = sum(size[0] for size in sizes.values()) / 1024
         sent = sum(size[1] for size in sizes.values()) / 1024
         self.stdout.write(f"{'total':<40} | {stored:>9.1f} | {sent:>20.1f}")
+
+    def bench_notices(self, pages: int, runs: int) -> None:
+        from django.utils import timezone
+
+        from cms.notices import bench
+        from cms.notices.privacy import verify
+        from publisher.models import PublishRequest
+        from publisher.state import load_state
+
+        PublishRequest.objects.all().delete()
+        if load_state() is None:
+            self.stdout.write("No previous build: making a full one first...")
+            publish_full()
+        results = bench.run(max(runs, 2))
+        began = time.perf_counter()
+        findings = verify(timezone.now())
+        proof = (time.perf_counter() - began, len(findings))
+        for finding in findings:
+            self.stderr.write(str(finding))
+        bench.report(self.stdout.write, results, pages, proof)
