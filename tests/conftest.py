@@ -13,3 +13,10 @@ def synced_sites(db):
     from cms.core.models import SiteProfile
 
     return {profile.key: profile for profile in SiteProfile.objects.select_related("site")}
+
+
+@pytest.fixture(autouse=True)
+def _own_audit_log(settings, tmp_path):
+    """Each test gets its own removal receipts: notice ids repeat between tests (rolled-back
+    rows free them), so one shared log would mix one test's receipts into another's."""
+    settings.NOTICE_AUDIT_LOG = tmp_path / "audit" / "notice-removals.jsonl"

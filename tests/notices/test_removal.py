@@ -7,19 +7,28 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from wagtail.admin.models import FormState
 from wagtail.models import Comment
 
 from cms.core.models import SiteProfile
-from cms.notices import privacy
-from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeType
+from cms.notices import privacy, receipts
+from cms.notices.models import (
+    NoticeAttachment,
+    NoticeIndexPage,
+    NoticePage,
+    NoticeRemoval,
+    NoticeType,
+)
 from cms.notices.period import HELSINKI
 from cms.notices.reconciler import due, reconcile_due, redact_database
 from publisher import release
@@ -172,6 +181,22 @@ def test_canary_tokens_leave_every_store(city_content, settings):
                 revision_created=page.latest_revision,
             )
             notices.append(page)
+        # The admin's preview panel keeps an unsaved form: an edit of one notice, a new
+        # page holding another's data, and an unrelated new notice that must stay.
+        kind = ContentType.objects.get_for_model(NoticePage, for_concrete_model=False)
+        for object_id, contact in [
+            (str(notices[2].pk), f"{tokens[2]} Yhteyshenkilö"),
+            ("", f"{tokens[4]} Yhteyshenkilö"),
+            ("", "Kaupungin kirjaamo"),
+        ]:
+            FormState.objects.create(
+                user=officer,
+                content_type=kind,
+                object_id=object_id,
+                parent_object_id="" if object_id else str(_section().pk),
+                data=urlencode({"title": "Päätös", "contact_name": contact}),
+                last_updated_at=timezone.now(),
+            )
         # One attachment comes with a redacted version, which stays.
         redacted = DocumentFactory(title="Päätös (poistettu henkilötiedot)")
         first = NoticeAttachment.objects.get(page=notices[0])
@@ -191,6 +216,9 @@ def test_canary_tokens_leave_every_store(city_content, settings):
         assert _raw_hits(tokens) == {}
         assert privacy.verify(timezone.now()) == []
         call_command("verify_privacy")
+        assert [s.data for s in FormState.objects.all()] == [
+            urlencode({"title": "Päätös", "contact_name": "Kaupungin kirjaamo"})
+        ]
         kept = NoticePage.objects.filter(pk__in=[n.pk for n in notices])
         assert {n.notice_type for n in kept} == {NoticeType.DECISION}
         assert list(kept.get(pk=notices[0].pk).attachments.values_list("document", flat=True)) == [
@@ -217,6 +245,17 @@ def test_canary_tokens_leave_every_store(city_content, settings):
         assert {(f.store, f.notice) for f in findings} == {("database", notices[0].pk)}
         NoticePage.objects.filter(pk=page.pk).update(lead=page.lead)
 
+        # URL-encoded, as a preview form state holds it ("Yhteyshenkil%C3%B6").
+        state = FormState.objects.get()
+        FormState.objects.filter(pk=state.pk).update(
+            data=urlencode({"contact_name": f"{tokens[2]} Yhteyshenkilö"})
+        )
+        findings = privacy.verify(timezone.now())
+        assert {(f.store, f.where, f.notice) for f in findings} == {
+            ("database", "wagtailadmin_formstate.data", notices[2].pk)
+        }
+        FormState.objects.filter(pk=state.pk).update(data=state.data)
+
         copy = Path(settings.MEDIA_ROOT) / "restored-from-a-backup.bin"
         copy.write_bytes(f"Asianosainen {tokens[5]} Kuusitie 5".encode())
         findings = privacy.verify(timezone.now())
@@ -242,6 +281,15 @@ def test_a_run_stopped_after_its_database_step_is_finished_by_the_next(city_cont
         assert not file.exists()
         assert "Keskeytys" not in _page(notice)
         assert privacy.verify(timezone.now()) == []
+        # As if killed after the receipt was written, before the journal was closed: the
+        # next run closes it, and the receipt is not written twice.
+        NoticeRemoval.objects.filter(page_id=notice.pk).update(finished_at=None)
+        assert notice.pk in [o.page_id for o in reconcile_due()]
+        mine = [r for r in receipts.read() if r["notice"] == notice.pk]
+        assert len(mine) == 1 and "replayed" not in mine[0]
+        # The run that finished the job timed its own steps (the database's was done before).
+        assert set(mine[0]["seconds"]) == {"files", "publish", "purge", "verify"}
+        assert due(timezone.now()) == []
 
 
 def test_a_failure_inside_the_database_step_changes_nothing(city_content, monkeypatch):

@@ -27,8 +27,8 @@ class Platform:
     env: dict[str, str]
     running: list[subprocess.Popen] = field(default_factory=list)
 
-    def manage(self, *args: str, timeout: float = 300) -> str:
-        done = subprocess.run(  # noqa: S603 - our own manage.py
+    def run(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+        return subprocess.run(  # noqa: S603 - our own manage.py
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
@@ -36,6 +36,9 @@ class Platform:
             text=True,
             timeout=timeout,
         )
+
+    def manage(self, *args: str, timeout: float = 300) -> str:
+        done = self.run(*args, timeout=timeout)
         assert done.returncode == 0, f"manage.py {' '.join(args)}:\n{done.stdout}\n{done.stderr}"
         return done.stdout
 
@@ -60,22 +63,21 @@ class Platform:
         process.send_signal(signal.SIGKILL)
         process.wait()
 
+    def building(self) -> bool:
+        """Whether some process holds the build lock (is building) now."""
+        with (self.var / "output" / ".publish.lock").open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+
     def wait_building(self, process: subprocess.Popen, timeout: float = 60) -> None:
         """Until ``process`` holds the build lock (it has started building) or has ended."""
-        path = self.var / "output" / ".publish.lock"
-
-        def building() -> bool:
-            if process.poll() is not None:
-                return True
-            with path.open("a") as handle:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    return True
-                fcntl.flock(handle, fcntl.LOCK_UN)
-                return False
-
-        wait_for(building, timeout=timeout, interval=0.005)
+        wait_for(
+            lambda: process.poll() is not None or self.building(), timeout=timeout, interval=0.005
+        )
 
     def stop_all(self) -> None:
         for process in self.running:

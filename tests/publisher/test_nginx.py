@@ -100,3 +100,26 @@ def test_nginx_not_found_and_media(nginx):
     status, headers, _ = fetch(nginx, "city.localhost", "/theme/css/site.css")
     assert status == 200 and headers["Cache-Control"] == "public, max-age=3600"
     assert headers.get("Content-Encoding") == "gzip"
+
+
+def test_nginx_tells_crawlers_not_to_index_personal_notices_and_attachments(nginx):
+    """The demo's running notice names its applicant and has a personal attachment."""
+    robots = "noindex, nofollow, noarchive"
+    notice = "/kuulutukset/poikkeamispaatos-rantakatu-5/"
+    status, headers, html = fetch(nginx, "city.localhost", notice)
+    assert status == 200 and b"Matti Meik" in html
+    assert headers["X-Robots-Tag"] == robots
+    status, headers, _ = fetch(nginx, "city.localhost", notice + "index.html")
+    assert status == 200 and headers["X-Robots-Tag"] == robots
+    # The attachment the page links to, flagged personal.
+    section = html[html.index(b'class="attachments"') :]
+    attachment = re.search(rb'href="(/documents/[^"]+)"', section).group(1).decode()
+    status, headers, body = fetch(nginx, "city.localhost", attachment)
+    assert status == 200 and b"Matti Meik" in body
+    assert headers["X-Robots-Tag"] == robots
+    # The marker itself is not served, and pages without personal data are indexable.
+    status, _headers, _ = fetch(nginx, "city.localhost", notice + "index.html.noindex")
+    assert status == 404
+    for path in ("/", "/kuulutukset/"):
+        status, headers, _ = fetch(nginx, "city.localhost", path)
+        assert status == 200 and "X-Robots-Tag" not in headers, path

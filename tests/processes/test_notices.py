@@ -1,0 +1,219 @@
+"""Notice removal as real processes: the reconciler killed (SIGKILL) at random points and
+finished by the next run, a database restored from a backup and the removals replayed,
+and a notice going live at its start and losing its personal data at its end with only
+the task worker running."""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import SITES, Platform, wait_for
+
+pytestmark = pytest.mark.slow
+
+# Published notices with a token in every personal field, marked span and attachment;
+# SPEC is a JSON list of [token, notice type, seconds to the start]. Prints their ids.
+CREATE = """
+import json
+from datetime import timedelta
+from django.utils import timezone
+from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage
+from publisher.queue import process_pending
+from tests.factories import DocumentFactory, NoticePageFactory
+section = NoticeIndexPage.objects.get(slug="kuulutukset")
+made = []
+for token, kind, start in json.loads('SPEC'):
+    document = DocumentFactory(
+        title="Naapurikuuleminen " + token,
+        file__filename="kuuleminen-" + token.lower() + ".txt",
+        file__data=("Asianosainen " + token).encode(),
+    )
+    page = NoticePageFactory(
+        parent=section,
+        slug="kuulutus-" + token[::-1].lower(),  # the address is kept: not the token
+        notice_type=kind,
+        display_from=timezone.now().replace(microsecond=0) + timedelta(seconds=start),
+        body='<p>Hakija <span class="personal-data">' + token + ' Hakija</span>.</p>',
+        persons_concerned=token + " Naapuri",
+        contact_name=token + " Yhteyshenkilo",
+        contact_email=token.lower() + "@kaislahti.example",
+    )
+    NoticeAttachment.objects.create(page=page, document=document, personal=True)
+    NoticePage.objects.get(pk=page.pk).save_revision().publish()
+    made.append(page.pk)
+process_pending()
+print(json.dumps(made))
+"""
+
+# Makes the display period of the notices IDS end SECONDS from now, as if it had been
+# set so from the start (the deadline task queued for that moment, as saving does).
+END = """
+from datetime import timedelta
+from django.db import transaction
+from django.utils import timezone
+from cms.notices.models import NoticePage
+from cms.notices.schedule import schedule_moments
+ends_at = timezone.now() + timedelta(seconds=SECONDS)
+with transaction.atomic():
+    for page in NoticePage.objects.filter(pk__in=IDS):
+        NoticePage.objects.filter(pk=page.pk).update(ends_at=ends_at)
+        page.refresh_from_db()
+        schedule_moments(page)
+"""
+
+
+def create(platform: Platform, spec: list[tuple[str, str, int]]) -> list[int]:
+    return json.loads(platform.shell(CREATE.replace("SPEC", json.dumps(spec))))
+
+
+def end(platform: Platform, ids: list[int], seconds: float) -> None:
+    platform.shell(END.replace("IDS", repr(ids)).replace("SECONDS", repr(seconds)))
+
+
+def tokens(n: int) -> list[str]:
+    return [f"Kanari{secrets.token_hex(3)}" for _ in range(n)]
+
+
+def page_file(platform: Platform, token: str) -> Path:
+    # Through the "current" link, so that each read sees the release live at that moment.
+    return (
+        platform.var
+        / "output/city/current"
+        / f"kuulutukset/kuulutus-{token[::-1].lower()}/index.html"
+    )
+
+
+def receipts(platform: Platform) -> list[dict]:
+    path = platform.var / "audit" / "notice-removals.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def anywhere(platform: Platform, token: str) -> list[str]:
+    """Files under the platform's folder (output, media) holding ``token`` as bytes."""
+    needle = token.encode()
+    return [
+        str(path)
+        for root in (platform.var / "output", platform.var / "media")
+        for path in root.rglob("*")
+        if path.is_file() and (needle in path.read_bytes() or token.lower() in path.name)
+    ]
+
+
+def test_a_reconciler_killed_at_random_points_is_finished_by_the_next_run(platform: Platform):
+    names = tokens(4)
+    kinds = ["decision", "building_permit", "decision", "building_permit"]
+    ids = create(platform, [(t, k, 0) for t, k in zip(names, kinds, strict=True)])
+    for token in names:
+        assert token in page_file(platform, token).read_text()
+    end(platform, ids, -1)
+    before = len(receipts(platform))
+
+    # Killed at moments seen from outside: inside a build (the build lock held), right
+    # after a receipt is written, between deleting a notice's files and its publish; then
+    # at a random moment (seeded: a failure can be replayed).
+    def kill_when(condition) -> bool:
+        process = platform.start("expire_notices")
+        wait_for(lambda: process.poll() is not None or condition(), timeout=120, interval=0.005)
+        running = process.poll() is None
+        platform.kill(process)
+        return running
+
+    def files_gone(token: str) -> bool:
+        return not list((platform.var / "media").rglob(f"*{token.lower()}*"))
+
+    delay = random.Random(20261124).uniform(2.5, 5.0)
+    kills = {
+        "building": kill_when(platform.building),
+        "receipt written": kill_when(lambda: len(receipts(platform)) > before),
+        "files deleted": kill_when(lambda: files_gone(names[2])),
+    }
+    process = platform.start("expire_notices")
+    time.sleep(delay)
+    kills[f"after {delay:.2f} s"] = process.poll() is None
+    platform.kill(process)
+    print(f"killed (was running): {kills}; receipts {len(receipts(platform)) - before}")
+    assert all(list(kills.values())[:3]), kills
+
+    out = platform.manage("expire_notices")
+    assert "none left" in out
+    assert "No personal data" in platform.manage("verify_privacy")
+    written = [r for r in receipts(platform)[before:] if r["notice"] in ids]
+    assert sorted(r["notice"] for r in written) == sorted(ids), "one receipt per notice"
+    for receipt in written:
+        assert not any(token in json.dumps(receipt) for token in names)
+    for token, kind in zip(names, kinds, strict=True):
+        assert anywhere(platform, token) == [], token
+        page = page_file(platform, token)
+        if kind == "building_permit":
+            assert not page.exists(), "the 'remove' policy takes the page away"
+        else:
+            assert "Poikkeamispäätös" in page.read_text(), "the title stays"
+    for site in SITES:
+        assert (platform.live(site) / "index.html").is_file(), site
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy, as a backup job takes one."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+def test_a_database_restored_from_a_backup_has_its_removals_replayed(platform: Platform):
+    [token] = tokens(1)
+    [page_id] = create(platform, [(token, "decision", 0)])
+    end(platform, [page_id], 3)
+    # The nightly backup, taken while the notice is still on view: database and media.
+    backup = platform.var.parent / f"backup-{token}"
+    backup.mkdir()
+    _copy_database(platform.var / "db.sqlite3", backup / "db.sqlite3")
+    shutil.copytree(platform.var / "media", backup / "media")
+    time.sleep(3.5)
+    assert f"notice {page_id}: personal data removed" in platform.manage("expire_notices")
+    assert anywhere(platform, token) == []
+
+    # Restored: the notice's data is back in the database and media (the audit log, kept
+    # apart, still knows what was removed).
+    _copy_database(backup / "db.sqlite3", platform.var / "db.sqlite3")
+    shutil.copytree(backup / "media", platform.var / "media", dirs_exist_ok=True)
+    check = platform.run("verify_privacy")
+    assert check.returncode == 1
+    assert f"notice {page_id}" in check.stderr and "database" in check.stderr
+    assert "media" in check.stderr
+
+    out = platform.manage("expire_notices")
+    assert f"notice {page_id}: personal data removed (again, after a restore)" in out
+    assert "No personal data" in platform.manage("verify_privacy")
+    mine = [r for r in receipts(platform) if r["notice"] == page_id]
+    assert [r.get("replayed", False) for r in mine] == [False, True]
+    assert anywhere(platform, token) == []
+
+
+def test_a_notice_goes_live_at_its_start_and_is_cleaned_at_its_end_by_the_worker(
+    platform: Platform,
+):
+    """Nobody runs anything: the tasks queued when the notice was saved do it all."""
+    worker = platform.start("db_worker", "--interval", "0.5", "--no-reload")
+    try:
+        [token] = tokens(1)
+        [page_id] = create(platform, [(token, "decision", 4)])
+        page = page_file(platform, token)
+        assert not page.exists(), "not before its display period starts"
+        wait_for(page.exists, timeout=40)
+        assert token in page.read_text()
+        end(platform, [page_id], 3)
+        wait_for(lambda: token not in page.read_text(), timeout=60)
+        wait_for(lambda: any(r["notice"] == page_id for r in receipts(platform)), timeout=60)
+        assert anywhere(platform, token) == []
+        assert "No personal data" in platform.manage("verify_privacy")
+    finally:
+        platform.kill(worker)
