@@ -296,7 +296,8 @@ class NoticeAttachment(Orderable):
 class NoticeRemoval(models.Model):
     """The reconciler's journal for one notice page: written in the same transaction as the
     database redaction, so a run killed after it knows what is left to do (files to delete,
-    the build to wait for) and what to look for. Holds ids, hashes and file names only."""
+    the build to wait for) and what to look for. Holds ids and hashes, and the names of
+    files to delete until they are deleted."""
 
     page_id = models.BigIntegerField(unique=True)
     translation_key = models.CharField(max_length=64)

@@ -4,7 +4,8 @@ What is looked for comes from the receipts and journals: needles (keyed hashes o
 words of each removed value, see ``receipts.py``) and the SHA-256 of every deleted file.
 Text is read the way a reader of each store would see it: HTML and XML unescaped, JSON
 decoded (the database stores ``ä`` as ``\\u00e4``), Pagefind's files un-gzipped, the
-search memo cache unpickled. Files shared by hard links between releases are read once.
+search memo cache and Django's file cache unpickled. Files shared by hard links between
+releases are read once.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from pathlib import Path
 from urllib.parse import unquote_plus
 
 from django.conf import settings
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
 
-from . import receipts
+from . import caches, receipts
 
 # Binary formats where words cannot be read by looking at bytes: checked by digest only.
 DIGEST_ONLY = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".wasm", ".ico"}
@@ -108,6 +110,10 @@ def file_text(path: Path, data: bytes) -> str:
     if data[:2] == b"\x1f\x8b" or path.suffix.startswith(".pf_"):
         with contextlib.suppress(OSError, EOFError):
             data = decoded(data)
+    if path.suffix == FileBasedCache.cache_suffix:
+        text = caches.entry_text(data)
+        if text is not None:
+            return readable(text)
     if path.suffix == ".pickle":
         try:
             # The publisher's own memo cache: a bundle's files, name -> bytes.
@@ -264,6 +270,7 @@ def verify(now) -> list[Finding]:
         findings += scan_database(needles)
         findings += scan_files(tree(Path(settings.MEDIA_ROOT)), needles, "media files")
         findings += scan_files(tree(Path(settings.OUTPUT_DIR)), needles, "static output")
+        findings += scan_files(caches.entries(), needles, "cache")
         findings += scan_search_server(needles)
     return findings
 
@@ -318,4 +325,5 @@ def verify_notice(page_id: int, needles: Needles) -> set[str]:
     }
     findings = scan_database(needles, tables)
     findings += scan_files(notice_files(), needles, "static output")
+    findings += scan_files(caches.entries(), needles, "cache")
     return {f"{f.store} ({f.where})" for f in findings}

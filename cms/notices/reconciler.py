@@ -9,7 +9,9 @@ periodic round, and as ``manage.py expire_notices``. For each ended notice page 
    the publish. With the "remove" policy the page is then deleted;
 2. deletes the personal files under MEDIA_ROOT;
 3. publishes (page, listings, feeds, sitemap, Pagefind bundle, server index);
-4. removes every older release and the search memo entries, which still hold the old page;
+4. removes every older release, and the search memo and file cache entries holding the
+   notice's data; on SQLite, merges the full-text indexes and truncates the write-ahead log
+   (what no query shows, but the file still holds);
 5. verifies the notice's rows and its section's static files, and appends a receipt with
    the time each step took.
 
@@ -27,7 +29,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import unquote_plus
+
+from modelsearch import index as search_index
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -38,7 +41,7 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
 
-from . import receipts, redaction, richtext
+from . import caches, leftovers, receipts, redaction, richtext
 from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 
 logger = logging.getLogger(__name__)
@@ -100,22 +103,6 @@ def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
     return count
 
 
-def _drop_previews(page_id: int, removed: list[str]) -> int:
-    """The admin's preview form states: Wagtail keeps an editor's unsaved form (URL-encoded)
-    for the preview panel. Those of this notice, and of new-page forms that held its data."""
-    from wagtail.admin.models import FormState
-
-    kind = ContentType.objects.get_for_model(NoticePage, for_concrete_model=False)
-    states = FormState.objects.filter(content_type=kind, object_id__in=[str(page_id), ""])
-    doomed = [
-        state.pk
-        for state in states
-        if state.object_id or any(value in unquote_plus(state.data) for value in removed)
-    ]
-    FormState.objects.filter(pk__in=doomed).delete()
-    return len(doomed)
-
-
 def _personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]:
     """Documents flagged personal in the page or in any of its revisions."""
     ids = {a.document_id for a in page.attachments.all() if a.personal}
@@ -174,7 +161,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             comments = Comment.objects.filter(page_id=page_id)
             comment_count = comments.count()
             comments.delete()
-            previews = _drop_previews(page_id, removed)
+            previews = leftovers.drop_previews(page_id, removed)
             tasks = TaskState.objects.filter(workflow_state__object_id=str(page_id), comment__gt="")
             for state in tasks:
                 state.comment = redaction.scrub(state.comment, removed, marker)
@@ -190,8 +177,8 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
         }
         found = receipts.needles([v for v in removed if v not in running], hasher)
         # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
-        found += receipts.needles((d.title for d in documents), hasher)
         pending = sorted({d.file.name for d in documents})
+        found += receipts.needles([*(d.title for d in documents), *pending], hasher)
         media_root = Path(settings.MEDIA_ROOT)
         digests = sorted(
             receipts.file_digest(media_root / name)
@@ -231,17 +218,26 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             ],
         )
         if page.policy == REMOVE:
-            page.delete()  # its signal queues the publish that takes it off the site
+            page.delete()  # its signals unindex it and queue the publish that takes it away
         else:
+            # The admin's search index now, in this transaction: saving only queued it.
+            search_index.insert_or_update_object(page)
             request_publish(reason="notice ended", page_ids=[page_id])
     return journal
 
 
 def delete_files(journal: NoticeRemoval) -> None:
-    """Step 2: the personal files (the rows went in step 1)."""
+    """Step 2: the personal files (the rows went in step 1). A file's name can be personal
+    too ("kuuleminen-matti-meikalainen.pdf"): the task queued to delete the file keeps it,
+    so it is scrubbed there, and the journal forgets the names once the files are gone."""
+    if not journal.pending_files:
+        return
     media_root = Path(settings.MEDIA_ROOT)
     for name in journal.pending_files:
         (media_root / name).unlink(missing_ok=True)
+    leftovers.scrub_task_results(journal.pending_files, journal.redacted_at)
+    journal.pending_files = []
+    journal.save(update_fields=["pending_files"])
 
 
 def publish() -> None:
@@ -257,13 +253,11 @@ def publish() -> None:
 
 
 def purge(needles, since: datetime | None = None) -> None:
-    """Step 4: drop every copy older than the live release, and the search memo entries
-    that hold the notice's data (only entries written ``since`` its data existed)."""
+    """Step 4: drop every copy older than the live release, and the search memo and file
+    cache entries that hold the notice's data (only entries written ``since`` it existed)."""
     from publisher import release
     from publisher.queue import build_lock
     from search import static_index
-
-    from .privacy import file_text
 
     with build_lock():
         for root in Path(settings.OUTPUT_DIR).iterdir():
@@ -274,15 +268,11 @@ def purge(needles, since: datetime | None = None) -> None:
             for old in releases.iterdir():
                 if old != live:
                     shutil.rmtree(old, ignore_errors=True)
-        # Only the memo entries holding the notice's data: the others keep builds fast
-        # (and byte-identical to what is live).
-        # A second of slack for file systems that keep coarse modification times.
-        oldest = since.timestamp() - 1 if since is not None else 0
-        for entry in static_index.cache_dir().glob("*/*.pickle"):
-            if entry.stat().st_mtime < oldest:
-                continue  # an entry is written once: it predates the notice's data
-            if needles.in_text(file_text(entry, entry.read_bytes())):
-                entry.unlink(missing_ok=True)
+        # Only the memo and cache entries holding the notice's data: the others keep
+        # builds fast (and byte-identical to what is live).
+        memo = static_index.cache_dir().glob("*/*.pickle")
+        leftovers.drop_holding([*memo, *caches.entries()], needles, since)
+    leftovers.compact_sqlite()
 
 
 def finish(
@@ -361,4 +351,8 @@ def reconcile_due(now: datetime | None = None) -> list[Outcome]:
             outcomes.append(reconcile(page_id, now))
         except (ReconcileError, NoticePage.DoesNotExist) as exc:
             logger.error("Notice %s: removal not finished, retried next run: %s", page_id, exc)
+    # Removals finished by an earlier release, which kept the deleted files' names.
+    for journal in NoticeRemoval.objects.filter(finished_at__isnull=False).defer("needles"):
+        if journal.pending_files:
+            delete_files(journal)
     return outcomes

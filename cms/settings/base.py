@@ -120,10 +120,14 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the admin read while the task worker writes; a busy timeout turns a
-    # momentary lock into a short wait instead of "database is locked".
+    # momentary lock into a short wait instead of "database is locked". Secure delete
+    # overwrites what a delete or update frees: an ended notice's personal data must not
+    # linger in the file's free space.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+        ),
         "transaction_mode": "IMMEDIATE",
     }
 

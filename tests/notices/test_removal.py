@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 import time_machine
+from django_tasks_db.models import DBTaskResult
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -21,7 +22,7 @@ from wagtail.admin.models import FormState
 from wagtail.models import Comment
 
 from cms.core.models import SiteProfile
-from cms.notices import privacy, receipts
+from cms.notices import privacy, receipts, richtext
 from cms.notices.models import (
     NoticeAttachment,
     NoticeIndexPage,
@@ -125,6 +126,17 @@ def _raw_hits(tokens: list[str]) -> dict[str, list[str]]:
     return found
 
 
+def _file_task(name: str) -> DBTaskResult:
+    """A finished file deletion as the database task backend keeps it."""
+    return DBTaskResult.objects.create(
+        status="SUCCESSFUL",
+        args_kwargs={"args": [["django.core.files.storage.FileSystemStorage", [], {}], name]},
+        task_path="wagtail.tasks.delete_file_from_storage_task",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+
+
 def test_the_page_one_second_before_and_after_the_deadline(city_content):
     with time_machine.travel(START, tick=False):
         notice = _notice("Kanarialintu")
@@ -197,6 +209,11 @@ def test_canary_tokens_leave_every_store(city_content, settings):
                 data=urlencode({"title": "Päätös", "contact_name": contact}),
                 last_updated_at=timezone.now(),
             )
+        # A file deletion queued for the task worker keeps the file's name, and the name
+        # holds the token ("kuuleminen-kanaria1x7.txt"); an unrelated one stays as it was.
+        name = NoticeAttachment.objects.get(page=notices[1]).document.file.name
+        for file in (name, "documents/kirjaamo.txt"):
+            _file_task(file)
         # One attachment comes with a redacted version, which stays.
         redacted = DocumentFactory(title="Päätös (poistettu henkilötiedot)")
         first = NoticeAttachment.objects.get(page=notices[0])
@@ -219,6 +236,9 @@ def test_canary_tokens_leave_every_store(city_content, settings):
         assert [s.data for s in FormState.objects.all()] == [
             urlencode({"title": "Päätös", "contact_name": "Kaupungin kirjaamo"})
         ]
+        assert sorted(r.args_kwargs["args"][1] for r in DBTaskResult.objects.all()) == sorted(
+            [richtext.marker(), "documents/kirjaamo.txt"]
+        )
         kept = NoticePage.objects.filter(pk__in=[n.pk for n in notices])
         assert {n.notice_type for n in kept} == {NoticeType.DECISION}
         assert list(kept.get(pk=notices[0].pk).attachments.values_list("document", flat=True)) == [
@@ -255,6 +275,14 @@ def test_canary_tokens_leave_every_store(city_content, settings):
             ("database", "wagtailadmin_formstate.data", notices[2].pk)
         }
         FormState.objects.filter(pk=state.pk).update(data=state.data)
+
+        # A deleted file's name, back in a task's arguments.
+        task = _file_task(name)
+        findings = privacy.verify(timezone.now())
+        assert {(f.store, f.where, f.notice) for f in findings} == {
+            ("database", "django_tasks_database_dbtaskresult.args_kwargs", notices[1].pk)
+        }
+        task.delete()
 
         copy = Path(settings.MEDIA_ROOT) / "restored-from-a-backup.bin"
         copy.write_bytes(f"Asianosainen {tokens[5]} Kuusitie 5".encode())

@@ -97,13 +97,18 @@ def receipts(platform: Platform) -> list[dict]:
 
 
 def anywhere(platform: Platform, token: str) -> list[str]:
-    """Files under the platform's folder (output, media) holding ``token`` as bytes."""
-    needle = token.encode()
+    """Files under the platform's folder (output, media, and the database's own files,
+    freed pages included) holding ``token`` as bytes, in any case."""
+    needles = (token.encode(), token.lower().encode())
+    databases = [p for p in platform.var.glob("db.sqlite3*") if p.is_file()]
     return [
         str(path)
-        for root in (platform.var / "output", platform.var / "media")
-        for path in root.rglob("*")
-        if path.is_file() and (needle in path.read_bytes() or token.lower() in path.name)
+        for path in [
+            *databases,
+            *(p for root in ("output", "media") for p in (platform.var / root).rglob("*")),
+        ]
+        if path.is_file()
+        and (any(n in path.read_bytes() for n in needles) or token.lower() in path.name)
     ]
 
 

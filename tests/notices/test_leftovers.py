@@ -1,0 +1,126 @@
+"""Copies kept beside the notice's own rows and files: the search memo cache (Pagefind
+indexes by their documents), Django's file cache, and task results naming deleted files.
+The reconciler deletes or scrubs those holding a removed notice's data and keeps the rest;
+``verify_privacy`` reads every cache entry. Real clocks here: the purge trusts file times,
+which time travel cannot move."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from django.core.cache import caches
+from django.utils import timezone
+
+from cms.notices import privacy, receipts, richtext
+from cms.notices.models import NoticeRemoval
+from cms.notices.reconciler import purge, reconcile_due
+from search import static_index
+
+NOTICE = 4711
+FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
+
+
+def _memo_entry(name: str, text: str) -> Path:
+    """A memo entry as the Pagefind writer stores it: a bundle's files, gzipped."""
+    path = static_index.cache_dir() / name[:2] / f"{name}.pickle"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fragment = gzip.compress(f'{{"content": "{text}"}}'.encode())
+    path.write_bytes(pickle.dumps({"fragment/en_1.pf_fragment": fragment}))
+    return path
+
+
+class _Card:
+    """A cached object (a model instance, say): its attributes are read."""
+
+    def __init__(self, contact: dict) -> None:
+        self.contact = contact
+
+
+@pytest.fixture
+def stores(settings, tmp_path):
+    settings.OUTPUT_DIR = tmp_path / "output"
+    settings.OUTPUT_DIR.mkdir()
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "files": {"BACKEND": FILE_CACHE, "LOCATION": str(tmp_path / "cache")},
+    }
+    return caches["files"]
+
+
+@pytest.mark.django_db
+def test_purge_drops_the_entries_holding_the_notice_and_keeps_the_rest(stores):
+    removed = "Sanna Kanarialintu"
+    holding = _memo_entry("ab01", f"Hakija {removed} sai luvan")
+    other = _memo_entry("cd02", "Kaupungin kirjaamo")
+    # Last written two hours ago, before the notice's data existed: not even read.
+    older = _memo_entry("ef03", f"Hakija {removed}")
+    two_hours_ago = time.time() - 7200
+    os.utime(older, (two_hours_ago, two_hours_ago))
+
+    stores.set("card", _Card({"name": removed.upper(), "phone": "040 765 4321"}), None)
+    stores.set("listing", ["Kuulutus", f"Naapuri {removed}"], None)
+    stores.set("other", "Kaupungin kirjaamo", None)
+
+    needles = privacy.Needles({NOTICE: receipts.needles([removed])})
+    purge(needles, since=timezone.now() - timedelta(hours=1))
+
+    assert not holding.exists() and other.exists() and older.exists()
+    assert stores.get("card") is None and stores.get("listing") is None
+    assert stores.get("other") == "Kaupungin kirjaamo"
+
+
+@pytest.mark.django_db
+def test_verify_privacy_reads_every_cache_entry(stores):
+    removed = "Ville Välimuisti"
+    receipts.append({"notice": NOTICE, "needles": receipts.needles([removed])})
+    stores.set("other", {"title": "Kaupungin kirjaamo"}, None)
+    assert privacy.verify(timezone.now()) == []
+
+    stores.set("planted", {"rows": [("Yhteyshenkilö", f"{removed}")]}, None)
+    findings = privacy.verify(timezone.now())
+    assert [(f.store, f.notice) for f in findings] == [("cache", NOTICE)]
+    assert findings[0].where.endswith(".djcache")
+
+    # However old the entry: the proof does not trust file times.
+    stores.delete("planted")
+    entry = _memo_entry("0a1b", f"Hakija {removed}")
+    os.utime(entry, (0, 0))
+    findings = privacy.verify(timezone.now())
+    assert [(f.store, f.notice, f.where) for f in findings] == [
+        ("static output", NOTICE, str(entry))
+    ]
+
+
+@pytest.mark.django_db
+def test_file_names_kept_by_an_earlier_release_are_forgotten_by_the_next_round():
+    """Removals finished before the reconciler forgot deleted files' names: the journal
+    kept them, and so did the worker's record of the file deletion."""
+    name = "documents/kuuleminen-ville-valimuisti.pdf"
+    journal = NoticeRemoval.objects.create(
+        page_id=NOTICE,
+        ends_at=timezone.now(),
+        started_at=timezone.now(),
+        redacted_at=timezone.now(),
+        finished_at=timezone.now(),
+        pending_files=[name],
+    )
+    task = DBTaskResult.objects.create(
+        status="SUCCESSFUL",
+        args_kwargs={"args": [["django.core.files.storage.FileSystemStorage", [], {}], name]},
+        task_path="wagtail.tasks.delete_file_from_storage_task",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+    assert reconcile_due() == []
+    journal.refresh_from_db()
+    task.refresh_from_db()
+    assert journal.pending_files == []
+    assert task.args_kwargs["args"][1] == richtext.marker()
