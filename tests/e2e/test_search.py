@@ -21,8 +21,11 @@ def page(page):
 
 
 def result_links(page) -> list[str]:
+    # Null-safe: the search page may still be loading (Enter on another page's search box
+    # navigates to it), and a predicate that throws ends the wait instead of retrying.
     page.wait_for_function(
-        "document.getElementById('search-status').textContent.match(/\\d|Ei tuloksia|Inga|Haku ei/)"
+        "(document.getElementById('search-status')?.textContent || '')"
+        ".match(/\\d|Ei tuloksia|Inga|Haku ei/)"
     )
     links = page.locator("#search-results li h2 a").evaluate_all("a => a.map(x => x.href)")
     assert links or "Ei tuloksia" in page.locator("#search-status").inner_text(), (
