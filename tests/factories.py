@@ -155,6 +155,25 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="asiakirja.txt", data=b"Kaislahti")
 
 
+class FileDeletionTaskFactory(factory.django.DjangoModelFactory):
+    """A finished file deletion as the database task backend keeps it (the file's name in
+    its arguments)."""
+
+    class Meta:
+        model = "django_tasks_database.DBTaskResult"
+
+    class Params:
+        name = "documents/asiakirja.txt"
+
+    status = "SUCCESSFUL"
+    args_kwargs = factory.LazyAttribute(
+        lambda o: {"args": [["django.core.files.storage.FileSystemStorage", [], {}], o.name]}
+    )
+    task_path = "wagtail.tasks.delete_file_from_storage_task"
+    backend_name = "default"
+    run_after = factory.LazyFunction(timezone.now)
+
+
 class NoticeIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = NoticeIndexPage

@@ -47,8 +47,9 @@ def entries() -> list[Path]:
 
 
 def value_strings(value, depth: int = 0) -> Iterator[str]:
-    """Every string inside a cached value: containers walked, objects by their attributes
-    (a cached model instance keeps its field values in ``__dict__``)."""
+    """Every string inside a value (decoded JSON, a search document, a cached object):
+    containers walked, keys too, objects by their attributes (a cached model instance keeps
+    its field values in ``__dict__``)."""
     if depth > MAX_DEPTH:
         return
     if isinstance(value, str):

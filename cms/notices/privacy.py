@@ -79,24 +79,13 @@ class Needles:
         return found
 
 
-def strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from strings(item)
-
-
 def readable(value: str) -> str:
     """Text of a stored value: JSON decoded, HTML entities resolved, and a URL-encoded form
     (the admin's preview state) decoded."""
     stripped = value.lstrip()
     if stripped[:1] in ("{", "["):
         try:
-            return "\n".join(strings(json.loads(stripped)))
+            return "\n".join(caches.value_strings(json.loads(stripped)))
         except ValueError:
             pass
     if " " not in value and "=" in value and ("%" in value or "+" in value):
@@ -258,7 +247,7 @@ def scan_search_server(needles: Needles) -> list[Finding]:
         return []
     findings = set()
     for doc in documents():
-        for notice in needles.in_text("\n".join(strings(doc))):
+        for notice in needles.in_text("\n".join(caches.value_strings(doc))):
             findings.add(Finding("search index", f"document {doc.get('id')}", notice))
     return sorted(findings, key=str)
 

@@ -352,7 +352,7 @@ def reconcile_due(now: datetime | None = None) -> list[Outcome]:
         except (ReconcileError, NoticePage.DoesNotExist) as exc:
             logger.error("Notice %s: removal not finished, retried next run: %s", page_id, exc)
     # Removals finished by an earlier release, which kept the deleted files' names.
-    for journal in NoticeRemoval.objects.filter(finished_at__isnull=False).defer("needles"):
-        if journal.pending_files:
-            delete_files(journal)
+    kept_names = NoticeRemoval.objects.filter(finished_at__isnull=False).exclude(pending_files=[])
+    for journal in kept_names:
+        delete_files(journal)
     return outcomes

@@ -14,7 +14,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django_tasks_db.models import DBTaskResult
 
 from django.core.cache import caches
 from django.utils import timezone
@@ -23,6 +22,7 @@ from cms.notices import privacy, receipts, richtext
 from cms.notices.models import NoticeRemoval
 from cms.notices.reconciler import purge, reconcile_due
 from search import static_index
+from tests.factories import FileDeletionTaskFactory
 
 NOTICE = 4711
 FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
@@ -112,13 +112,7 @@ def test_file_names_kept_by_an_earlier_release_are_forgotten_by_the_next_round()
         finished_at=timezone.now(),
         pending_files=[name],
     )
-    task = DBTaskResult.objects.create(
-        status="SUCCESSFUL",
-        args_kwargs={"args": [["django.core.files.storage.FileSystemStorage", [], {}], name]},
-        task_path="wagtail.tasks.delete_file_from_storage_task",
-        backend_name="default",
-        run_after=timezone.now(),
-    )
+    task = FileDeletionTaskFactory(name=name)
     assert reconcile_due() == []
     journal.refresh_from_db()
     task.refresh_from_db()

@@ -37,6 +37,7 @@ from publisher.incremental import ChangeSet, publish_changes
 from publisher.publish import publish_full
 from tests.factories import (
     DocumentFactory,
+    FileDeletionTaskFactory,
     NoticeIndexPageFactory,
     NoticePageFactory,
     UserFactory,
@@ -126,17 +127,6 @@ def _raw_hits(tokens: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def _file_task(name: str) -> DBTaskResult:
-    """A finished file deletion as the database task backend keeps it."""
-    return DBTaskResult.objects.create(
-        status="SUCCESSFUL",
-        args_kwargs={"args": [["django.core.files.storage.FileSystemStorage", [], {}], name]},
-        task_path="wagtail.tasks.delete_file_from_storage_task",
-        backend_name="default",
-        run_after=timezone.now(),
-    )
-
-
 def test_the_page_one_second_before_and_after_the_deadline(city_content):
     with time_machine.travel(START, tick=False):
         notice = _notice("Kanarialintu")
@@ -213,7 +203,7 @@ def test_canary_tokens_leave_every_store(city_content, settings):
         # holds the token ("kuuleminen-kanaria1x7.txt"); an unrelated one stays as it was.
         name = NoticeAttachment.objects.get(page=notices[1]).document.file.name
         for file in (name, "documents/kirjaamo.txt"):
-            _file_task(file)
+            FileDeletionTaskFactory(name=file)
         # One attachment comes with a redacted version, which stays.
         redacted = DocumentFactory(title="Päätös (poistettu henkilötiedot)")
         first = NoticeAttachment.objects.get(page=notices[0])
@@ -277,7 +267,7 @@ def test_canary_tokens_leave_every_store(city_content, settings):
         FormState.objects.filter(pk=state.pk).update(data=state.data)
 
         # A deleted file's name, back in a task's arguments.
-        task = _file_task(name)
+        task = FileDeletionTaskFactory(name=name)
         findings = privacy.verify(timezone.now())
         assert {(f.store, f.where, f.notice) for f in findings} == {
             ("database", "django_tasks_database_dbtaskresult.args_kwargs", notices[1].pk)
