@@ -19,8 +19,6 @@ import base64
 import gzip
 import hashlib
 import json
-import os
-import pickle
 import subprocess
 import threading
 import time
@@ -31,12 +29,16 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from publisher.files import write_file
+
 from .bundles import ROOT
 
 # Pagefind's own search UIs and playground are not used: the theme has its own search page.
 UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
 RUNTIME = ("pagefind.js", "pagefind-worker.js")
 CACHE_DAYS = 7
+MEMO_SUFFIX = ".memo"
+MEMO_MAGIC = b"city-pagefind-memo 1\n"
 REPLY_SECONDS = 300  # far above the largest bundle's indexing time
 try:  # part of the cache key: another Pagefind writes other files
     PAGEFIND_VERSION = version("pagefind-bin")
@@ -183,13 +185,12 @@ class BundleWriter:
         key = hashlib.sha256(
             json.dumps([PAGEFIND_VERSION, documents], sort_keys=True).encode()
         ).hexdigest()
-        path = self.cache_dir / key[:2] / f"{key}.pickle"
+        path = memo_path(self.cache_dir, key)
         try:
-            with path.open("rb") as handle:
-                files = pickle.load(handle)  # noqa: S301 - written below, by this class
-            os.utime(path)  # still in use: keep it
+            files = unpack_memo(path.read_bytes())
+            path.touch()  # still in use: keep it
             return files
-        except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+        except (FileNotFoundError, ValueError):
             pass
         began = time.perf_counter()
         if self.service is None:
@@ -197,11 +198,7 @@ class BundleWriter:
         files = self.service.index(documents)
         self.indexed += 1
         STATS.seconds += time.perf_counter() - began
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp{os.getpid()}")
-        with temporary.open("wb") as handle:
-            pickle.dump(files, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        write_file(path, pack_memo(files))
         return files
 
     def bundle(self, documents: list[dict], *, runtime_languages: list[str]) -> dict[str, bytes]:
@@ -230,11 +227,45 @@ class BundleWriter:
         }
 
 
+def memo_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / key[:2] / f"{key}{MEMO_SUFFIX}"
+
+
+def memo_entries(cache_dir: Path) -> Iterator[Path]:
+    return cache_dir.glob(f"*/*{MEMO_SUFFIX}")
+
+
+def pack_memo(files: dict[str, bytes]) -> bytes:
+    """A memo entry: a JSON list of (name, size), then the files' bytes one after another.
+    Plain data: reading an entry, even one planted by someone else, runs no code."""
+    header = json.dumps([[name, len(data)] for name, data in files.items()]).encode()
+    return b"".join([MEMO_MAGIC, header, b"\n", *files.values()])
+
+
+def unpack_memo(data: bytes) -> dict[str, bytes]:
+    """The files of a memo entry; ValueError for anything that is not a whole entry."""
+    if not data.startswith(MEMO_MAGIC):
+        raise ValueError("not a memo entry")
+    header, _, body = data[len(MEMO_MAGIC) :].partition(b"\n")
+    entries = json.loads(header)
+    if not isinstance(entries, list):
+        raise ValueError("not a memo entry")
+    files, offset = {}, 0
+    for name, size in entries:
+        if not isinstance(name, str) or not isinstance(size, int) or size < 0:
+            raise ValueError("not a memo entry")
+        files[name] = body[offset : offset + size]
+        offset += size
+    if offset != len(body):
+        raise ValueError("a truncated memo entry")
+    return files
+
+
 def prune_cache(cache_dir: Path, days: int = CACHE_DAYS) -> int:
     """Remove cached indexes unused for ``days``; returns how many."""
     limit = time.time() - days * 86400
     removed = 0
-    for path in cache_dir.glob("*/*.pickle"):
+    for path in memo_entries(cache_dir):
         if path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
             removed += 1

@@ -39,9 +39,11 @@ from search.server.pipeline import index_changes
 
 from . import release
 from .export import Export, Exporter
+from .files import write_file
 from .publish import (
     PublishResult,
     SiteResult,
+    build_site,
     digest,
     publish_full,
     release_media,
@@ -227,7 +229,7 @@ def prepare_spare(site: str) -> None:
     staging = spare.with_name(f".spare-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     _link_farm(live, staging)
-    (staging / ".mirrors").write_text(live.name)
+    write_file(staging / ".mirrors", live.name.encode())
     os.replace(staging, spare)
 
 
@@ -241,22 +243,19 @@ def _take_spare(site: str, live: Path, target: Path) -> bool:
     return True
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Write through a new inode: the old one is still shared with the live release."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-        handle.write(data)
-    os.replace(handle.name, path)
-
-
 def _build_site(
     state: BuildState, export: Export, site: str, the_plan: Plan, now: datetime
 ) -> SiteResult:
-    outcome = SiteResult(site=site)
     live = release.current(site)
     old_manifest = state.manifests.get(site)
     if live is None or old_manifest is None:
-        raise LookupError(f"{site} has no live release to build on")
+        # Nothing to build on (a site never built, or its release removed by hand): the
+        # whole site, as a full build would make it.
+        outcome = build_site(site, export, now)
+        if outcome.error is not None:
+            raise RuntimeError(outcome.error)
+        return outcome
+    outcome = SiteResult(site=site)
     files: dict[str, bytes] = {}
     owners: dict[str, str] = {}
     began = time.perf_counter()
@@ -299,7 +298,8 @@ def _build_site(
         if not _take_spare(site, live, path):
             _link_farm(live, path)
         for name, data in changed.items():
-            _replace(path / name, data)
+            # Through a new inode: the old one is still shared with the live release.
+            write_file(path / name, data)
         for name in deleted | {public.lstrip("/") for public in stale_media}:
             (path / name).unlink(missing_ok=True)
         release.link_media(path, Path(settings.MEDIA_ROOT), new_media)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .files import write_file
+
 KEEP_RELEASES = 3
 
 
@@ -43,10 +45,9 @@ def new_release(site: str) -> Path:
 
 
 def write_files(release: Path, files: dict[str, bytes]) -> int:
+    """Write a new release's rendered files (nobody reads the folder until it goes live)."""
     for name, data in files.items():
-        target = release / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_file(release / name, data, fresh=True)
     return len(files)
 
 

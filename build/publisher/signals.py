@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.models import SiteProfile
@@ -31,6 +31,12 @@ def on_page_deleted(sender, instance, **kwargs):
         request_publish(reason="delete", page_ids=[instance.pk])
 
 
+def on_privacy_changed(sender, instance, **kwargs):
+    """A page made private (or public again) leaves (or rejoins) every output with its
+    subtree: the export reads only public pages, so any build sees which ones went."""
+    request_publish(reason="privacy", page_ids=[instance.page_id])
+
+
 def on_site_profile_saved(sender, instance, **kwargs):
     if instance.key:
         request_publish(reason="site settings", site_key=instance.key)
@@ -51,6 +57,12 @@ def connect() -> None:
     page_unpublished.connect(on_unpublished, dispatch_uid="publisher-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="publisher-moved")
     post_delete.connect(on_page_deleted, dispatch_uid="publisher-page-deleted")
+    post_save.connect(
+        on_privacy_changed, sender=PageViewRestriction, dispatch_uid="publisher-private"
+    )
+    post_delete.connect(
+        on_privacy_changed, sender=PageViewRestriction, dispatch_uid="publisher-public"
+    )
     post_save.connect(on_site_profile_saved, sender=SiteProfile, dispatch_uid="publisher-site")
     for model in (get_image_model(), get_document_model()):
         post_save.connect(

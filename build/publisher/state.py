@@ -5,23 +5,29 @@ time the outputs were rendered for (event listings split upcoming from past by i
 Kept in memory by a long-lived worker and on disk (``OUTPUT_DIR/.state``) for the next
 process. If it is missing or unreadable the next build is a full one: nothing depends on it
 for correctness, only for speed.
+
+On disk it is MessagePack: plain data, checked for its shape when read, so whoever can
+write the folder can at worst cause a full build, never run code in the publisher (a
+pickle would run whatever it was made to).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import os
-import pickle
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import msgpack
+
 from django.conf import settings
 
-from .export import Export
+from .export import Export, SiteInfo
+from .files import write_file
 
 logger = logging.getLogger(__name__)
-VERSION = 3
+VERSION = 4
 _memory: BuildState | None = None
 
 
@@ -62,8 +68,65 @@ class BuildState:
         return ended
 
 
+class StateError(ValueError):
+    """The file is not a build state this version wrote."""
+
+
 def state_path() -> Path:
-    return Path(settings.OUTPUT_DIR) / ".state" / "build.pickle"
+    return Path(settings.OUTPUT_DIR) / ".state" / "build.msgpack"
+
+
+def encode(state: BuildState) -> bytes:
+    return msgpack.packb(
+        {
+            "version": state.version,
+            "now": state.now.isoformat() if state.now else None,
+            "sites": {key: dataclasses.asdict(info) for key, info in state.export.sites.items()},
+            "records": state.export.records,
+            "manifests": state.manifests,
+        },
+        use_bin_type=True,
+    )
+
+
+def _expect(condition: bool, what: str) -> None:
+    if not condition:
+        raise StateError(what)
+
+
+def decode(data: bytes) -> BuildState:
+    """The state in ``data``; StateError for anything that is not one of ours."""
+    try:
+        raw = msgpack.unpackb(data, raw=False, strict_map_key=True)
+    except (ValueError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
+        raise StateError(f"not MessagePack: {exc}") from exc
+    _expect(isinstance(raw, dict) and raw.get("version") == VERSION, "another version")
+    sites, records, manifests = raw.get("sites"), raw.get("records"), raw.get("manifests")
+    _expect(isinstance(sites, dict) and all(isinstance(v, dict) for v in sites.values()), "sites")
+    try:
+        infos = {key: SiteInfo(**fields) for key, fields in sites.items()}
+    except TypeError as exc:
+        raise StateError(f"sites: {exc}") from exc
+    _expect(isinstance(records, dict), "records")
+    for site_records in records.values():
+        _expect(isinstance(site_records, list), "records")
+        for record in site_records:
+            _expect(isinstance(record, dict) and isinstance(record.get("id"), int), "record")
+    _expect(isinstance(manifests, dict), "manifests")
+    checked: dict[str, dict[str, tuple[str, str]]] = {}
+    for site, manifest in manifests.items():
+        _expect(isinstance(manifest, dict), "manifest")
+        checked[site] = {}
+        for path, entry in manifest.items():
+            _expect(isinstance(entry, list) and len(entry) == 2, "manifest entry")
+            checked[site][path] = (entry[0], entry[1])
+    now = raw.get("now")
+    try:
+        moment = datetime.fromisoformat(now) if now is not None else None
+    except (TypeError, ValueError) as exc:
+        raise StateError(f"now: {exc}") from exc
+    _expect(moment is None or moment.tzinfo is not None, "now without a time zone")
+    return BuildState(export=Export(sites=infos, records=records), manifests=checked, now=moment)
 
 
 def load_state() -> BuildState | None:
@@ -76,14 +139,13 @@ def load_state() -> BuildState | None:
     if _memory is not None and _memory_path == path and _memory_stamp == stamp:
         return _memory
     try:
-        with path.open("rb") as handle:
-            state = pickle.load(handle)  # noqa: S301 - our own file, written by save_state
+        state = decode(path.read_bytes())
     except FileNotFoundError:
         return None
-    except Exception:  # noqa: BLE001 - a damaged state only costs a full build
-        logger.warning("Build state at %s is unreadable; the next build is a full one", path)
-        return None
-    if getattr(state, "version", None) != VERSION:
+    except StateError as exc:  # a damaged or foreign state only costs a full build
+        logger.warning(
+            "Build state at %s is unusable (%s); the next build is a full one", path, exc
+        )
         return None
     _remember(state, path)
     return state
@@ -91,11 +153,7 @@ def load_state() -> BuildState | None:
 
 def save_state(state: BuildState) -> None:
     path = state_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".tmp{os.getpid()}")
-    with temporary.open("wb") as handle:
-        pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    write_file(path, encode(state))
     _remember(state, path)
 
 

@@ -4,7 +4,7 @@ What is looked for comes from the receipts and journals: needles (keyed hashes o
 words of each removed value, see ``receipts.py``) and the SHA-256 of every deleted file.
 Text is read the way a reader of each store would see it: HTML and XML unescaped, JSON
 decoded (the database stores ``ä`` as ``\\u00e4``), Pagefind's files un-gzipped, the
-search memo cache and Django's file cache unpickled. Files shared by hard links between
+search memo cache unpacked and Django's file cache unpickled. Files shared by hard links between
 releases are read once.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import html
 import json
-import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -94,7 +93,7 @@ def readable(value: str) -> str:
 
 
 def file_text(path: Path, data: bytes) -> str:
-    from search.pagefind import decoded
+    from search.pagefind import MEMO_SUFFIX, decoded, unpack_memo
 
     if data[:2] == b"\x1f\x8b" or path.suffix.startswith(".pf_"):
         with contextlib.suppress(OSError, EOFError):
@@ -103,12 +102,12 @@ def file_text(path: Path, data: bytes) -> str:
         text = caches.entry_text(data)
         if text is not None:
             return readable(text)
-    if path.suffix == ".pickle":
+    if path.suffix == MEMO_SUFFIX:
         try:
             # The publisher's own memo cache: a bundle's files, name -> bytes.
-            loaded = pickle.loads(data)  # noqa: S301
+            loaded = unpack_memo(data)
             return "\n".join(file_text(Path(name), value) for name, value in loaded.items())
-        except Exception:  # noqa: BLE001, S110 - an unreadable cache entry is read as bytes
+        except ValueError:  # an unreadable cache entry is read as bytes
             pass
     return readable(data.decode("utf-8", errors="replace"))
 

@@ -258,6 +258,7 @@ def purge(needles, since: datetime | None = None) -> None:
     from publisher import release
     from publisher.queue import build_lock
     from search import static_index
+    from search.pagefind import memo_entries
 
     with build_lock():
         for root in Path(settings.OUTPUT_DIR).iterdir():
@@ -270,7 +271,7 @@ def purge(needles, since: datetime | None = None) -> None:
                     shutil.rmtree(old, ignore_errors=True)
         # Only the memo and cache entries holding the notice's data: the others keep
         # builds fast (and byte-identical to what is live).
-        memo = static_index.cache_dir().glob("*/*.pickle")
+        memo = memo_entries(static_index.cache_dir())
         leftovers.drop_holding([*memo, *caches.entries()], needles, since)
     leftovers.compact_sqlite()
 

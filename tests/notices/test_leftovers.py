@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import pickle
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from cms.notices import privacy, receipts, richtext
 from cms.notices.models import NoticeRemoval
 from cms.notices.reconciler import purge, reconcile_due
 from search import static_index
+from search.pagefind import memo_path, pack_memo
 from tests.factories import FileDeletionTaskFactory
 
 NOTICE = 4711
@@ -30,10 +30,10 @@ FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
 
 def _memo_entry(name: str, text: str) -> Path:
     """A memo entry as the Pagefind writer stores it: a bundle's files, gzipped."""
-    path = static_index.cache_dir() / name[:2] / f"{name}.pickle"
+    path = memo_path(static_index.cache_dir(), name)
     path.parent.mkdir(parents=True, exist_ok=True)
     fragment = gzip.compress(f'{{"content": "{text}"}}'.encode())
-    path.write_bytes(pickle.dumps({"fragment/en_1.pf_fragment": fragment}))
+    path.write_bytes(pack_memo({"fragment/en_1.pf_fragment": fragment}))
     return path
 
 

@@ -1,19 +1,25 @@
-"""The generated nginx configuration, tested with a real nginx on loopback."""
+"""The generated nginx configuration, tested with a real nginx on loopback (workers as an
+unprivileged user, see ``tests/nginx.py``)."""
 
-import gzip
+import os
 import re
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 
 import pytest
 
-from django.core.management import call_command
+from django.utils import timezone
 
+from wagtail.models import Page
+
+from cms.events.models import EventPage
+from cms.news.models import NewsArticlePage, NewsIndexPage
+from cms.notices.reconciler import reconcile_due
+from cms.pages.models import ContentPage
+from publisher import release
 from publisher.publish import publish_full
-from tests.net import free_port
+from publisher.queue import process_pending
+from tests import factories
+from tests.nginx import WORKER_USER, fetch, nginx_serving, unanswered, worker_users
 
 pytestmark = [
     pytest.mark.django_db,
@@ -22,48 +28,13 @@ pytestmark = [
 ]
 
 
-def fetch(port: int, host: str, path: str):
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}{path}", headers={"Host": host, "Accept-Encoding": "gzip"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback
-            status, headers, body = response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        status, headers, body = error.code, dict(error.headers), error.read()
-    if headers.get("Content-Encoding") == "gzip":
-        body = gzip.decompress(body)
-    return status, headers, body
-
-
 @pytest.fixture
 def nginx(two_sites, tmp_path):
     publish_full(sites=["city", "tourism"])
-    port = free_port()
-    generated = tmp_path / "sites.conf"
-    call_command("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        f"user root;\nworker_processes 1;\npid {tmp_path}/nginx.pid;\n"
-        f"error_log {tmp_path}/error.log;\n"
-        f"events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n"
-        f" client_body_temp_path {tmp_path}/body;\n proxy_temp_path {tmp_path}/proxy;\n"
-        f" fastcgi_temp_path {tmp_path}/fcgi;\n uwsgi_temp_path {tmp_path}/uwsgi;\n"
-        f" scgi_temp_path {tmp_path}/scgi;\n include {generated};\n}}\n"
-    )
-    binary = shutil.which("nginx")
-    check = subprocess.run([binary, "-t", "-c", str(conf)], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([binary, "-c", str(conf), "-g", "daemon off;"])
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
+    workdir = tmp_path / "nginx"
+    workdir.mkdir()
+    with nginx_serving(workdir) as port:
+        yield port
 
 
 def test_nginx_serves_each_site_by_host_name_with_security_headers(nginx):
@@ -123,3 +94,35 @@ def test_nginx_tells_crawlers_not_to_index_personal_notices_and_attachments(ngin
     for path in ("/", "/kuulutukset/"):
         status, headers, _ = fetch(nginx, "city.localhost", path)
         assert status == 200 and "X-Robots-Tag" not in headers, path
+
+
+def test_every_file_answers_200_after_edits_deletions_and_a_notice_removal(nginx, tmp_path):
+    """What an editor's day leaves behind is still readable by nginx's unprivileged workers:
+    every file of both sites answers 200 after each kind of incremental publish."""
+    if os.geteuid() == 0:
+        assert worker_users(tmp_path / "nginx") == {WORKER_USER}
+    city = Page.objects.get(slug="city")
+
+    def check(step: str) -> None:
+        for site in ("city", "tourism"):
+            root = release.current(site)
+            assert unanswered(nginx, f"{site}.localhost", root) == {}, (step, site)
+
+    check("full build")
+    page = ContentPage.objects.live().descendant_of(city).first()
+    page.title = f"{page.title} (päivitetty)"
+    page.save_revision().publish()
+    news = NewsIndexPage.objects.get(url_path="/city/uutiset/")
+    factories.NewsArticlePageFactory(parent=news, title="Uusi uutinen lukijoille")
+    assert process_pending().ok
+    check("edits")
+    EventPage.objects.live().descendant_of(city).first().delete()
+    NewsArticlePage.objects.live().descendant_of(city).first().unpublish()
+    assert process_pending().ok
+    check("deletion and unpublish")
+    # The demo's ended notice: its personal data leaves the page, listing, feeds and search.
+    removed = reconcile_due(timezone.now())
+    assert removed, "the demo has a notice whose period has ended"
+    check("notice removal")
+    changed = [p for p in release.current("city").rglob("*") if p.is_file()]
+    assert all(p.stat().st_mode & 0o004 for p in changed), "every file readable by others"

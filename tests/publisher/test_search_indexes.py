@@ -147,3 +147,57 @@ def test_search_index_command_reports_and_repairs_differences(city_content):
     call_command("search_index", "rebuild", stdout=(out := io.StringIO()))
     assert "Rebuilt the database index" in out.getvalue()
     call_command("search_index", "check", stdout=io.StringIO())
+
+
+def everywhere(word: str) -> dict[str, set[str]]:
+    """Where ``word`` is on the live city site: search indexes, pages, sitemap, feeds, API."""
+    live = release.current("city")
+    files = {
+        str(path.relative_to(live))
+        for path in live.rglob("*")
+        if path.is_file()
+        and path.suffix in {".html", ".xml", ".json"}
+        and word in path.read_text(errors="replace")
+        and "pagefind" not in path.parts
+    }
+    return {**found(word), "files": files}
+
+
+def test_making_a_section_private_in_the_admin_unpublishes_it_everywhere(
+    city_content, client, django_capture_on_commit_callbacks
+):
+    """The admin's privacy setting on a section takes it and its pages off every output and
+    index, and making it public again brings them all back; each through the queue."""
+    section = Page.objects.get(url_path="/city/palvelut/")
+    child = kirjasto()
+    child.lead = "kuutamokirjasto"
+    child.save_revision().publish()
+    publish_full()
+    PublishRequest.objects.all().delete()
+    before = everywhere("kuutamokirjasto")
+    assert before["server"] == {child.url_path.removeprefix("/city")}
+    assert before["pagefind"] == before["server"]
+    assert "palvelut/kirjasto/index.html" in before["files"]
+    sitemap = (release.current("city") / "sitemap.xml").read_text()
+    assert "/palvelut/kirjasto/" in sitemap
+
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    privacy = f"/admin/pages/{section.pk}/privacy/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(privacy, {"restriction_type": "login"})
+    assert response.status_code == 200, response.content[:300]
+    assert PageViewRestriction.objects.filter(page=section).exists()
+    assert not PublishRequest.objects.exists(), "the queued change went live"
+    assert everywhere("kuutamokirjasto") == {"server": set(), "pagefind": set(), "files": set()}
+    live = release.current("city")
+    assert not (live / "palvelut/kirjasto/index.html").exists()
+    assert not (live / "palvelut/index.html").exists()
+    sitemap = (live / "sitemap.xml").read_text()
+    assert "/palvelut/" not in sitemap
+    assert "/palvelut/" not in (live / "api/v1/pages.json").read_text()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(privacy, {"restriction_type": "none"})
+    assert response.status_code == 200
+    assert not PageViewRestriction.objects.filter(page=section).exists()
+    assert everywhere("kuutamokirjasto") == before

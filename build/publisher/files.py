@@ -1,0 +1,55 @@
+"""Writing the publisher's files: one helper for every file it writes (releases, incremental
+changes, the build state, the search memo cache).
+
+Every file is written whole under a temporary name and renamed into place, so a reader (nginx,
+another process) sees the old bytes or the new ones, never half a file; and it gets the mode
+an ordinary ``open()`` gives under the process's umask (0644 under the usual 022), the same
+as a full build, so a web server running as another user can read what an incremental
+publish rewrote. ``tempfile`` alone would leave it 0600.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+_lock = threading.Lock()
+_mode: int | None = None
+
+
+def file_mode() -> int:
+    """0666 less the umask: what ``open(path, "w")`` would create."""
+    global _mode
+    if _mode is None:
+        with _lock:
+            # The umask can only be read by setting it; set it straight back.
+            umask = os.umask(0o022)
+            os.umask(umask)
+            _mode = 0o666 & ~umask
+    return _mode
+
+
+def write_file(path: Path, data: bytes, *, fresh: bool = False) -> None:
+    """Put ``data`` at ``path`` through a new inode: a file shared by hard link with a live
+    release is never changed in place. ``fresh``: the folder is a new release nobody reads
+    yet, so the file is written directly (the rename would only cost time), with the same
+    mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        return
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            os.fchmod(stream.fileno(), file_mode())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,125 @@
+"""A real nginx serving the generated configuration the way a city runs it: its worker
+processes run as an unprivileged user (``www-data``), so a file the publisher leaves
+unreadable to others answers 403 here exactly as in production."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+from tests.net import free_port
+
+WORKER_USER = "www-data"
+
+
+def fetch(port: int, host: str, path: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{urllib.parse.quote(path)}",
+        headers={"Host": host, "Accept-Encoding": "gzip"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback
+            status, headers, body = response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, dict(error.headers), error.read()
+    if headers.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return status, headers, body
+
+
+def _traversable(folder: Path) -> None:
+    """pytest makes its temporary folders 0700 (root's own); let the web server's user pass
+    through them, as it passes through a real deployment's folders. Only folders under the
+    system's temporary directory, which these tests made, are touched."""
+    temporary = Path(tempfile.gettempdir()).resolve()
+    for parent in [folder, *folder.parents]:
+        if parent == temporary or temporary not in parent.parents:
+            break
+        mode = parent.stat().st_mode
+        parent.chmod(mode | 0o001)
+
+
+@contextmanager
+def nginx_serving(workdir: Path) -> Iterator[int]:
+    """nginx on a free loopback port with the generated server blocks; yields the port."""
+    _traversable(Path(settings.OUTPUT_DIR))
+    _traversable(Path(settings.MEDIA_ROOT))
+    port = free_port()
+    generated = workdir / "sites.conf"
+    call_command("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
+    # Run as root (as CI does), nginx's master switches its workers to the unprivileged
+    # user; run as anyone else, the workers are that user already.
+    user = f"user {WORKER_USER};\n" if os.geteuid() == 0 else ""
+    conf = workdir / "nginx.conf"
+    conf.write_text(
+        f"{user}worker_processes 1;\npid {workdir}/nginx.pid;\n"
+        f"error_log {workdir}/error.log;\n"
+        f"events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n"
+        f" client_body_temp_path {workdir}/body;\n proxy_temp_path {workdir}/proxy;\n"
+        f" fastcgi_temp_path {workdir}/fcgi;\n uwsgi_temp_path {workdir}/uwsgi;\n"
+        f" scgi_temp_path {workdir}/scgi;\n include {generated};\n}}\n"
+    )
+    binary = shutil.which("nginx")
+    assert binary, "nginx is installed by bin/test"
+    check = subprocess.run([binary, "-t", "-c", str(conf)], capture_output=True, text=True)  # noqa: S603
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([binary, "-c", str(conf), "-g", "daemon off;"])  # noqa: S603
+    try:
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def worker_users(workdir: Path) -> set[str]:
+    """The users nginx's worker processes run as (read from /proc)."""
+    master = int((workdir / "nginx.pid").read_text())
+    users = set()
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master):
+            uid = int(fields["Uid"].split()[0])
+            users.add(pwd.getpwuid(uid).pw_name)
+    return users
+
+
+def unanswered(port: int, host: str, root: Path) -> dict[str, int]:
+    """Every file of the release at ``root`` fetched through nginx: the paths that did not
+    answer 200, with their status. Markers (``.noindex``) are meant to be 404 and skipped."""
+    failures = {}
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.name.endswith(".noindex"):
+            continue
+        relative = "/" + str(path.relative_to(root))
+        if relative == "/404.html":
+            continue  # internal: nginx serves it only as the error page
+        status, _headers, _body = fetch(port, host, relative)
+        if status != 200:
+            failures[relative] = status
+    return failures
