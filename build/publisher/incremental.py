@@ -247,7 +247,7 @@ def _build_site(
     state: BuildState, export: Export, site: str, the_plan: Plan, now: datetime
 ) -> SiteResult:
     live = release.current(site)
-    old_manifest = state.manifests.get(site)
+    old_manifest = state.manifest_for(site)
     if live is None or old_manifest is None:
         # Nothing to build on (a site never built, or its release removed by hand): the
         # whole site, as a full build would make it.
@@ -333,17 +333,18 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         except Exception as exc:  # noqa: BLE001 - a failure must leave the live site as it was
             logger.exception("Publishing changes to %s failed; the live site is unchanged", site)
             outcomes.append(SiteResult(site=site, error=f"{type(exc).__name__}: {exc}"))
-    manifests = dict(state.manifests)
+    manifests, releases = dict(state.manifests), dict(state.releases)
     for outcome in outcomes:
         if outcome.error is None and outcome.release is not None:
             release.activate(outcome.site, outcome.release)
+            releases[outcome.site] = outcome.release.name
         if outcome.error is None:
             manifests[outcome.site] = outcome.manifest
         result.sites.append(outcome)
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
     if result.ok:
-        save_state(BuildState(export=export, manifests=manifests, now=now))
+        save_state(BuildState(export=export, manifests=manifests, now=now, releases=releases))
         # Gone: pages that left the export now, or in a build whose indexing failed.
         gone = removed | changes.page_ids
         update_server_index(

@@ -4,16 +4,29 @@ Sites render in parallel worker processes (forked after the export, so they shar
 without copying and never touch the database); each worker writes its site's new release
 and the parent switches the finished ones live. A site whose build fails keeps its live
 release; the others still go live.
+
+The render processes must never outlive or outwait their parent. They are forked from
+whatever process builds (``db_worker`` installs its own SIGTERM handler, which a child
+would inherit and so ignore the signal that stops it), so each child starts by restoring
+the default signal handlers, asks the kernel to kill it when its parent dies, and drops
+its inherited copy of the build lock. A child that dies is noticed at once
+(``concurrent.futures`` breaks the pool, where ``multiprocessing.Pool`` waits forever for
+its lost task), and any way out of the pool kills whatever children are left.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +38,7 @@ from search import static_index
 from search.pagefind import prune_cache
 from search.server.pipeline import index_full
 
-from . import release
+from . import lock, release
 from .export import Export, export_sites
 from .render import render_site
 from .state import BuildState, drop_state, save_state
@@ -120,6 +133,33 @@ def worker_count(sites: int) -> int:
     return max(1, min(wanted, sites))
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _child_start(parent: int) -> None:
+    """First thing in a forked render process (see the module's docstring)."""
+    for name in ("SIGTERM", "SIGQUIT", "SIGHUP"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+    # Ctrl-C reaches the whole process group: the parent decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    lock.close_inherited()
+
+
+def _stop_children(executor: ProcessPoolExecutor) -> None:
+    processes = list((executor._processes or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
+
+
 def _built(export: Export, now: datetime) -> list[SiteResult]:
     global _EXPORT, _NOW
     sites = list(export.records)
@@ -127,9 +167,31 @@ def _built(export: Export, now: datetime) -> list[SiteResult]:
     if workers == 1:
         return [build_site(site, export, now) for site in sites]
     _EXPORT, _NOW = export, now
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_child_start,
+        initargs=(os.getpid(),),
+    )
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(build_site, sites)
+        futures = [executor.submit(build_site, site) for site in sites]
+        results = []
+        for site, future in zip(sites, futures, strict=True):
+            try:
+                results.append(future.result())
+            except BrokenProcessPool as exc:
+                # A render process was killed: this site fails (its live release stays),
+                # the build is retried; sites rendered before it still go live.
+                logger.error("Publishing %s failed: its render process died", site)
+                results.append(SiteResult(site=site, error=f"render process died: {exc}"))
+    except BaseException:
+        # The build timed out or the worker is being stopped: no child may go on
+        # rendering, or hold anything, after this.
+        _stop_children(executor)
+        raise
+    else:
+        executor.shutdown(wait=True)
+        return results
     finally:
         _EXPORT, _NOW = None, None
 
@@ -159,7 +221,14 @@ def publish_full(
     result.timings["live"] = result.live_at - started
 
     if result.ok:
-        save_state(BuildState.after_full(export, {o.site: o.manifest for o in outcomes}, now=now))
+        save_state(
+            BuildState.after_full(
+                export,
+                {o.site: o.manifest for o in outcomes},
+                now=now,
+                releases={o.site: o.release.name for o in outcomes if o.release is not None},
+            )
+        )
         update_server_index(result, lambda: index_full(export))
     else:
         drop_state()

@@ -2,25 +2,27 @@
 
 Any number of changes that arrive while a build runs are published together by the next
 build (coalescing). Requests are deleted only once their build is live, so a crash or a
-failure leaves them queued and the next run retries them.
+failure leaves them queued and the next run retries them. A build has a time limit: past
+it, the build is ended (its render processes with it), reported, and retried.
 """
 
 from __future__ import annotations
 
-import fcntl
 import logging
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from .incremental import ChangeSet, publish_changes
+from .lock import build_lock
 from .models import PublishRequest, PublishStatus
-from .publish import PublishResult, publish_full
+from .publish import PublishResult, SiteResult, publish_full
 
 logger = logging.getLogger(__name__)
 BATCH = 5000
@@ -43,17 +45,35 @@ def enqueue_publish() -> None:
     publish_pending.enqueue()
 
 
+class BuildTimeout(Exception):
+    pass
+
+
+def time_limit(full: bool) -> float:
+    return float(
+        settings.PUBLISH_FULL_TIMEOUT_SECONDS if full else settings.PUBLISH_TIMEOUT_SECONDS
+    )
+
+
 @contextmanager
-def build_lock() -> Iterator[None]:
-    """One build at a time per output folder, across processes and machines sharing it."""
-    path = Path(settings.OUTPUT_DIR) / ".publish.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _ended_after(seconds: float) -> Iterator[None]:
+    """Raise BuildTimeout in this thread after ``seconds``. Only the main thread gets
+    signals, which is where the worker runs its tasks; elsewhere (a web request running a
+    task immediately) there is no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise BuildTimeout(f"the build ran past its limit of {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _status_running(sites: list[str]) -> None:
@@ -78,6 +98,8 @@ def process_pending() -> PublishResult | None:
     with build_lock():
         pending = list(PublishRequest.objects.order_by("id")[:BATCH])
         if not pending:
+            # A build killed before it could say it ended: nobody is building now.
+            PublishStatus.objects.filter(running_since__isnull=False).update(running_since=None)
             return None
         changes = ChangeSet(
             page_ids={r.page_id for r in pending if r.page_id is not None},
@@ -89,10 +111,23 @@ def process_pending() -> PublishResult | None:
         _status_running(sites)
         started = time.perf_counter()
         full = any(r.full for r in pending)
-        result = publish_full() if full else publish_changes(changes)
+        try:
+            with _ended_after(time_limit(full)):
+                result = publish_full() if full else publish_changes(changes)
+        except BuildTimeout as exc:
+            logger.error("%s; %d change(s) stay queued for the next run", exc, len(pending))
+            result = PublishResult(sites=[SiteResult(site=site, error=str(exc)) for site in sites])
+            from .state import forget
+
+            # The copy in memory may be half updated; the file still describes the sites
+            # (one switched live meanwhile is rebuilt whole, see BuildState.releases).
+            forget()
+        finally:
+            # However the build ended (a second SIGTERM to the worker raises SystemExit
+            # here), it is no longer running.
+            PublishStatus.objects.filter(running_since__isnull=False).update(running_since=None)
         seconds = time.perf_counter() - started
         _status_done(result, seconds)
-        PublishStatus.objects.filter(running_since__isnull=False).update(running_since=None)
         if result.ok and result.index_error is None:
             PublishRequest.objects.filter(pk__in=[r.pk for r in pending]).delete()
         elif result.ok:

@@ -23,6 +23,7 @@ import msgpack
 
 from django.conf import settings
 
+from . import release
 from .export import Export, SiteInfo
 from .files import write_file
 
@@ -37,10 +38,20 @@ class BuildState:
     manifests: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     # Every output is correct for this moment: no event ended between it and its render.
     now: datetime | None = None
+    # site -> the release folder its manifest describes. A build killed after switching a
+    # site live but before saving the state leaves another release live: that manifest is
+    # then not trusted, and the site is rebuilt whole (see ``manifest_for``).
+    releases: dict[str, str] = field(default_factory=dict)
     version: int = VERSION
 
     @classmethod
-    def after_full(cls, export: Export, manifests: dict[str, dict], now: datetime) -> BuildState:
+    def after_full(
+        cls,
+        export: Export,
+        manifests: dict[str, dict],
+        now: datetime,
+        releases: dict[str, str],
+    ) -> BuildState:
         previous = load_state()
         if previous is not None:
             # A partial full build (some sites) keeps what it knows of the others, and
@@ -49,9 +60,18 @@ class BuildState:
                 if site not in export.records:
                     export.records[site] = records
                     manifests.setdefault(site, previous.manifests.get(site, {}))
+                    if site in previous.releases:
+                        releases.setdefault(site, previous.releases[site])
                     if previous.now is not None:
                         now = min(now, previous.now)
-        return cls(export=export, manifests=manifests, now=now)
+        return cls(export=export, manifests=manifests, now=now, releases=releases)
+
+    def manifest_for(self, site: str) -> dict[str, tuple[str, str]] | None:
+        """The site's manifest if it describes the live release, else None."""
+        live = release.current(site)
+        if live is None or self.releases.get(site) != live.name:
+            return None
+        return self.manifests.get(site)
 
     def ended_since(self, now: datetime) -> set[int]:
         """Events that were upcoming when the outputs were rendered and are past at ``now``,
@@ -84,6 +104,7 @@ def encode(state: BuildState) -> bytes:
             "sites": {key: dataclasses.asdict(info) for key, info in state.export.sites.items()},
             "records": state.export.records,
             "manifests": state.manifests,
+            "releases": state.releases,
         },
         use_bin_type=True,
     )
@@ -102,6 +123,11 @@ def decode(data: bytes) -> BuildState:
         raise StateError(f"not MessagePack: {exc}") from exc
     _expect(isinstance(raw, dict) and raw.get("version") == VERSION, "another version")
     sites, records, manifests = raw.get("sites"), raw.get("records"), raw.get("manifests")
+    releases = raw.get("releases", {})
+    _expect(
+        isinstance(releases, dict) and all(isinstance(v, str) for v in releases.values()),
+        "releases",
+    )
     _expect(isinstance(sites, dict) and all(isinstance(v, dict) for v in sites.values()), "sites")
     try:
         infos = {key: SiteInfo(**fields) for key, fields in sites.items()}
@@ -126,7 +152,12 @@ def decode(data: bytes) -> BuildState:
     except (TypeError, ValueError) as exc:
         raise StateError(f"now: {exc}") from exc
     _expect(moment is None or moment.tzinfo is not None, "now without a time zone")
-    return BuildState(export=Export(sites=infos, records=records), manifests=checked, now=moment)
+    return BuildState(
+        export=Export(sites=infos, records=records),
+        manifests=checked,
+        now=moment,
+        releases=releases,
+    )
 
 
 def load_state() -> BuildState | None:

@@ -256,7 +256,7 @@ def purge(needles, since: datetime | None = None) -> None:
     """Step 4: drop every copy older than the live release, and the search memo and file
     cache entries that hold the notice's data (only entries written ``since`` it existed)."""
     from publisher import release
-    from publisher.queue import build_lock
+    from publisher.lock import build_lock
     from search import static_index
     from search.pagefind import memo_entries
 

@@ -174,6 +174,14 @@ TASKS = {
 
 # Sites render in parallel processes; 0 means one per CPU core.
 PUBLISH_WORKERS = int(os.environ.get("PUBLISH_WORKERS", "0"))
+# A build that runs longer is ended (its changes stay queued and are retried) and, while
+# it runs past the limit, reported stuck by `manage.py health`.
+PUBLISH_TIMEOUT_SECONDS = float(os.environ.get("PUBLISH_TIMEOUT_SECONDS", "300"))
+PUBLISH_FULL_TIMEOUT_SECONDS = float(os.environ.get("PUBLISH_FULL_TIMEOUT_SECONDS", "3600"))
+# Health: a change waiting longer than this to go live, or a notice whose removal is not
+# finished this long after its deadline, is a failure to alert on.
+HEALTH_QUEUE_MAX_AGE_SECONDS = float(os.environ.get("HEALTH_QUEUE_MAX_AGE_SECONDS", "120"))
+HEALTH_NOTICE_GRACE_SECONDS = float(os.environ.get("HEALTH_NOTICE_GRACE_SECONDS", "300"))
 
 WAGTAIL_SITE_NAME = "Kaislahti"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

@@ -85,7 +85,13 @@ class Killed(BaseException):
 
 @pytest.mark.parametrize(
     ("point", "after_switch"),
-    [("_take_spare", False), ("_replace", False), ("activate", False), ("prepare_spare", True)],
+    [
+        ("_take_spare", False),
+        ("write_file", False),
+        ("activate", False),
+        ("save_state", True),
+        ("prepare_spare", True),
+    ],
 )
 def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
     city_content, monkeypatch, point, after_switch
@@ -111,6 +117,30 @@ def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
     monkeypatch.setattr(target, point, original)
     assert process_pending().ok
     assert "Korjattu otsikko" in live_text(page.url_path.removeprefix("/city/") + "index.html")
+
+
+def test_a_build_killed_between_going_live_and_saving_its_state_is_not_trusted(
+    city_content, monkeypatch
+):
+    """Killed after the switch, the state still describes the release before it. If the
+    editor then undoes the change, the retry renders exactly what that old state knew:
+    trusting it would keep the undone title live. The site is rebuilt whole instead."""
+    publish_full()
+    page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    original = page.title
+    page.title = "Väliaikainen otsikko"
+    page.save_revision().publish()
+    monkeypatch.setattr(incremental, "save_state", lambda state: (_ for _ in ()).throw(Killed))
+    with pytest.raises(Killed):
+        process_pending()
+    assert "Väliaikainen otsikko" in live_text("palvelut/kirjasto/index.html")
+    monkeypatch.undo()
+    page.title = original
+    page.save_revision().publish()
+    assert process_pending().ok
+    html = live_text("palvelut/kirjasto/index.html")
+    assert "Väliaikainen otsikko" not in html and f"<h1>{original}</h1>" in html
+    assert "Väliaikainen otsikko" not in live_text("palvelut/index.html")
 
 
 def test_a_change_arriving_during_a_build_is_not_lost(city_content, monkeypatch):

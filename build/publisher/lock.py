@@ -1,0 +1,98 @@
+"""The build lock: one build at a time per output folder, across processes.
+
+It is an ``flock`` on ``OUTPUT_DIR/.publish.lock``, which the kernel releases when the
+holder dies, however it dies (SIGKILL, an out-of-memory kill). A dead process can still
+keep such a lock through a child that inherited the descriptor, so the render processes a
+build forks close their copy first thing (``close_inherited``) and are killed with their
+parent. While held, the file names its holder (process, host, since) for the status view
+and the health check; ``holder()`` says who builds now, or None.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+_held_fd: int | None = None
+
+
+@dataclass(frozen=True)
+class Holder:
+    pid: int
+    host: str
+    since: float  # time.time() when the lock was taken
+
+    @property
+    def seconds(self) -> float:
+        return max(0.0, time.time() - self.since)
+
+
+def lock_path() -> Path:
+    return Path(settings.OUTPUT_DIR) / ".publish.lock"
+
+
+@contextmanager
+def build_lock() -> Iterator[None]:
+    """Wait for the lock, hold it for the block."""
+    global _held_fd
+    path = lock_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        owner = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(owner).encode(), 0)
+        _held_fd = fd
+        try:
+            yield
+        finally:
+            _held_fd = None
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def close_inherited() -> None:
+    """In a forked child of the holder: drop the inherited descriptor, so that the lock
+    is the parent's alone and goes when the parent goes."""
+    global _held_fd
+    if _held_fd is not None:
+        with suppress(OSError):
+            os.close(_held_fd)
+        _held_fd = None
+
+
+def holder() -> Holder | None:
+    """Who holds the lock now (None: nobody is building)."""
+    path = lock_path()
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pass
+        else:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return None
+        try:
+            owner = json.loads(os.pread(fd, 4096, 0) or b"{}")
+            return Holder(int(owner["pid"]), str(owner["host"]), float(owner["since"]))
+        except (ValueError, KeyError, TypeError):
+            # Taken a moment ago and not yet named: a build that has just started.
+            return Holder(0, "", time.time())
+    finally:
+        os.close(fd)
