@@ -13,6 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.api import api_router
+from cms.core.views import health
 from search.views import search_api
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     re_path(r"^api/search/?$", search_api, name="search_api"),
+    path("health/", health, name="health"),
     # The public sites are published as static files; the CMS root leads editors to the admin.
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]

@@ -30,6 +30,7 @@ class Holder:
     pid: int
     host: str
     since: float  # time.time() when the lock was taken
+    limit: float | None = None  # seconds the holder's build may take (see ``set_limit``)
 
     @property
     def seconds(self) -> float:
@@ -49,10 +50,8 @@ def build_lock() -> Iterator[None]:
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        owner = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(owner).encode(), 0)
         _held_fd = fd
+        _describe({"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()})
         try:
             yield
         finally:
@@ -61,6 +60,22 @@ def build_lock() -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+_owner: dict = {}
+
+
+def _describe(owner: dict) -> None:
+    global _owner
+    _owner = owner
+    if _held_fd is not None:
+        os.ftruncate(_held_fd, 0)
+        os.pwrite(_held_fd, json.dumps(owner).encode(), 0)
+
+
+def set_limit(seconds: float) -> None:
+    """Say how long the build holding the lock may take: past it, it is stuck."""
+    _describe({**_owner, "limit": seconds})
 
 
 def close_inherited() -> None:
@@ -90,7 +105,13 @@ def holder() -> Holder | None:
             return None
         try:
             owner = json.loads(os.pread(fd, 4096, 0) or b"{}")
-            return Holder(int(owner["pid"]), str(owner["host"]), float(owner["since"]))
+            limit = owner.get("limit")
+            return Holder(
+                int(owner["pid"]),
+                str(owner["host"]),
+                float(owner["since"]),
+                float(limit) if limit is not None else None,
+            )
         except (ValueError, KeyError, TypeError):
             # Taken a moment ago and not yet named: a build that has just started.
             return Holder(0, "", time.time())

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .incremental import ChangeSet, publish_changes
-from .lock import build_lock
+from .lock import build_lock, set_limit
 from .models import PublishRequest, PublishStatus
 from .publish import PublishResult, SiteResult, publish_full
 
@@ -111,6 +111,7 @@ def process_pending() -> PublishResult | None:
         _status_running(sites)
         started = time.perf_counter()
         full = any(r.full for r in pending)
+        set_limit(time_limit(full))
         try:
             with _ended_after(time_limit(full)):
                 result = publish_full() if full else publish_changes(changes)

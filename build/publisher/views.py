@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.core.health import checks
 from cms.core.models import SiteProfile
 from cms.core.workflows import user_can_publish_press_releases
 
@@ -42,6 +43,7 @@ def publishing_status(request):
         "publisher/status.html",
         {
             "rows": rows,
+            "health": checks(),
             "queued_pages": queued_pages,
             "can_rebuild": can_rebuild(request.user),
             "page_title": _("Publishing"),

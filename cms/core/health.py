@@ -1,0 +1,153 @@
+"""The platform's health, for monitoring and for the admin: ``manage.py health`` (exit code 1
+when failing), ``/health/`` on the CMS (JSON; 503 when failing) and the admin's Publishing
+view all show these checks.
+
+- **build**: a build holds the build lock past its time limit (stuck);
+- **queue**: a change has waited longer than ``HEALTH_QUEUE_MAX_AGE_SECONDS`` to go live;
+- **last build**: a site's last build failed and none has succeeded since;
+- **notices**: a notice's personal data is not yet removed
+  ``HEALTH_NOTICE_GRACE_SECONDS`` after the end of its display period.
+
+Messages name sites, pages by id and times, never content: the endpoint answers anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from publisher.lock import holder
+from publisher.models import PublishRequest, PublishStatus
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    message: str
+
+
+def _build() -> Check:
+    current = holder()
+    if current is None:
+        return Check("build", True, _("No build is running."))
+    limit = current.limit or settings.PUBLISH_FULL_TIMEOUT_SECONDS
+    if current.seconds > limit:
+        return Check(
+            "build",
+            False,
+            _(
+                "Stuck: the build of process %(pid)s on %(host)s has run %(seconds).0f s, "
+                "past its limit of %(limit).0f s."
+            )
+            % {
+                "pid": current.pid,
+                "host": current.host,
+                "seconds": current.seconds,
+                "limit": limit,
+            },
+        )
+    return Check(
+        "build",
+        True,
+        _("A build has been running for %(seconds).0f s.") % {"seconds": current.seconds},
+    )
+
+
+def _queue(now: datetime) -> Check:
+    oldest = PublishRequest.objects.order_by("created_at").values_list("created_at", flat=True)
+    first = oldest.first()
+    if first is None:
+        return Check("queue", True, _("Nothing is waiting to be published."))
+    waited = (now - first).total_seconds()
+    count = PublishRequest.objects.count()
+    if waited > settings.HEALTH_QUEUE_MAX_AGE_SECONDS:
+        return Check(
+            "queue",
+            False,
+            ngettext(
+                "%(count)d change has waited %(seconds).0f s to go live (limit %(limit).0f s).",
+                "%(count)d changes; the oldest has waited %(seconds).0f s to go live "
+                "(limit %(limit).0f s).",
+                count,
+            )
+            % {"count": count, "seconds": waited, "limit": settings.HEALTH_QUEUE_MAX_AGE_SECONDS},
+        )
+    return Check(
+        "queue",
+        True,
+        ngettext(
+            "%(count)d change is waiting to be published.",
+            "%(count)d changes are waiting to be published.",
+            count,
+        )
+        % {"count": count},
+    )
+
+
+def _last_build() -> Check:
+    failed = PublishStatus.objects.filter(last_error_at__isnull=False).filter(
+        Q(last_success_at__isnull=True) | Q(last_success_at__lt=F("last_error_at"))
+    )
+    problems = [
+        _("%(site)s failed at %(at)s: %(error)s")
+        % {"site": s.site_key, "at": s.last_error_at.isoformat(), "error": s.last_error[:300]}
+        for s in failed.order_by("site_key")
+    ]
+    if problems:
+        return Check("last build", False, " ".join(problems))
+    return Check("last build", True, _("The last build of every site succeeded."))
+
+
+def _notices(now: datetime) -> Check:
+    from cms.notices.models import NoticePage, NoticeRemoval
+
+    grace = timedelta(seconds=settings.HEALTH_NOTICE_GRACE_SECONDS)
+    finished = NoticeRemoval.objects.filter(finished_at__isnull=False).values("page_id")
+    overdue = set(
+        NoticePage.objects.filter(ends_at__lte=now - grace)
+        .exclude(pk__in=finished)
+        .values_list("pk", flat=True)
+    )
+    overdue |= set(
+        NoticeRemoval.objects.filter(
+            finished_at__isnull=True, ends_at__lte=now - grace
+        ).values_list("page_id", flat=True)
+    )
+    if overdue:
+        ids = ", ".join(str(pk) for pk in sorted(overdue))
+        return Check(
+            "notices",
+            False,
+            ngettext(
+                "The personal data of notice %(ids)s is still not removed, %(grace).0f s "
+                "after the end of its display period.",
+                "The personal data of notices %(ids)s is still not removed, %(grace).0f s "
+                "after the end of their display periods.",
+                len(overdue),
+            )
+            % {"ids": ids, "grace": grace.total_seconds()},
+        )
+    return Check("notices", True, _("Every ended notice's personal data is removed."))
+
+
+def checks(now: datetime | None = None) -> list[Check]:
+    now = now or timezone.now()
+    return [_build(), _queue(now), _last_build(), _notices(now)]
+
+
+def report(now: datetime | None = None) -> dict:
+    """The checks as JSON-ready data, with an overall status."""
+    now = now or timezone.now()
+    results = checks(now)
+    return {
+        "status": "ok" if all(c.ok for c in results) else "failing",
+        "checked_at": now.isoformat(),
+        "checks": [asdict(c) for c in results],
+    }
