@@ -71,8 +71,23 @@ def html_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# record id -> (the record object, site name, its document). A long-lived worker keeps
+# unchanged records as the same objects from build to build, so their documents (whose
+# HTML-to-text is the costly part of re-indexing a bundle) are made once.
+_made: dict[int, tuple[dict, str, dict]] = {}
+
+
 def document(record: dict, site_name: str) -> dict:
     """The search document of a record; ``site_name`` in the record's language."""
+    made = _made.get(record["id"])
+    if made is not None and made[0] is record and made[1] == site_name:
+        return dict(made[2])
+    doc = _document(record, site_name)
+    _made[record["id"]] = (record, site_name, doc)
+    return dict(doc)
+
+
+def _document(record: dict, site_name: str) -> dict:
     extra = [
         record.get(name) or ""
         for name in (

@@ -243,9 +243,19 @@ def _take_spare(site: str, live: Path, target: Path) -> bool:
     return True
 
 
+PAGES, SEARCH = "pages", "search"
+
+
 def _build_site(
-    state: BuildState, export: Export, site: str, the_plan: Plan, now: datetime
+    state: BuildState,
+    export: Export,
+    site: str,
+    the_plan: Plan,
+    now: datetime,
+    phase: str = PAGES,
 ) -> SiteResult:
+    """One phase of a site's build, on the live release: its pages and site files (or, for
+    a site rebuilt whole, everything), or its search bundles."""
     live = release.current(site)
     old_manifest = state.manifest_for(site)
     if live is None or old_manifest is None:
@@ -262,16 +272,21 @@ def _build_site(
     with tempfile.TemporaryDirectory(prefix="city-incremental-") as workdir:
         generator = make_generator(export, site, Path(workdir), now=now, files=files, owners=owners)
         full = site in the_plan.full
-        generator.generate_selected(
-            None if full else the_plan.owners.get(site, set()),
-            site_level=full or site in the_plan.site_level,
+        if phase == SEARCH:
             # None: no bundle touched; an empty set still refreshes the bundle manifest.
-            bundles=the_plan.bundles.get(site),
-        )
+            generator.generate_selected(set(), site_level=False, bundles=the_plan.bundles[site])
+        else:
+            generator.generate_selected(
+                None if full else the_plan.owners.get(site, set()),
+                site_level=full or site in the_plan.site_level,
+                bundles=None,
+            )
     outcome.render_seconds = time.perf_counter() - began
     rerendered = set(owners.values())
-    gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
-    gone |= {f"search:{name}" for name in the_plan.gone_bundles.get(site, set())}
+    if phase == SEARCH:
+        gone = {f"search:{name}" for name in the_plan.gone_bundles.get(site, set())}
+    else:
+        gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
     manifest = {
         path: entry
         for path, entry in old_manifest.items()
@@ -326,40 +341,90 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     the_plan = plan(state, export, changes, changed, removed, old_by_id)
     result = PublishResult()
     result.timings["plan"] = time.perf_counter() - started
-    outcomes = []
-    for site in sorted(the_plan.sites):
-        try:
-            outcomes.append(_build_site(state, export, site, the_plan, now))
-        except Exception as exc:  # noqa: BLE001 - a failure must leave the live site as it was
-            logger.exception("Publishing changes to %s failed; the live site is unchanged", site)
-            outcomes.append(SiteResult(site=site, error=f"{type(exc).__name__}: {exc}"))
-    manifests, releases = dict(state.manifests), dict(state.releases)
-    for outcome in outcomes:
-        if outcome.error is None and outcome.release is not None:
-            release.activate(outcome.site, outcome.release)
-            releases[outcome.site] = outcome.release.name
-        if outcome.error is None:
-            manifests[outcome.site] = outcome.manifest
-        result.sites.append(outcome)
+    # Pages first: an edit is live as soon as its pages are. The search bundles it touched
+    # follow in a second release a moment later (Pagefind re-indexes a whole bundle, the
+    # slowest step). A site rebuilt whole has its bundles in the first.
+    outcomes = _phase(state, export, the_plan, now, sorted(the_plan.sites), PAGES)
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
-    if result.ok:
-        save_state(BuildState(export=export, manifests=manifests, now=now, releases=releases))
+    state = _saved(state, export, outcomes, now)
+    searching = sorted(
+        site
+        for site in the_plan.sites
+        if the_plan.bundles.get(site) is not None and site not in the_plan.full
+    )
+    if state is not None and searching:
+        began = time.perf_counter()
+        second = _phase(state, export, the_plan, now, searching, SEARCH)
+        state = _saved(state, export, second, now)
+        result.timings["search live"] = time.perf_counter() - began
+        outcomes += second
+    result.sites = _merged(outcomes)
+    if state is not None:
         # Gone: pages that left the export now, or in a build whose indexing failed.
         gone = removed | changes.page_ids
         update_server_index(
             result,
             lambda: index_changes(export, changed=changed, gone=gone, sites=the_plan.full),
         )
-    else:
-        # The state would no longer describe what is live: the next build is a full one.
-        drop_state()
-    for outcome in outcomes:
-        if outcome.release is not None:
-            release.prune(outcome.site)
-            prepare_spare(outcome.site)
+    for site in {o.site for o in outcomes if o.release is not None}:
+        release.prune(site)
+        prepare_spare(site)
     result.timings["total"] = time.perf_counter() - started
     return result
+
+
+def _phase(
+    state: BuildState, export: Export, the_plan: Plan, now: datetime, sites, phase: str
+) -> list[SiteResult]:
+    """Build one phase of every site in ``sites`` and switch each one that built live."""
+    outcomes = []
+    for site in sites:
+        try:
+            outcome = _build_site(state, export, site, the_plan, now, phase)
+        except Exception as exc:  # noqa: BLE001 - a failure must leave the live site as it was
+            logger.exception("Publishing changes to %s failed; the live site is unchanged", site)
+            outcome = SiteResult(site=site, error=f"{type(exc).__name__}: {exc}")
+        outcomes.append(outcome)
+        if outcome.error is None and outcome.release is not None:
+            release.activate(site, outcome.release)
+    return outcomes
+
+
+def _saved(
+    state: BuildState, export: Export, outcomes: list[SiteResult], now: datetime
+) -> BuildState | None:
+    """The state after a phase, saved; None (and no state) if a site failed, which makes
+    the next build a full one."""
+    if any(outcome.error is not None for outcome in outcomes):
+        # The state would no longer describe what is live.
+        drop_state()
+        return None
+    manifests, releases = dict(state.manifests), dict(state.releases)
+    for outcome in outcomes:
+        manifests[outcome.site] = outcome.manifest
+        if outcome.release is not None:
+            releases[outcome.site] = outcome.release.name
+    after = BuildState(export=export, manifests=manifests, now=now, releases=releases)
+    save_state(after)
+    return after
+
+
+def _merged(outcomes: list[SiteResult]) -> list[SiteResult]:
+    """One result per site: files of both phases, the error of either, the last release."""
+    merged: dict[str, SiteResult] = {}
+    for outcome in outcomes:
+        known = merged.get(outcome.site)
+        if known is None:
+            merged[outcome.site] = outcome
+            continue
+        known.files += outcome.files
+        known.error = known.error or outcome.error
+        known.release = outcome.release or known.release
+        known.manifest = outcome.manifest
+        known.render_seconds += outcome.render_seconds
+        known.write_seconds += outcome.write_seconds
+    return list(merged.values())
 
 
 def due_for_time(now: datetime | None = None) -> set[int]:

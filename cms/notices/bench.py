@@ -14,11 +14,8 @@ of every store is timed last.
 
 from __future__ import annotations
 
-import os
 import secrets
 import statistics
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -27,6 +24,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
+
+from publisher.benchworker import start_worker, stop_worker
 
 from . import receipts
 from .models import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeType
@@ -117,17 +116,6 @@ def _wait(condition, timeout: float = TIMEOUT) -> float:
     return time.time()
 
 
-def _start_worker(log: Path) -> subprocess.Popen:
-    manage = Path(settings.BASE_DIR) / "manage.py"
-    with log.open("a") as handle:
-        return subprocess.Popen(  # noqa: S603 - our own manage.py
-            [sys.executable, str(manage), "db_worker", "--interval", "0.5", "--no-reload"],
-            env=os.environ.copy(),
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
-
-
 def run(runs: int) -> list[Run]:
     from django.db import transaction
 
@@ -139,7 +127,7 @@ def run(runs: int) -> list[Run]:
     kinds = [NoticeType.DECISION, NoticeType.BUILDING_PERMIT]
     log = Path(settings.VAR_DIR) / "log" / "bench-worker.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    worker = _start_worker(log)
+    worker = start_worker(log)
     results = []
     try:
         for n in range(runs):
@@ -170,15 +158,14 @@ def run(runs: int) -> list[Run]:
                 )
             )
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        stop_worker(worker)
     return results
 
 
 def report(write, results: list[Run], pages: int, proof: tuple[float, int]) -> None:
     write(
         f"\nNotice deadline to the last copy gone, {pages} live pages, the worker running "
-        "(db_worker polls every 0.5 s)\n"
+        "(db_worker polls every 0.1 s)\n"
     )
     steps = ["database", "files", "publish", "purge", "verify"]
     header = (

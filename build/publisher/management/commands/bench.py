@@ -72,74 +72,11 @@ class Command(BaseCommand):
         )
 
     def bench_publish(self, pages: int, runs: int) -> None:
-        """Edit, publish and time until the files are live, per kind of change."""
-        import statistics
+        """Edit, publish and time until the files are live, through the real worker."""
+        from publisher import benchpublish
 
-        from cms.core.models import SiteProfile
-        from cms.news.models import NewsArticlePage
-        from cms.pages.models import ContentPage
-        from publisher.models import PublishRequest
-        from publisher.queue import process_pending
-        from publisher.state import load_state
-
-        PublishRequest.objects.all().delete()
-        if load_state() is None:
-            self.stdout.write("No previous build: making a full one first...")
-            publish_full()
-        content = list(ContentPage.objects.live().filter(slug__startswith="content-")[:runs])
-        news = list(NewsArticlePage.objects.live().filter(slug__startswith="news-")[:runs])
-        profile = SiteProfile.objects.get(key="climate")
-        # A menu entry that resolves on the corpus database too (every site has "korpus").
-        profile.navigation = [
-            {"page": "korpus", "label": {"fi": "Korpus", "sv": "Korpus", "en": "Corpus"}}
-        ]
-        profile.save()
-        process_pending()
-
-        def edit_page(page, n):
-            page.lead = f"{page.lead.split(' [')[0]} [{n}]"
-            page.save_revision().publish()
-
-        def edit_listing(page, n):
-            page.title = f"{page.title.split(' [')[0]} [{n}]"
-            page.save_revision().publish()
-
-        def edit_navigation(_item, n):
-            profile.navigation[0]["label"]["fi"] = f"Korpus {n}"
-            profile.save()
-
-        scenarios = [
-            ("single page edit", content, edit_page),
-            ("listing-affecting edit", news, edit_listing),
-            ("navigation edit (one site)", [None] * runs, edit_navigation),
-        ]
-        rows = []
-        for name, items, edit in scenarios:
-            seconds, written = [], []
-            for n, item in enumerate(items):
-                started = time.perf_counter()
-                edit(item, n)
-                result = process_pending()
-                seconds.append(result.live_at - started)
-                written.append(sum(site.files for site in result.sites))
-            seconds.sort()
-            p95 = seconds[min(len(seconds) - 1, round(0.95 * (len(seconds) - 1)))]
-            rows.append(
-                (name, statistics.median(seconds), p95, statistics.median(written), len(seconds))
-            )
-        self.stdout.write(
-            f"\nPublish to live, {pages} live pages (the worker's 0.5 s polling not included)\n"
-        )
-        header = (
-            f"{'change':<28} | {'median s':>8} | {'p95 s':>6} | {'files rewritten':>15} | "
-            f"{'runs':>4}"
-        )
-        self.stdout.write(header)
-        self.stdout.write("-" * len(header))
-        for name, median, p95, files, count in rows:
-            self.stdout.write(
-                f"{name:<28} | {median:>8.3f} | {p95:>6.3f} | {files:>15.0f} | {count:>4}"
-            )
+        rows = benchpublish.run(runs, self.stdout.write)
+        benchpublish.report(self.stdout.write, rows, pages)
 
     def bench_search(self, pages: int, runs: int) -> None:
         from cms.pages.models import ContentPage
