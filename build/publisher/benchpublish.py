@@ -137,8 +137,7 @@ def run(runs: int, write: Callable[[str], None]) -> list[Row]:
     process_pending()
     ending = _end_events_during_the_run(seconds=runs * 12)
     write(f"{ending} events end one by one during the run (the clock moves).")
-    parents = [page.get_parent().specific for page in news]
-    folders = _live_files([*content, *parents, *events])
+    folders = _live_files([*content, *news, *events])
 
     def edit_page(page, n: int) -> tuple[Path, str]:
         page.lead = f"{page.lead.split(' [')[0]} [{n} {time.time_ns()}]"
@@ -146,9 +145,12 @@ def run(runs: int, write: Callable[[str], None]) -> list[Row]:
         return folders[page.pk] / "index.html", page.lead
 
     def edit_listing(page, n: int) -> tuple[Path, str]:
+        # The title shows in the listing, its archives and feeds, the home pages that
+        # syndicate it: all switched live in the same release as the article itself,
+        # which is the page watched (the listing's first page may not show an old one).
         page.title = f"{page.title.split(' [')[0]} [{n} {time.time_ns()}]"
         page.save_revision().publish()
-        return folders[page.get_parent().pk] / "index.html", page.title
+        return folders[page.pk] / "index.html", page.title
 
     def edit_event(page, n: int) -> tuple[Path, str]:
         page.title = f"{page.title.split(' [')[0]} [{n} {time.time_ns()}]"

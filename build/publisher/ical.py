@@ -61,8 +61,25 @@ def calendar(events: list[tuple[dict, str]], *, name: str, hostname: str, lang: 
         f"X-WR-CALNAME:{_escape(name)}",
         "X-WR-TIMEZONE:Europe/Helsinki",
     ]
-    for event, url in events:
-        stamp = event.get("updated") or event["start"]
-        lines += vevent(event, url=url, stamp=stamp, hostname=hostname)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
+    header = "\r\n".join(_fold(line) for line in lines)
+    blocks = [header, *(_folded_vevent(event, url, hostname) for event, url in events)]
+    return ("\r\n".join([*blocks, "END:VCALENDAR"]) + "\r\n").encode("utf-8")
+
+
+# (event id, url, host) -> (the event record, its folded VEVENT): a worker keeps unchanged
+# records as the same objects, so a calendar of thousands of events re-renders only the
+# changed ones. The record is held, so its identity cannot be a freed object's.
+_vevents: dict[tuple[int, str, str], tuple[dict, str]] = {}
+
+
+def _folded_vevent(event: dict, url: str, hostname: str) -> str:
+    key = (event["id"], url, hostname)
+    known = _vevents.get(key)
+    if known is not None and known[0] is event:
+        return known[1]
+    stamp = event.get("updated") or event["start"]
+    text = "\r\n".join(
+        _fold(line) for line in vevent(event, url=url, stamp=stamp, hostname=hostname)
+    )
+    _vevents[key] = (event, text)
+    return text

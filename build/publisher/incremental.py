@@ -270,7 +270,9 @@ def _build_site(
     owners: dict[str, str] = {}
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="city-incremental-") as workdir:
-        generator = make_generator(export, site, Path(workdir), now=now, files=files, owners=owners)
+        generator = make_generator(
+            export, site, Path(workdir), now=now, files=files, owners=owners, memo=True
+        )
         full = site in the_plan.full
         if phase == SEARCH:
             # None: no bundle touched; an empty set still refreshes the bundle manifest.

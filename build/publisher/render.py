@@ -68,14 +68,17 @@ def make_generator(
     now: datetime,
     files: dict[str, bytes],
     owners: dict[str, str] | None = None,
+    memo: bool = False,
 ):
     """A city generator outside a full Pelican run: for previews and incremental builds,
-    which render a few records and need no copying of theme files."""
+    which render a few records and need no copying of theme files. ``memo``: reuse listing
+    pages made from the same records (``memo.py``; incremental builds in the worker)."""
     from .site_generator import CityGenerator
 
     config = pelican_settings(export, site, workdir, workdir, now)
     config["CITY_FILES"] = files
     config["CITY_OWNERS"] = owners if owners is not None else {}
+    config["CITY_MEMO"] = memo
     return CityGenerator(
         context=dict(config),
         settings=config,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from feedgenerator import Atom1Feed
@@ -23,7 +24,7 @@ from django.utils.translation import gettext, ngettext
 from search import static_index
 from search.documents import TYPE_LABELS
 
-from . import ical
+from . import ical, memo
 from .blocks_html import picture_html
 from .export import Export, SiteInfo
 from .jsonld import jsonld
@@ -324,13 +325,33 @@ class CityGenerator(Generator):
                 "next": f"{base}{segment}/{number + 1}/" if number < pages else None,
             }
             chunk = items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-            self.render(
-                template,
-                self.out(url),
-                self.page_context(
-                    record, items=chunk, pagination=pagination, listing_url=url, **extra
-                ),
+            self.render_listing(
+                template, record, chunk, pagination=pagination, listing_url=url, **extra
             )
+
+    def render_listing(self, template: str, record: dict, items: list[dict], **extra) -> None:
+        """One page of a listing; reused from the memo when made from the same records."""
+        path = self.out(extra["listing_url"])
+        if not self.settings.get("CITY_MEMO"):
+            self.render(template, path, self.page_context(record, items=items, **extra))
+            return
+        crumbs = self.breadcrumbs(record)
+        sources = [record, *crumbs, *items]
+        key = (template, record["lang"], self.site_fingerprint, repr(record["translations"]))
+        key += (repr(sorted(extra.items())),)
+        data = memo.recall(self.site.key, path, key, sources)
+        if data is None:
+            self.render(template, path, self.page_context(record, items=items, **extra))
+            memo.remember(self.site.key, path, key, sources, self.files[path])
+        else:
+            self.emit(path, data)
+
+    @cached_property
+    def site_fingerprint(self) -> str:
+        # Everything a page shows of its site: names, menus, statement, the other sites.
+        return repr(
+            (self.site, sorted((k, v.names, v.base_url) for k, v in self.export.sites.items()))
+        )
 
     def article_listing(self, record: dict, articles: list[dict]) -> None:
         years = sorted({a["date"][:4] for a in articles if a.get("date")}, reverse=True)
@@ -386,18 +407,15 @@ class CityGenerator(Generator):
                 (e for e in events if e["start"].startswith(month)), key=lambda e: e["start"]
             )
             label = next(m["label"] for m in month_links if m["month"] == month)
-            self.render(
+            self.render_listing(
                 "event_index.html",
-                self.out(f"{record['url']}{month}/"),
-                self.page_context(
-                    record,
-                    items=in_month,
-                    pagination=None,
-                    view="month",
-                    month_label=label,
-                    listing_url=f"{record['url']}{month}/",
-                    **common,
-                ),
+                record,
+                in_month,
+                pagination=None,
+                view="month",
+                month_label=label,
+                listing_url=f"{record['url']}{month}/",
+                **common,
             )
         self.emit(
             self.out(record["url"], "calendar.ics"),

@@ -2,8 +2,13 @@
 
 from django_tasks import task
 
+# Ahead of Wagtail's own search-index and reference-index tasks: an import of thousands of
+# pages queues thousands of those, and a press release must not wait behind them. Notice
+# removals (a legal deadline) come before publishing (cms/notices/tasks.py).
+PUBLISH_PRIORITY = 50
 
-@task()
+
+@task(priority=PUBLISH_PRIORITY)
 def publish_pending() -> int:
     """Publish every queued change; returns how many sites went live."""
     from .queue import process_pending

@@ -2,8 +2,11 @@
 
 from django_tasks import task
 
+# A legal deadline: ahead of publishing and of Wagtail's index tasks (see publisher.tasks).
+NOTICE_PRIORITY = 60
 
-@task()
+
+@task(priority=NOTICE_PRIORITY)
 def notice_due(page_id: int) -> int:
     """Publish what is scheduled and remove the personal data of ended notices. Returns how
     many notices were reconciled."""

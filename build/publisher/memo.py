@@ -1,0 +1,37 @@
+"""Listing pages remembered by what they were made from, in a long-lived worker.
+
+A listing (news, press, events) is paginated, archived by year or month, and re-rendered
+whole whenever one of its entries changes; on a large site that is hundreds of pages for
+one edit, nearly all of them the same as before. The worker keeps unchanged records as the
+same objects from build to build (``incremental._reexport``), so a page made from the very
+same record objects, with the same site, language, translations and pagination, has the
+same bytes as last time: those are reused instead of rendered. The memo holds the objects
+it was keyed on, so an identity can never be mistaken for a freed object's.
+
+Only incremental builds use it; a full build (or a new worker) renders everything and
+fills it as listings are rendered again.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+# (site, path) -> (key, the objects the page was made from, the page's bytes compressed)
+_pages: dict[tuple[str, str], tuple[tuple, list, bytes]] = {}
+
+
+def recall(site: str, path: str, key: tuple, sources: list) -> bytes | None:
+    entry = _pages.get((site, path))
+    if entry is None or entry[0] != key or len(entry[1]) != len(sources):
+        return None
+    if any(a is not b for a, b in zip(entry[1], sources, strict=True)):
+        return None
+    return zlib.decompress(entry[2])
+
+
+def remember(site: str, path: str, key: tuple, sources: list, data: bytes) -> None:
+    _pages[(site, path)] = (key, list(sources), zlib.compress(data, 1))
+
+
+def forget() -> None:
+    _pages.clear()
