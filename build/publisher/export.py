@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -132,7 +133,7 @@ class Exporter:
         prefix = "/" if lang == info.languages[0] else f"/{lang}/"
         return _Located(page.pk, site, lang, prefix + relative)
 
-    def _locate_pages(self) -> None:
+    def _locate_homes(self) -> None:
         self.homes: dict[str, tuple[str, str]] = {}  # home path -> (site, lang)
         self.home_url_paths: dict[str, str] = {}
         homes, home_url_paths = self.homes, self.home_url_paths
@@ -158,20 +159,43 @@ class Exporter:
                     home_url_paths[home.path] = home.url_path
                     info.homes[lang] = home.pk
 
-        rows = (
-            Page.objects.live()
-            .public()
-            .filter(depth__gte=2)
-            .values_list(
-                "id", "path", "depth", "url_path", "title", "translation_key", "content_type_id"
-            )
-        )
-        for pk, path, depth, url_path, title, key, content_type_id in rows:
+    def _add_rows(self, rows) -> None:
+        for pk, path, depth, url_path, title, key, content_type_id in rows.values_list(
+            "id", "path", "depth", "url_path", "title", "translation_key", "content_type_id"
+        ):
             page = PageRow(pk, path, depth, url_path, title, str(key), content_type_id)
             located = self.locate(page)
             if located is not None:
                 self.located[page.pk] = located
                 self.pages[page.pk] = page
+
+    def _locate_pages(self) -> None:
+        self._locate_homes()
+        self._add_rows(Page.objects.live().public().filter(depth__gte=2))
+
+    def relocate(self, previous: Exporter, page_ids: set[int]) -> None:
+        """What ``_locate_pages`` would find, reading only the pages ``page_ids`` and the
+        subtrees below their old and new places; every other page as ``previous`` found
+        it. Sound because every change to a page (publish, unpublish, move, delete,
+        privacy) queues its id, and only these change where the pages below it are."""
+        self._locate_homes()
+        if (self.homes, self.home_url_paths) != (previous.homes, previous.home_url_paths):
+            self.located, self.pages = {}, {}
+            self._locate_pages()  # a home moved or a site changed languages: all of it
+            return
+        places = {previous.pages[pid].path for pid in page_ids if pid in previous.pages}
+        places |= set(Page.objects.filter(pk__in=page_ids).values_list("path", flat=True))
+        below = tuple(places)
+        self.pages = {
+            pk: row
+            for pk, row in previous.pages.items()
+            if pk not in page_ids and not row.path.startswith(below)
+        }
+        self.located = {pk: previous.located[pk] for pk in self.pages}
+        subtrees = Q(pk__in=page_ids)
+        for place in places:
+            subtrees |= Q(path__startswith=place)
+        self._add_rows(Page.objects.live().public().filter(depth__gte=2).filter(subtrees))
 
     def page_url(self, page_id: int, *, from_site: str) -> str | None:
         """A link from a page of ``from_site``: a path on the same site, else a full URL."""

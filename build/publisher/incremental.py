@@ -54,6 +54,11 @@ from .state import BuildState, drop_state, load_state, save_state
 
 logger = logging.getLogger(__name__)
 LISTS_SYNDICATED = {"news", "press", "event"}
+# Where every page was found by the last build of this process, and the state that build
+# left: the next build re-reads only the changed pages' rows (``Exporter.relocate``). A
+# large batch, a site change or another process's state means reading them all.
+_location: dict[str, object] = {}
+RELOCATE_AT_MOST = 500
 
 
 @dataclass
@@ -84,7 +89,16 @@ def _reexport(
     """A new export that reuses every unchanged record. Returns it with the ids that changed,
     the ids that are gone and the old records by id."""
     exporter = Exporter()
-    exporter._locate_pages()
+    previous = _location.get("exporter")
+    if (
+        previous is not None
+        and _location.get("state") is state
+        and not changes.full_sites
+        and len(changes.page_ids) <= RELOCATE_AT_MOST
+    ):
+        exporter.relocate(previous, changes.page_ids)
+    else:
+        exporter._locate_pages()
     old = state.export
     old_by_id = {r["id"]: r for records in old.records.values() for r in records}
     changed = {pid for pid in changes.page_ids if pid in exporter.located}
@@ -339,7 +353,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     changes = ChangeSet(
         page_ids=changes.page_ids | state.ended_since(now), full_sites=changes.full_sites
     )
-    export, _exporter, changed, removed, old_by_id = _reexport(state, changes)
+    export, exporter, changed, removed, old_by_id = _reexport(state, changes)
     the_plan = plan(state, export, changes, changed, removed, old_by_id)
     result = PublishResult()
     result.timings["plan"] = time.perf_counter() - started
@@ -362,7 +376,9 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         result.timings["search live"] = time.perf_counter() - began
         outcomes += second
     result.sites = _merged(outcomes)
+    _location.clear()
     if state is not None:
+        _location.update(state=state, exporter=exporter)
         # Gone: pages that left the export now, or in a build whose indexing failed.
         gone = removed | changes.page_ids
         update_server_index(

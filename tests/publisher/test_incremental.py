@@ -11,7 +11,7 @@ import pytest
 
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.core.models import SiteProfile
 from cms.events.models import EventPage
@@ -88,11 +88,22 @@ def navigation(rng):
     return ChangeSet(full_sites={"city"})
 
 
-EDITS = [retitle, retitle, unpublish, add_news, move, delete, navigation]
+def privacy(rng):
+    """A section made private, or public again (its pages leave or come back)."""
+    section = rng.choice(city_pages(SectionIndexPage))
+    restriction = PageViewRestriction.objects.filter(page=section).first()
+    if restriction is None:
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+    else:
+        restriction.delete()
+    return ChangeSet(page_ids={section.pk})
+
+
+EDITS = [retitle, retitle, unpublish, add_news, move, delete, navigation, privacy]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_incremental_output_equals_a_full_build(city_content, seed):
     # The clock moves too (the demo's events lie around today): events that end between
     # builds must leave "upcoming" as they would in a full build.
