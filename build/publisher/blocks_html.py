@@ -74,11 +74,12 @@ class BlockRenderer:
         image = value["image"]
         if image is None:  # the image was deleted after the page was published
             return ""
+        picture = self.picture(image, value["alt_text"])
+        if picture is None:  # its renditions are being made: the page follows when they are
+            return ""
         caption = value.get("caption")
         figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-        return (
-            f"<figure>{picture_html(self.picture(image, value['alt_text']))}{figcaption}</figure>"
-        )
+        return f"<figure>{picture_html(picture)}{figcaption}</figure>"
 
     def render_quote(self, value) -> str:
         who = ", ".join(

@@ -117,7 +117,12 @@ class Exporter:
         self.sites: dict[str, SiteInfo] = {}
         self.located: dict[int, _Located] = {}
         self.pages: dict[int, PageRow] = {}
-        self.media: dict[str, MediaFiles] = defaultdict(MediaFiles)
+        # False in incremental builds: images without renditions wait (see images.py).
+        self.make_renditions = True
+        self.awaiting_images: set[int] = set()
+        self.media: dict[str, MediaFiles] = defaultdict(
+            lambda: MediaFiles(make=self.make_renditions, awaiting=self.awaiting_images)
+        )
         self._record_documents: dict[str, str] | None = None
 
     # -- addresses -------------------------------------------------------------------------

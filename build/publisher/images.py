@@ -2,13 +2,20 @@
 
 Renditions are made (and cached) by Wagtail; the export only records which files a page
 needs, and the release step copies them into the site's ``media/`` folder.
+
+A full build makes missing renditions as it goes. An incremental build, the path from an
+editor's "publish" to the live site, never does: one huge image would hold every other
+change for as long as it takes (half a minute for a 64-megapixel PNG). A page whose
+image has no renditions yet is published without it, the image is handed to the
+``make_renditions`` task (its own "media" queue, its own worker), and that task republishes
+the pages using it when the renditions exist; saving an image queues the task at once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wagtail.images.models import AbstractImage
+from wagtail.images.models import AbstractImage, Filter
 
 WIDTHS = (480, 960, 1600)
 FORMATS = (("avif", "image/avif"), ("webp", "image/webp"), ("jpeg", "image/jpeg"))
@@ -23,6 +30,9 @@ class MediaFiles:
     paths: set[str] = field(default_factory=set)
     # The files of the record being exported, so each record knows what it uses.
     current: set[str] | None = None
+    # False: never make a rendition, note the image in ``awaiting`` instead.
+    make: bool = True
+    awaiting: set[int] = field(default_factory=set)
 
     def add(self, name: str) -> str:
         self.paths.add(name)
@@ -31,10 +41,10 @@ class MediaFiles:
         return "/media/" + name
 
 
-def image_record(
-    image: AbstractImage, alt: str, media: MediaFiles, *, max_width: int = 1600
-) -> dict:
-    """A picture as plain data: its sources per format and the fallback ``src``."""
+MAX_WIDTHS = (960, 1600)  # body images, and hero images
+
+
+def _specs(image: AbstractImage, max_width: int) -> tuple[list[int], dict[tuple, str]]:
     widths = [w for w in WIDTHS if w < min(image.width, max_width)] or [min(image.width, max_width)]
     if image.width <= max_width and image.width not in widths:
         widths.append(image.width)
@@ -43,7 +53,28 @@ def image_record(
         for fmt, _mime in FORMATS
         for width in widths
     }
-    renditions = image.get_renditions(*spec.values())
+    return widths, spec
+
+
+def all_specs(image: AbstractImage) -> list[str]:
+    """Every rendition a page may ask of ``image``."""
+    return sorted({s for width in MAX_WIDTHS for s in _specs(image, width)[1].values()})
+
+
+def image_record(
+    image: AbstractImage, alt: str, media: MediaFiles, *, max_width: int = 1600
+) -> dict | None:
+    """A picture as plain data: its sources per format and the fallback ``src``. None when
+    its renditions are still to be made and ``media`` may not make them."""
+    widths, spec = _specs(image, max_width)
+    if media.make:
+        renditions = image.get_renditions(*spec.values())
+    else:
+        found = image.find_existing_renditions(*(Filter(spec=s) for s in spec.values()))
+        renditions = {f.spec: rendition for f, rendition in found.items()}
+        if len(renditions) < len(set(spec.values())):
+            media.awaiting.add(image.pk)
+            return None
     sources = []
     fallback = None
     for fmt, mime in FORMATS:

@@ -89,6 +89,7 @@ def _reexport(
     """A new export that reuses every unchanged record. Returns it with the ids that changed,
     the ids that are gone and the old records by id."""
     exporter = Exporter()
+    exporter.make_renditions = False  # an image's renditions never hold a publish
     previous = _location.get("exporter")
     if (
         previous is not None
@@ -355,7 +356,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     )
     export, exporter, changed, removed, old_by_id = _reexport(state, changes)
     the_plan = plan(state, export, changes, changed, removed, old_by_id)
-    result = PublishResult()
+    result = PublishResult(awaiting_images=set(exporter.awaiting_images))
     result.timings["plan"] = time.perf_counter() - started
     # Pages first: an edit is live as soon as its pages are. The search bundles it touched
     # follow in a second release a moment later (Pagefind re-indexes a whole bundle, the

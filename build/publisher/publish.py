@@ -85,6 +85,8 @@ class PublishResult:
     live_at: float = 0.0
     # Set when the server search index could not be updated: the change stays queued.
     index_error: str | None = None
+    # Images published without their renditions, which are yet to be made (images.py).
+    awaiting_images: set[int] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:

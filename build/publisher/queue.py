@@ -95,6 +95,18 @@ def _status_done(result: PublishResult, seconds: float) -> None:
 
 def process_pending() -> PublishResult | None:
     """Build everything queued so far. Returns None when the queue was empty."""
+    result = _build_pending()
+    if result is not None and result.awaiting_images:
+        # Outside the lock: the task republishes when it is done (at once, with the
+        # immediate backend of the tests).
+        from .tasks import make_renditions
+
+        for image_id in sorted(result.awaiting_images):
+            make_renditions.enqueue(image_id)
+    return result
+
+
+def _build_pending() -> PublishResult | None:
     with build_lock():
         pending = list(PublishRequest.objects.order_by("id")[:BATCH])
         if not pending:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.documents import get_document_model
@@ -52,6 +53,13 @@ def on_media_changed(sender, instance, **kwargs):
     request_publish(reason="media", page_ids=page_ids)
 
 
+def on_image_saved(sender, instance, **kwargs):
+    """Make the new image's renditions in their own task, never on the publishing path."""
+    from .tasks import make_renditions
+
+    transaction.on_commit(lambda: make_renditions.enqueue(instance.pk))
+
+
 def connect() -> None:
     page_published.connect(on_published, dispatch_uid="publisher-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="publisher-unpublished")
@@ -64,6 +72,7 @@ def connect() -> None:
         on_privacy_changed, sender=PageViewRestriction, dispatch_uid="publisher-public"
     )
     post_save.connect(on_site_profile_saved, sender=SiteProfile, dispatch_uid="publisher-site")
+    post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="publisher-renditions")
     for model in (get_image_model(), get_document_model()):
         post_save.connect(
             on_media_changed, sender=model, dispatch_uid=f"publisher-{model.__name__}"

@@ -168,7 +168,8 @@ STORAGES = {
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
+        # "media": renditions, with a worker of their own (publisher.tasks).
+        "QUEUES": ["default", "media"],
     }
 }
 
