@@ -54,12 +54,11 @@ def _traversable(folder: Path) -> None:
         parent.chmod(mode | 0o001)
 
 
-@contextmanager
-def nginx_serving(workdir: Path) -> Iterator[int]:
-    """nginx on a free loopback port with the generated server blocks; yields the port."""
+def write_config(workdir: Path, port: int) -> Path:
+    """nginx.conf for a free loopback port with the generated server blocks (reads the
+    database's sites: call it while they are as the test wants them)."""
     _traversable(Path(settings.OUTPUT_DIR))
     _traversable(Path(settings.MEDIA_ROOT))
-    port = free_port()
     generated = workdir / "sites.conf"
     call_command("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
     # Run as root (as CI does), nginx's master switches its workers to the unprivileged
@@ -74,6 +73,12 @@ def nginx_serving(workdir: Path) -> Iterator[int]:
         f" fastcgi_temp_path {workdir}/fcgi;\n uwsgi_temp_path {workdir}/uwsgi;\n"
         f" scgi_temp_path {workdir}/scgi;\n include {generated};\n}}\n"
     )
+    return conf
+
+
+@contextmanager
+def run_nginx(conf: Path, port: int) -> Iterator[int]:
+    """nginx with ``conf`` until the block ends; yields the port."""
     binary = shutil.which("nginx")
     assert binary, "nginx is installed by bin/test"
     check = subprocess.run([binary, "-t", "-c", str(conf)], capture_output=True, text=True)  # noqa: S603
@@ -90,6 +95,14 @@ def nginx_serving(workdir: Path) -> Iterator[int]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def nginx_serving(workdir: Path) -> Iterator[int]:
+    """The generated configuration served on a free loopback port; yields the port."""
+    port = free_port()
+    with run_nginx(write_config(workdir, port), port) as running:
+        yield running
 
 
 def worker_users(workdir: Path) -> set[str]:

@@ -45,8 +45,9 @@ def enqueue_publish() -> None:
     publish_pending.enqueue()
 
 
-class BuildTimeout(Exception):
-    pass
+class BuildTimeout(BaseException):
+    """Not an Exception: the handlers that keep one site's failure from stopping the others
+    must not catch it, or the build would go on past its limit."""
 
 
 def time_limit(full: bool) -> float:
@@ -65,7 +66,7 @@ def _ended_after(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum, frame):
-        raise BuildTimeout(f"the build ran past its limit of {seconds:.0f} s")
+        raise BuildTimeout(f"the build ran past its limit of {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

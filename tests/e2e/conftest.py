@@ -1,11 +1,11 @@
 """End-to-end set-up: the whole demo, published once for this package and served on a free
-port. The database work happens in a transaction rolled back afterwards, so tests in other
+port by a real nginx with the generated configuration, its workers as an unprivileged user.
+The database work happens in a transaction rolled back afterwards, so tests in other
 packages still start from an empty database."""
 
 from __future__ import annotations
 
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +20,10 @@ from wagtail.models import Page, Site
 from cms.demo.services import demo_load
 from publisher import release
 from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
-from publisher.devserver import serve
 from publisher.publish import publish_full
 from tests import factories
 from tests.net import free_port
+from tests.nginx import run_nginx, write_config
 
 SITES = ["city", "tourism", "business", "events", "climate"]
 # Enough extra news on the city site for its listing to have two pages.
@@ -43,6 +43,7 @@ class BuiltSites:
 def built(django_db_setup, django_db_blocker, tmp_path_factory):
     output = tmp_path_factory.mktemp("output")
     media = tmp_path_factory.mktemp("media")
+    workdir = tmp_path_factory.mktemp("nginx")
     port = free_port()
     with django_db_blocker.unblock(), override_settings(OUTPUT_DIR=output, MEDIA_ROOT=media):
         caches["default"].clear()
@@ -58,14 +59,12 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
             result = publish_full()
             assert result.ok, [s.error for s in result.sites]
             roots = {site: release.current(site) for site in SITES}
+            # As the city serves them: the generated nginx config, workers as www-data.
+            conf = write_config(workdir, port)
             transaction.set_rollback(True)
         caches["default"].clear()
-    server = serve({f"{site}.localhost": roots[site] for site in SITES}, port=port)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield BuiltSites(port=port, roots=roots)
-    server.shutdown()
-    server.server_close()
+    with run_nginx(conf, port):
+        yield BuiltSites(port=port, roots=roots)
 
 
 @pytest.fixture(scope="package")

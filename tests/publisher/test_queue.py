@@ -166,3 +166,32 @@ def test_a_change_arriving_during_a_build_is_not_lost(city_content, monkeypatch)
     assert process_pending().ok
     assert "<h1>Asuminen B</h1>" in live_text("palvelut/asuminen/index.html")
     assert not PublishRequest.objects.exists()
+
+
+def test_a_build_past_its_time_limit_is_ended_reported_and_retried(
+    city_content, settings, monkeypatch
+):
+    publish_full()
+    page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    page.title = "Hidas otsikko"
+    page.save_revision().publish()
+    settings.PUBLISH_TIMEOUT_SECONDS = 0.5
+    real = incremental.publish_changes
+
+    def hangs(changes, **kwargs):
+        import time
+
+        time.sleep(30)  # a build that never ends (a stuck read, say)
+        return real(changes, **kwargs)
+
+    monkeypatch.setattr("publisher.queue.publish_changes", hangs)
+    result = process_pending()
+    assert not result.ok and "limit of 0.5 s" in result.sites[0].error
+    status = PublishStatus.objects.get(site_key="city")
+    assert "limit" in status.last_error and status.running_since is None
+    assert PublishRequest.objects.exists(), "the change stays queued"
+
+    monkeypatch.setattr("publisher.queue.publish_changes", real)
+    settings.PUBLISH_TIMEOUT_SECONDS = 300
+    assert process_pending().ok  # the retry
+    assert "<h1>Hidas otsikko</h1>" in live_text("palvelut/kirjasto/index.html")
