@@ -26,7 +26,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import release
-from .benchworker import peak_rss_mb, start_worker, stop_worker, wait_ready
+from .benchworker import peak_rss_mb, start_worker, stop_worker, wait_ready, wait_until
 from .lock import holder
 
 TIMEOUT = 120.0
@@ -65,11 +65,8 @@ def _live_files(pages) -> dict[int, Path]:
 
 
 def _wait_for(condition: Callable[[], bool], timeout: float = TIMEOUT) -> float:
-    began = time.perf_counter()
-    while not condition():
-        if time.perf_counter() - began > timeout:
-            raise RuntimeError(f"not live within {timeout:.0f} s: see the worker's log")
-        time.sleep(0.002)
+    """time.perf_counter() when ``condition`` first held (polled every 2 ms)."""
+    wait_until(condition, timeout=timeout, interval=0.002, what="live")
     return time.perf_counter()
 
 

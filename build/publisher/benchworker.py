@@ -43,6 +43,16 @@ def wait_ready(worker: subprocess.Popen, log: Path, since: int, timeout: float =
     raise RuntimeError(f"the worker did not start within {timeout:.0f} s: see {log}")
 
 
+def wait_until(condition, *, timeout: float, interval: float, what: str) -> None:
+    """Poll ``condition`` every ``interval`` seconds until it holds; RuntimeError naming
+    ``what`` after ``timeout``. The caller reads its clock right after."""
+    began = time.monotonic()
+    while not condition():
+        if time.monotonic() - began > timeout:
+            raise RuntimeError(f"{what}: not within {timeout:.0f} s (see the worker's log)")
+        time.sleep(interval)
+
+
 def stop_worker(worker: subprocess.Popen) -> None:
     worker.terminate()
     try:

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from publisher.benchworker import start_worker, stop_worker
+from publisher.benchworker import start_worker, stop_worker, wait_until
 
 from . import receipts
 from .models import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeType
@@ -108,11 +108,7 @@ def _receipt(page_id: int) -> dict | None:
 
 def _wait(condition, timeout: float = TIMEOUT) -> float:
     """Epoch time at which ``condition`` first held (polled every 10 ms)."""
-    started = time.monotonic()
-    while not condition():
-        if time.monotonic() - started > timeout:
-            raise RuntimeError(f"not within {timeout:.0f} s: is the worker running?")
-        time.sleep(0.01)
+    wait_until(condition, timeout=timeout, interval=0.01, what="notice removal")
     return time.time()
 
 
