@@ -19,6 +19,7 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import threading
 import time
@@ -188,7 +189,7 @@ class BundleWriter:
         path = memo_path(self.cache_dir, key)
         try:
             files = unpack_memo(path.read_bytes())
-            path.touch()  # still in use: keep it
+            _stamp(path)  # still in use: keep it
             return files
         except (FileNotFoundError, ValueError):
             pass
@@ -199,6 +200,7 @@ class BundleWriter:
         self.indexed += 1
         STATS.seconds += time.perf_counter() - began
         write_file(path, pack_memo(files))
+        _stamp(path)
         return files
 
     def bundle(self, documents: list[dict], *, runtime_languages: list[str]) -> dict[str, bytes]:
@@ -225,6 +227,14 @@ class BundleWriter:
             if (runtime_languages and name in keep)
             or not (name.startswith(UNUSED) or name.startswith("wasm.") or name in RUNTIME)
         }
+
+
+def _stamp(path: Path) -> None:
+    """Date a memo entry by this process's clock, which ``prune_cache`` and the notices'
+    purge compare with, rather than by the file system's (another machine's, on a
+    network file system, or a clock set apart)."""
+    now = time.time()
+    os.utime(path, (now, now))
 
 
 def memo_path(cache_dir: Path, key: str) -> Path:

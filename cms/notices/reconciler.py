@@ -271,8 +271,11 @@ def purge(needles, since: datetime | None = None) -> None:
                     shutil.rmtree(old, ignore_errors=True)
         # Only the memo and cache entries holding the notice's data: the others keep
         # builds fast (and byte-identical to what is live).
-        memo = memo_entries(static_index.cache_dir())
-        leftovers.drop_holding([*memo, *caches.entries()], needles, since)
+        # Memo entries are dated by the publisher's clock (``pagefind._stamp``), so one
+        # older than the notice's data cannot hold it. Django dates its cache files by the
+        # file system's clock, which may be apart from ours: every entry is read.
+        leftovers.drop_holding(memo_entries(static_index.cache_dir()), needles, since)
+        leftovers.drop_holding(caches.entries(), needles, None)
     leftovers.compact_sqlite()
 
 

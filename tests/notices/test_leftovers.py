@@ -34,6 +34,8 @@ def _memo_entry(name: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fragment = gzip.compress(f'{{"content": "{text}"}}'.encode())
     path.write_bytes(pack_memo({"fragment/en_1.pf_fragment": fragment}))
+    now = time.time()
+    os.utime(path, (now, now))  # dated by the process's clock, as the writer dates it
     return path
 
 
