@@ -81,7 +81,8 @@ def release_media(export: Export, site: str) -> dict[str, str]:
 class PublishResult:
     sites: list[SiteResult] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    # time.perf_counter() when the last site switched live: for measuring "publish to live".
+    # time.perf_counter() when the last site's pages switched live (incremental builds switch
+    # the search bundles in a moment later): what "publish to live" measures.
     live_at: float = 0.0
     # Set when the server search index could not be updated: the change stays queued.
     index_error: str | None = None
