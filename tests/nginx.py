@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.net import free_port
+from tests.procs import children, uid
 
 WORKER_USER = "www-data"
 
@@ -106,20 +107,10 @@ def nginx_serving(workdir: Path) -> Iterator[int]:
 
 
 def worker_users(workdir: Path) -> set[str]:
-    """The users nginx's worker processes run as (read from /proc)."""
+    """The users nginx's worker processes run as."""
     master = int((workdir / "nginx.pid").read_text())
-    users = set()
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(
-                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
-            )
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(master):
-            uid = int(fields["Uid"].split()[0])
-            users.add(pwd.getpwuid(uid).pw_name)
-    return users
+    ids = {uid(pid) for pid in children(master)}
+    return {pwd.getpwuid(i).pw_name for i in ids if i is not None}
 
 
 def unanswered(port: int, host: str, root: Path) -> dict[str, int]:

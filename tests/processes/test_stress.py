@@ -18,9 +18,10 @@ import sqlite3
 import subprocess
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+
+from tests.procs import alive, children, cmdline
 
 from .conftest import Platform, wait_for
 
@@ -29,27 +30,6 @@ pytestmark = pytest.mark.slow
 ROUNDS = int(os.environ.get("STRESS_BUILDS", "24"))
 RETRY_SECONDS = 2.0  # the scheduler's interval here; 30 s in bin/run
 ACTIONS = ["none", "none", "term worker", "kill worker", "kill child", "term child"]
-
-
-def children(pid: int) -> list[int]:
-    """Processes whose parent is ``pid`` (from /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return False
-    return fields[0] != "Z"
 
 
 class Queue:
@@ -103,7 +83,7 @@ def test_builds_under_random_signals_always_drain_the_queue(platform: Platform):
             elif action == "kill worker":
                 worker.send_signal(signal.SIGKILL)
             elif action in ("kill child", "term child") and forked:
-                renderers = [pid for pid in forked if "pagefind" not in _cmdline(pid)]
+                renderers = [pid for pid in forked if "pagefind" not in cmdline(pid)]
                 if renderers:
                     os.kill(
                         rng.choice(renderers),
@@ -138,10 +118,3 @@ def test_builds_under_random_signals_always_drain_the_queue(platform: Platform):
     before = platform.tree()
     platform.manage("publish", "--full")
     assert platform.tree() == before
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
-    except OSError:
-        return ""
