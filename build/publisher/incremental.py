@@ -21,9 +21,6 @@ treated as changed, and the scheduler starts a build when one ends (``due_for_ti
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import subprocess
 import tempfile
 import time
 from collections import defaultdict
@@ -37,7 +34,7 @@ from django.utils import timezone
 from search import static_index
 from search.server.pipeline import index_changes
 
-from . import release
+from . import release, reuse
 from .export import Export, Exporter
 from .files import write_file
 from .publish import (
@@ -217,47 +214,6 @@ def plan(
     return result
 
 
-def _link_farm(source: Path, target: Path) -> None:
-    """A new release that shares every file with ``source`` (hard links): only files that
-    change are then written. ``cp -al`` does it at C speed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    cp = shutil.which("cp")
-    if cp:
-        subprocess.run([cp, "-al", str(source), str(target)], check=True)  # noqa: S603
-    else:  # pragma: no cover - every supported system has cp
-        shutil.copytree(source, target, copy_function=os.link)
-
-
-def _spare(site: str) -> Path:
-    return release.site_root(site) / "spare"
-
-
-def prepare_spare(site: str) -> None:
-    """After a release goes live, make the hard-link copy the next change will build in, so
-    that copying is not on the path from "publish" to "live". The copy remembers which
-    release it mirrors and is used only if that release is still the live one."""
-    live = release.current(site)
-    if live is None:
-        return
-    spare = _spare(site)
-    shutil.rmtree(spare, ignore_errors=True)
-    staging = spare.with_name(f".spare-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    _link_farm(live, staging)
-    write_file(staging / ".mirrors", live.name.encode())
-    os.replace(staging, spare)
-
-
-def _take_spare(site: str, live: Path, target: Path) -> bool:
-    spare = _spare(site)
-    marker = spare / ".mirrors"
-    if not marker.is_file() or marker.read_text() != live.name:
-        return False
-    marker.unlink()
-    os.replace(spare, target)
-    return True
-
-
 PAGES, SEARCH = "pages", "search"
 
 
@@ -327,14 +283,15 @@ def _build_site(
     path = release.new_release(site)
     path.rmdir()
     try:
-        if not _take_spare(site, live, path):
-            _link_farm(live, path)
+        outcome.made_from = reuse.start(site, live, path)
         for name, data in changed.items():
             # Through a new inode: the old one is still shared with the live release.
             write_file(path / name, data)
         for name in deleted | {public.lstrip("/") for public in stale_media}:
             (path / name).unlink(missing_ok=True)
         release.link_media(path, Path(settings.MEDIA_ROOT), new_media)
+        touched = set(changed) | deleted | {p.lstrip("/") for p in set(new_media) | stale_media}
+        reuse.record(site, path, live, touched)
         outcome.files = len(changed)
         outcome.release = path
     except Exception:
@@ -388,7 +345,8 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         )
     for site in {o.site for o in outcomes if o.release is not None}:
         release.prune(site)
-        prepare_spare(site)
+        reuse.forget_missing(site)
+        reuse.prepare_spare(site)
     result.timings["total"] = time.perf_counter() - started
     return result
 

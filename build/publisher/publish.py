@@ -38,7 +38,7 @@ from search import static_index
 from search.pagefind import prune_cache
 from search.server.pipeline import index_full
 
-from . import lock, release
+from . import lock, release, reuse
 from .export import Export, export_sites
 from .render import render_site
 from .state import BuildState, drop_state, save_state
@@ -58,6 +58,8 @@ class SiteResult:
     error: str | None = None
     render_seconds: float = 0.0
     write_seconds: float = 0.0
+    # How an incremental release began: "recycled", "spare" or "copied" (``reuse.start``).
+    made_from: str = ""
     # path -> (owner, digest) of every rendered file: what incremental builds start from.
     manifest: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -237,12 +239,11 @@ def publish_full(
         drop_state()
     # Removing old releases happens after everything is live: it delays no reader.
     began = time.perf_counter()
-    from .incremental import prepare_spare
-
     for outcome in outcomes:
         if outcome.error is None:
             release.prune(outcome.site)
-            prepare_spare(outcome.site)
+            reuse.forget_missing(outcome.site)
+            reuse.prepare_spare(outcome.site)
     if result.ok:
         prune_cache(static_index.cache_dir())
     result.timings["cleanup"] = time.perf_counter() - began

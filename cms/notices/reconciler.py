@@ -255,7 +255,7 @@ def publish() -> None:
 def purge(needles, since: datetime | None = None) -> None:
     """Step 4: drop every copy older than the live release, and the search memo and file
     cache entries that hold the notice's data (only entries written ``since`` it existed)."""
-    from publisher import release
+    from publisher import release, reuse
     from publisher.lock import build_lock
     from search import static_index
     from search.pagefind import memo_entries
@@ -269,6 +269,7 @@ def purge(needles, since: datetime | None = None) -> None:
             for old in releases.iterdir():
                 if old != live:
                     shutil.rmtree(old, ignore_errors=True)
+            reuse.drop_all(root.name)
         # Only the memo and cache entries holding the notice's data: the others keep
         # builds fast (and byte-identical to what is live).
         # Memo entries are dated by the publisher's clock (``pagefind._stamp``), so one

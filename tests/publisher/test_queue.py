@@ -8,11 +8,13 @@ import pytest
 
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage
-from publisher import incremental, release
+from publisher import incremental, release, reuse
 from publisher.models import PublishRequest, PublishStatus
 from publisher.publish import publish_full
 from publisher.queue import process_pending
+from publisher.state import drop_state
 from tests import factories
+from tests.publisher.test_incremental import tree_at
 
 pytestmark = pytest.mark.django_db
 
@@ -84,19 +86,28 @@ class Killed(BaseException):
 
 
 @pytest.mark.parametrize(
-    ("point", "after_switch"),
+    ("point", "after_switch", "recycling"),
     [
-        ("_take_spare", False),
-        ("write_file", False),
-        ("activate", False),
-        ("save_state", True),
-        ("prepare_spare", True),
+        ("_take_spare", False, False),  # the first change after a full build
+        ("start", False, True),
+        ("_catch_up", False, True),  # an old release half caught up
+        ("write_file", False, True),
+        ("record", False, True),
+        ("activate", False, True),
+        ("save_state", True, True),
+        ("prepare_spare", True, True),
     ],
 )
 def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
-    city_content, monkeypatch, point, after_switch
+    city_content, monkeypatch, point, after_switch, recycling
 ):
     publish_full()
+    if recycling:
+        # One change first: the killed build then starts from an old release it catches up.
+        other = NewsArticlePage.objects.filter(locale__language_code="fi").last()
+        other.title = "Ensin tämä"
+        other.save_revision().publish()
+        assert process_pending().ok
     before = release.current("city")
     page = NewsArticlePage.objects.filter(locale__language_code="fi").first()
     page.title = "Korjattu otsikko"
@@ -105,7 +116,9 @@ def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
     def die(*args, **kwargs):
         raise Killed
 
-    target = release if point == "activate" else incremental
+    target = {"activate": release, "write_file": incremental, "save_state": incremental}.get(
+        point, reuse
+    )
     original = getattr(target, point)
     monkeypatch.setattr(target, point, die)
     with pytest.raises(Killed):
@@ -117,6 +130,15 @@ def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
     monkeypatch.setattr(target, point, original)
     assert process_pending().ok
     assert "Korjattu otsikko" in live_text(page.url_path.removeprefix("/city/") + "index.html")
+    # What the killed build left (a half caught-up release, a delta) misleads no later
+    # build: one more change, and the live site is what a full build makes.
+    page.title = "Korjattu taas"
+    page.save_revision().publish()
+    assert process_pending().ok
+    built = tree_at(release.current("city"))
+    drop_state()
+    assert publish_full().ok
+    assert built == tree_at(release.current("city"))
 
 
 def test_a_build_killed_between_going_live_and_saving_its_state_is_not_trusted(

@@ -1,0 +1,73 @@
+"""Incremental releases start from an old release caught up by its deltas, not from a copy
+of the whole site; a delta that is missing, tampered with or belongs to another folder is
+never trusted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cms.pages.models import ContentPage
+from publisher import release, reuse
+from publisher.incremental import ChangeSet, publish_changes
+from publisher.publish import publish_full
+from publisher.state import drop_state
+from tests.publisher.test_incremental import tree_at
+
+pytestmark = pytest.mark.django_db
+
+
+def edit(lead: str):
+    page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    page.lead = lead
+    page.save_revision().publish()
+    result = publish_changes(ChangeSet(page_ids={page.pk}))
+    assert result.ok, [s.error for s in result.sites]
+    return next(s for s in result.sites if s.site == "city")
+
+
+def matches_a_full_build() -> bool:
+    built = tree_at(release.current("city"))
+    drop_state()
+    assert publish_full(sites=["city"]).ok
+    return built == tree_at(release.current("city"))
+
+
+def test_releases_are_recycled_and_stay_equal_to_a_full_build(city_content):
+    assert publish_full(sites=["city"]).ok
+    first = edit("Ensimmäinen muutos.")
+    assert first.made_from == "spare"  # a full build leaves no deltas: its spare copy
+    made = [edit(f"Muutos {n}.") for n in range(4)]
+    assert {outcome.made_from for outcome in made} == {"recycled"}
+    releases = sorted((release.site_root("city") / "releases").iterdir())
+    # The live release and the one before it: each build recycles the oldest.
+    assert len(releases) == 2
+    # Deltas only of releases that exist; no spare copy kept while recycling works.
+    deltas = {p.stem for p in (release.site_root("city") / "deltas").glob("*.json")}
+    assert deltas <= {p.name for p in releases}
+    assert not (release.site_root("city") / "spare").exists()
+    assert "Muutos 3." in (release.current("city") / "palvelut/kirjasto/index.html").read_text()
+    assert matches_a_full_build()
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda data: {**data, "paths": [*data["paths"], "../../../etc/passwd"]},
+        lambda data: {**data, "paths": ["/etc/passwd"]},
+        lambda data: {**data, "inode": data["inode"] + 1},  # another folder of that name
+        lambda data: [data],
+        lambda data: {**data, "base": 7},
+    ],
+)
+def test_a_delta_that_cannot_be_trusted_means_a_copy(city_content, tamper):
+    assert publish_full(sites=["city"]).ok
+    edit("Ensimmäinen muutos.")
+    edit("Toinen muutos.")
+    live = release.current("city")
+    path = release.site_root("city") / "deltas" / f"{live.name}.json"
+    path.write_text(json.dumps(tamper(json.loads(path.read_text()))))
+    assert reuse.chain("city", live) is None
+    assert edit("Kolmas muutos.").made_from == "copied"
+    assert matches_a_full_build()
