@@ -99,6 +99,15 @@ class PageRow:
 
 
 @dataclass
+class Locations:
+    """What ``Exporter`` found of where pages are, kept with the build state."""
+
+    homes: dict[str, tuple[str, str]]  # home page path -> (site, language)
+    home_url_paths: dict[str, str]
+    rows: dict[int, PageRow]
+
+
+@dataclass
 class _Located:
     page_id: int
     site: str
@@ -201,6 +210,23 @@ class Exporter:
         for place in places:
             subtrees |= Q(path__startswith=place)
         self._add_rows(Page.objects.live().public().filter(depth__gte=2).filter(subtrees))
+
+    def locations(self) -> Locations:
+        return Locations(homes=self.homes, home_url_paths=self.home_url_paths, rows=self.pages)
+
+    @classmethod
+    def restored(cls, locations: Locations) -> Exporter:
+        """An exporter that found what ``locations`` says (from a state another process
+        saved), to ``relocate`` from."""
+        exporter = cls()
+        exporter._locate_homes()
+        exporter.homes, exporter.home_url_paths = locations.homes, locations.home_url_paths
+        for pk, row in locations.rows.items():
+            located = exporter.locate(row)
+            if located is not None:
+                exporter.located[pk] = located
+                exporter.pages[pk] = row
+        return exporter
 
     def page_url(self, page_id: int, *, from_site: str) -> str | None:
         """A link from a page of ``from_site``: a path on the same site, else a full URL."""

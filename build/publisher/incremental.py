@@ -87,13 +87,14 @@ def _reexport(
     the ids that are gone and the old records by id."""
     exporter = Exporter()
     exporter.make_renditions = False  # an image's renditions never hold a publish
-    previous = _location.get("exporter")
-    if (
-        previous is not None
-        and _location.get("state") is state
-        and not changes.full_sites
-        and len(changes.page_ids) <= RELOCATE_AT_MOST
-    ):
+    if not changes.full_sites and len(changes.page_ids) <= RELOCATE_AT_MOST:
+        previous = _location.get("exporter") if _location.get("state") is state else None
+        if previous is None and state.locations is not None:
+            # A new process (a restarted worker): what the state's build found.
+            previous = Exporter.restored(state.locations)
+    else:
+        previous = None
+    if previous is not None:
         exporter.relocate(previous, changes.page_ids)
     else:
         exporter._locate_pages()
@@ -321,7 +322,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     outcomes = _phase(state, export, the_plan, now, sorted(the_plan.sites), PAGES)
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
-    state = _saved(state, export, outcomes, now)
+    state = _saved(state, export, outcomes, now, exporter)
     searching = sorted(
         site
         for site in the_plan.sites
@@ -330,7 +331,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     if state is not None and searching:
         began = time.perf_counter()
         second = _phase(state, export, the_plan, now, searching, SEARCH)
-        state = _saved(state, export, second, now)
+        state = _saved(state, export, second, now, exporter)
         result.timings["search live"] = time.perf_counter() - began
         outcomes += second
     result.sites = _merged(outcomes)
@@ -369,7 +370,11 @@ def _phase(
 
 
 def _saved(
-    state: BuildState, export: Export, outcomes: list[SiteResult], now: datetime
+    state: BuildState,
+    export: Export,
+    outcomes: list[SiteResult],
+    now: datetime,
+    exporter: Exporter,
 ) -> BuildState | None:
     """The state after a phase, saved; None (and no state) if a site failed, which makes
     the next build a full one."""
@@ -382,7 +387,13 @@ def _saved(
         manifests[outcome.site] = outcome.manifest
         if outcome.release is not None:
             releases[outcome.site] = outcome.release.name
-    after = BuildState(export=export, manifests=manifests, now=now, releases=releases)
+    after = BuildState(
+        export=export,
+        manifests=manifests,
+        now=now,
+        releases=releases,
+        locations=exporter.locations(),
+    )
     save_state(after)
     return after
 

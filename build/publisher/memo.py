@@ -15,6 +15,7 @@ fills it as listings are rendered again.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Iterable
 
 # (site, path) -> (key, the objects the page was made from, the page's bytes compressed)
 _pages: dict[tuple[str, str], tuple[tuple, list, bytes]] = {}
@@ -33,5 +34,31 @@ def remember(site: str, path: str, key: tuple, sources: list, data: bytes) -> No
     _pages[(site, path)] = (key, list(sources), zlib.compress(data, 1))
 
 
+# (site, output) -> record id -> (record, its translations then, the record's JSON text)
+_fragments: dict[tuple[str, str], dict[int, tuple[dict, object, str]]] = {}
+
+
+def fragments(
+    site: str, output: str, records: Iterable[dict], make: Callable[[dict], str]
+) -> list[str]:
+    """``make(record)`` for each record, reused for a record object seen by the last call
+    (a changed record is a new object; its translations are compared, being the one field
+    an incremental build sets on records it keeps). Holds only the last call's records."""
+    known = _fragments.get((site, output), {})
+    made: dict[int, tuple[dict, object, str]] = {}
+    texts = []
+    for record in records:
+        entry = known.get(record["id"])
+        translations = record.get("translations")
+        if entry is None or entry[0] is not record or entry[1] != translations:
+            kept = dict(translations) if isinstance(translations, dict) else translations
+            entry = (record, kept, make(record))
+        made[record["id"]] = entry
+        texts.append(entry[2])
+    _fragments[(site, output)] = made
+    return texts
+
+
 def forget() -> None:
     _pages.clear()
+    _fragments.clear()

@@ -8,12 +8,15 @@ it, the build is ended (its render processes with it), reported, and retried.
 
 from __future__ import annotations
 
+import cProfile
 import logging
+import os
 import signal
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -94,6 +97,23 @@ def _status_done(result: PublishResult, seconds: float) -> None:
         PublishStatus.objects.update_or_create(site_key=outcome.site, defaults=values)
 
 
+@contextmanager
+def _profiled() -> Iterator[None]:
+    """With PUBLISH_PROFILE_DIR set, the build is profiled into a file of its own."""
+    folder = settings.PUBLISH_PROFILE_DIR
+    if not folder:
+        yield
+        return
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        yield
+    finally:
+        profile.disable()
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        profile.dump_stats(Path(folder) / f"build-{time.time_ns()}-{os.getpid()}.prof")
+
+
 def process_pending() -> PublishResult | None:
     """Build everything queued so far. Returns None when the queue was empty."""
     result = _build_pending()
@@ -126,7 +146,7 @@ def _build_pending() -> PublishResult | None:
         full = any(r.full for r in pending)
         set_limit(time_limit(full))
         try:
-            with _ended_after(time_limit(full)):
+            with _ended_after(time_limit(full)), _profiled():
                 result = publish_full() if full else publish_changes(changes)
         except BuildTimeout as exc:
             logger.error("%s; %d change(s) stay queued for the next run", exc, len(pending))

@@ -55,6 +55,34 @@ NOINDEX = ".noindex"
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
 
+# What the JSON API gives of every page, and of events besides.
+API_FIELDS = (
+    "id",
+    "key",
+    "lang",
+    "kind",
+    "url",
+    "full_url",
+    "title",
+    "lead",
+    "published",
+    "updated",
+    "translations",
+)
+API_EVENT_FIELDS = (
+    "start",
+    "end",
+    "venue",
+    "address",
+    "organiser",
+    "audience",
+    "is_free",
+    "price",
+    "registration_url",
+    "categories",
+)
+
+
 class StableAtom1Feed(Atom1Feed):
     """An Atom feed whose <updated> depends only on its content: an empty feed takes the
     given fallback instead of the current time, so rebuilding it changes no bytes."""
@@ -520,57 +548,45 @@ class CityGenerator(Generator):
 
     def api(self) -> None:
         """Static JSON for other consumers (info screens, partner sites, apps)."""
-        fields = (
-            "id",
-            "key",
-            "lang",
-            "kind",
-            "url",
-            "full_url",
-            "title",
-            "lead",
-            "published",
-            "updated",
-            "translations",
+
+        def page(r: dict) -> dict:
+            return {field: r.get(field) for field in API_FIELDS}
+
+        def news(r: dict) -> dict:
+            return {**page(r), "date": r.get("date"), "press_release": r["kind"] == "press"}
+
+        def event(r: dict) -> dict:
+            return {**page(r), **{f: r.get(f) for f in API_EVENT_FIELDS}}
+
+        outputs = (
+            ("pages", self.records, page),
+            (
+                "news",
+                self.newest([r for r in self.records if r["kind"] in {"news", "press"}]),
+                news,
+            ),
+            (
+                "events",
+                sorted((r for r in self.records if r["kind"] == "event"), key=lambda r: r["start"]),
+                event,
+            ),
         )
-        pages = [{field: r.get(field) for field in fields} for r in self.records]
-        news = [
-            {
-                **{f: r.get(f) for f in fields},
-                "date": r.get("date"),
-                "press_release": r["kind"] == "press",
-            }
-            for r in self.newest([r for r in self.records if r["kind"] in {"news", "press"}])
-        ]
-        event_fields = (
-            "start",
-            "end",
-            "venue",
-            "address",
-            "organiser",
-            "audience",
-            "is_free",
-            "price",
-            "registration_url",
-            "categories",
-        )
-        events = [
-            {**{f: r.get(f) for f in fields}, **{f: r.get(f) for f in event_fields}}
-            for r in sorted(
-                (r for r in self.records if r["kind"] == "event"), key=lambda r: r["start"]
-            )
-        ]
-        for name, data in (("pages", pages), ("news", news), ("events", events)):
-            body = {
-                "site": self.site.key,
-                "base_url": self.site.base_url,
-                "count": len(data),
-                "items": data,
-            }
-            self.emit(
-                f"api/v1/{name}.json",
-                # Compact: smaller files, and json's C encoder (indent forces the slow one).
-                json.dumps(
-                    body, ensure_ascii=False, separators=(",", ":"), sort_keys=True
-                ).encode(),
-            )
+        for name, records, item in outputs:
+            texts = self.json_items(name, records, item)
+            # What json.dumps of the whole body gives (sorted keys, compact), built from
+            # each item's own text so that a worker re-encodes only the changed ones.
+            head = self.compact_json({"base_url": self.site.base_url, "count": len(texts)})[:-1]
+            tail = self.compact_json({"site": self.site.key})[1:]
+            body = f'{head},"items":[{",".join(texts)}],{tail}'
+            self.emit(f"api/v1/{name}.json", body.encode())
+
+    @staticmethod
+    def compact_json(value) -> str:
+        # Compact: smaller files, and json's C encoder (indent forces the slow one).
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+    def json_items(self, output: str, records: list[dict], item) -> list[str]:
+        make = lambda record: self.compact_json(item(record))  # noqa: E731
+        if not self.settings.get("CITY_MEMO"):
+            return [make(record) for record in records]
+        return memo.fragments(self.site.key, output, records, make)

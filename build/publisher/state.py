@@ -8,7 +8,8 @@ for correctness, only for speed.
 
 On disk it is MessagePack: plain data, checked for its shape when read, so whoever can
 write the folder can at worst cause a full build, never run code in the publisher (a
-pickle would run whatever it was made to).
+pickle would run whatever it was made to). A head file names one segment per site, and a
+build rewrites only the segments of the sites it changed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
+import re
+import secrets
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,11 +29,11 @@ import msgpack
 from django.conf import settings
 
 from . import release
-from .export import Export, SiteInfo
+from .export import Export, Locations, PageRow, SiteInfo
 from .files import write_file
 
 logger = logging.getLogger(__name__)
-VERSION = 4
+VERSION = 5
 _memory: BuildState | None = None
 
 
@@ -43,6 +47,10 @@ class BuildState:
     # site live but before saving the state leaves another release live: that manifest is
     # then not trusted, and the site is rebuilt whole (see ``manifest_for``).
     releases: dict[str, str] = field(default_factory=dict)
+    # Where every page was found (``Exporter.locations``): a new process then re-reads only
+    # the queued pages' rows, as the worker that wrote the state would. None after a
+    # full build.
+    locations: Locations | None = None
     version: int = VERSION
 
     @classmethod
@@ -94,21 +102,36 @@ class StateError(ValueError):
 
 
 def state_path() -> Path:
+    """The head: version, time, sites, releases, and which segment holds each site."""
     return Path(settings.OUTPUT_DIR) / ".state" / "build.msgpack"
 
 
-def encode(state: BuildState) -> bytes:
-    return msgpack.packb(
-        {
-            "version": state.version,
-            "now": state.now.isoformat() if state.now else None,
-            "sites": {key: dataclasses.asdict(info) for key, info in state.export.sites.items()},
-            "records": state.export.records,
-            "manifests": state.manifests,
-            "releases": state.releases,
-        },
-        use_bin_type=True,
-    )
+# One segment per site (its records and manifest), so that a build writes only the sites it
+# changed: on 100,000 pages the whole state is some 200 MB. Names are made here, and
+# checked when read, so a planted head cannot point outside the folder.
+SEGMENT_NAME = re.compile(r"[a-z0-9_-]{1,64}\.[0-9a-f]{16}\.msgpack")
+# segment key -> (segment name, the objects it was written from or read into)
+_segments: dict[str, tuple[str, list]] = {}
+PAGES_SEGMENT = "_pages"
+
+
+def _pack(value) -> bytes:
+    return msgpack.packb(value, use_bin_type=True)
+
+
+def _unpack(data: bytes):
+    # Hundreds of thousands of small objects at once: the cyclic garbage collector would
+    # walk them again and again while they are made (a third of the time), yet none of
+    # them can be garbage.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return msgpack.unpackb(data, raw=False, strict_map_key=True)
+    except (ValueError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
+        raise StateError(f"not MessagePack: {exc}") from exc
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _expect(condition: bool, what: str) -> None:
@@ -116,101 +139,201 @@ def _expect(condition: bool, what: str) -> None:
         raise StateError(what)
 
 
-def decode(data: bytes) -> BuildState:
-    """The state in ``data``; StateError for anything that is not one of ours."""
-    # Hundreds of thousands of small objects at once: the cyclic garbage collector would
-    # walk them again and again while they are made (a third of the time), yet none of
-    # them can be garbage.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _checked(msgpack.unpackb(data, raw=False, strict_map_key=True))
-    except (ValueError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
-        if isinstance(exc, StateError):
-            raise
-        raise StateError(f"not MessagePack: {exc}") from exc
-    finally:
-        if collecting:
-            gc.enable()
+def _unchanged(key: str, objects: list) -> str | None:
+    """The segment already on disk for exactly these objects, if any. A build replaces
+    the manifest of every site it built, and keeps the very record objects of the others
+    (and the page rows it did not re-read)."""
+    known = _segments.get(key)
+    if known is None or len(known[1]) != len(objects):
+        return None
+    if any(a is not b for a, b in zip(known[1], objects, strict=True)):
+        return None
+    return known[0]
 
 
-def _checked(raw) -> BuildState:
+def _segment(folder: Path, key: str, objects: list, make) -> str:
+    name = _unchanged(key, objects)
+    if name is None or not (folder / name).is_file():
+        name = f"{key.strip('_')}.{secrets.token_hex(8)}.msgpack"
+        write_file(folder / name, _pack(make()))
+    _segments[key] = (name, objects)
+    return name
+
+
+def write_state(state: BuildState) -> None:
+    """Write the segments that changed, then the head that names them (the one atomic step:
+    a reader sees the old state or the new one), then remove segments no head names."""
+    folder = state_path().parent
+    segments = {}
+    for site in sorted(set(state.export.records) | set(state.manifests)):
+        records = state.export.records.get(site, [])
+        manifest = state.manifests.get(site, {})
+        segments[site] = _segment(
+            folder,
+            site,
+            [manifest, *records],
+            lambda records=records, manifest=manifest: {"records": records, "manifest": manifest},
+        )
+    locations = state.locations
+    pages = None
+    if locations is not None:
+        rows = list(locations.rows.values())
+        pages = _segment(
+            folder, PAGES_SEGMENT, rows, lambda: [dataclasses.astuple(row) for row in rows]
+        )
+    head = {
+        "version": state.version,
+        "now": state.now.isoformat() if state.now else None,
+        "sites": {key: dataclasses.asdict(info) for key, info in state.export.sites.items()},
+        "releases": state.releases,
+        "segments": segments,
+        "pages": pages,
+        "homes": None if locations is None else locations.homes,
+        "home_url_paths": None if locations is None else locations.home_url_paths,
+    }
+    write_file(state_path(), _pack(head))
+    for path in folder.glob("*.msgpack"):
+        if path != state_path() and path.name not in {*segments.values(), pages}:
+            path.unlink(missing_ok=True)
+
+
+def _checked_head(raw) -> tuple[dict, dict[str, str]]:
     _expect(isinstance(raw, dict) and raw.get("version") == VERSION, "another version")
-    sites, records, manifests = raw.get("sites"), raw.get("records"), raw.get("manifests")
-    releases = raw.get("releases", {})
+    sites, releases, segments = raw.get("sites"), raw.get("releases"), raw.get("segments")
     _expect(
         isinstance(releases, dict) and all(isinstance(v, str) for v in releases.values()),
         "releases",
     )
     _expect(isinstance(sites, dict) and all(isinstance(v, dict) for v in sites.values()), "sites")
+    _expect(
+        isinstance(segments, dict)
+        and all(isinstance(v, str) and SEGMENT_NAME.fullmatch(v) for v in segments.values()),
+        "segments",
+    )
+    return raw, segments
+
+
+def _checked_segment(raw) -> tuple[list, dict[str, tuple[str, str]]]:
+    _expect(isinstance(raw, dict), "segment")
+    records, manifest = raw.get("records"), raw.get("manifest")
+    _expect(isinstance(records, list), "records")
+    for record in records:
+        _expect(isinstance(record, dict) and isinstance(record.get("id"), int), "record")
+    _expect(isinstance(manifest, dict), "manifest")
+    checked: dict[str, tuple[str, str]] = {}
+    for path, entry in manifest.items():
+        _expect(isinstance(entry, list) and len(entry) == 2, "manifest entry")
+        checked[path] = (entry[0], entry[1])
+    return records, checked
+
+
+def read_state(path: Path) -> BuildState:
+    """The state whose head is at ``path``; StateError for anything not one of ours,
+    FileNotFoundError when a segment went (another process saved meanwhile)."""
+    raw, segments = _checked_head(_unpack(path.read_bytes()))
     try:
-        infos = {key: SiteInfo(**fields) for key, fields in sites.items()}
+        infos = {key: SiteInfo(**fields) for key, fields in raw["sites"].items()}
     except TypeError as exc:
         raise StateError(f"sites: {exc}") from exc
-    _expect(isinstance(records, dict), "records")
-    for site_records in records.values():
-        _expect(isinstance(site_records, list), "records")
-        for record in site_records:
-            _expect(isinstance(record, dict) and isinstance(record.get("id"), int), "record")
-    _expect(isinstance(manifests, dict), "manifests")
-    checked: dict[str, dict[str, tuple[str, str]]] = {}
-    for site, manifest in manifests.items():
-        _expect(isinstance(manifest, dict), "manifest")
-        checked[site] = {}
-        for path, entry in manifest.items():
-            _expect(isinstance(entry, list) and len(entry) == 2, "manifest entry")
-            checked[site][path] = (entry[0], entry[1])
+    records, manifests, read = {}, {}, {}
+    for site, name in segments.items():
+        records[site], manifests[site] = _checked_segment(
+            _unpack((path.parent / name).read_bytes())
+        )
+        read[site] = (name, [manifests[site], *records[site]])
     now = raw.get("now")
     try:
         moment = datetime.fromisoformat(now) if now is not None else None
     except (TypeError, ValueError) as exc:
         raise StateError(f"now: {exc}") from exc
     _expect(moment is None or moment.tzinfo is not None, "now without a time zone")
+    locations = _read_locations(path.parent, raw, read)
+    _segments.clear()
+    _segments.update(read)
     return BuildState(
         export=Export(sites=infos, records=records),
-        manifests=checked,
+        manifests=manifests,
         now=moment,
-        releases=releases,
+        releases=raw["releases"],
+        locations=locations,
+    )
+
+
+def _read_locations(folder: Path, raw: dict, read: dict) -> Locations | None:
+    name, homes, home_url_paths = raw.get("pages"), raw.get("homes"), raw.get("home_url_paths")
+    if name is None:
+        return None
+    _expect(isinstance(name, str) and bool(SEGMENT_NAME.fullmatch(name)), "pages segment")
+    _expect(
+        isinstance(homes, dict)
+        and all(
+            isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+            for v in homes.values()
+        ),
+        "homes",
+    )
+    _expect(
+        isinstance(home_url_paths, dict)
+        and all(isinstance(v, str) for v in home_url_paths.values()),
+        "home paths",
+    )
+    types = (int, str, int, str, str, str, int)
+    rows: dict[int, PageRow] = {}
+    for entry in _unpack((folder / name).read_bytes()):
+        _expect(
+            isinstance(entry, list)
+            and len(entry) == len(types)
+            and all(isinstance(v, t) for v, t in zip(entry, types, strict=True)),
+            "page row",
+        )
+        rows[entry[0]] = PageRow(*entry)
+    read[PAGES_SEGMENT] = (name, list(rows.values()))
+    return Locations(
+        homes={path: (site, lang) for path, (site, lang) in homes.items()},
+        home_url_paths=home_url_paths,
+        rows=rows,
     )
 
 
 def load_state() -> BuildState | None:
     path = state_path()
-    try:
-        stamp = _stamp(path)
-    except FileNotFoundError:
-        return None
-    # Another process (the worker) may have written a newer state since: compare the file.
-    if _memory is not None and _memory_path == path and _memory_stamp == stamp:
-        return _memory
-    try:
-        state = decode(path.read_bytes())
-    except FileNotFoundError:
-        return None
-    except StateError as exc:  # a damaged or foreign state only costs a full build
-        logger.warning(
-            "Build state at %s is unusable (%s); the next build is a full one", path, exc
-        )
-        return None
-    _remember(state, path)
-    return state
+    for _attempt in range(3):
+        try:
+            stamp = _stamp(path)
+        except FileNotFoundError:
+            return None
+        # Another process (the worker) may have written a newer state since: compare.
+        if _memory is not None and _memory_path == path and _memory_stamp == stamp:
+            return _memory
+        try:
+            state = read_state(path)
+        except FileNotFoundError:
+            continue  # saved anew while this read: read the new head
+        except StateError as exc:  # a damaged or foreign state only costs a full build
+            logger.warning(
+                "Build state at %s is unusable (%s); the next build is a full one", path, exc
+            )
+            return None
+        _remember(state, path)
+        return state
+    return None
 
 
 def save_state(state: BuildState) -> None:
-    path = state_path()
-    write_file(path, encode(state))
-    _remember(state, path)
+    write_state(state)
+    _remember(state, state_path())
 
 
 def drop_state() -> None:
     forget()
-    state_path().unlink(missing_ok=True)
+    shutil.rmtree(state_path().parent, ignore_errors=True)
 
 
 def forget() -> None:
     """Drop the in-memory copy (tests, or after the output folder is replaced)."""
     global _memory, _memory_path, _memory_stamp
     _memory, _memory_path, _memory_stamp = None, None, None
+    _segments.clear()
 
 
 _memory_path: Path | None = None

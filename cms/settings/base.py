@@ -179,6 +179,9 @@ PUBLISH_WORKERS = int(os.environ.get("PUBLISH_WORKERS", "0"))
 # it runs past the limit, reported stuck by `manage.py health`.
 PUBLISH_TIMEOUT_SECONDS = float(os.environ.get("PUBLISH_TIMEOUT_SECONDS", "300"))
 PUBLISH_FULL_TIMEOUT_SECONDS = float(os.environ.get("PUBLISH_FULL_TIMEOUT_SECONDS", "3600"))
+# A folder to profile every build into (cProfile, one file per build), to find where the
+# time goes in the real worker; empty (the default) profiles nothing.
+PUBLISH_PROFILE_DIR = os.environ.get("PUBLISH_PROFILE_DIR", "")
 # Health: a change waiting longer than this to go live, or a notice whose removal is not
 # finished this long after its deadline, is a failure to alert on.
 HEALTH_QUEUE_MAX_AGE_SECONDS = float(os.environ.get("HEALTH_QUEUE_MAX_AGE_SECONDS", "120"))

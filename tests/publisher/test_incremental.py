@@ -195,3 +195,34 @@ def test_an_event_that_ends_moves_to_past_events_as_in_a_full_build(city_content
     assert publish_full(now=after).ok
     full = tree("city")
     assert [p for p in full if incremental.get(p) != full[p]] == []
+
+
+def test_a_new_process_relocates_only_the_queued_pages_from_the_saved_state(
+    city_content, now, monkeypatch
+):
+    """A restarted worker reads where every page was from the state, and re-reads only the
+    pages whose changes are queued (here a move, which changes the pages below it too)."""
+    from publisher import incremental, state
+    from publisher.export import Exporter
+
+    assert publish_full(now=now).ok
+    assert publish_changes(retitle(random.Random(5)), now=now).ok  # a state with locations
+    assert load_state().locations is not None
+    state.forget()
+    incremental._location.clear()  # as in a new process
+
+    def everything(self):
+        raise AssertionError("read every page again")
+
+    monkeypatch.setattr(Exporter, "_locate_pages", everything)
+    section = SectionIndexPage.objects.get(url_path="/city/palvelut/")
+    target = NewsIndexPage.objects.get(url_path="/city/uutiset/")
+    moved = section.get_children().filter(numchild__gt=0).first() or section.get_children()[0]
+    moved.move(target, pos="last-child")
+    result = publish_changes(ChangeSet(page_ids={moved.pk}), now=now)
+    assert result.ok, [s.error for s in result.sites]
+    monkeypatch.undo()
+    built = tree("city")
+    drop_state()
+    assert publish_full(now=now).ok
+    assert built == tree("city")

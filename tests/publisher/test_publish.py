@@ -85,6 +85,11 @@ def test_feeds_sitemap_calendars_and_api_are_well_formed(city_content):
 
     events = json.loads((root / "api/v1/events.json").read_text())
     assert events["count"] == len(events["items"]) > 0
+    for name in ("pages", "news", "events"):
+        # Joined from each item's own text, yet what one json.dumps of the whole gives.
+        raw = (root / f"api/v1/{name}.json").read_bytes()
+        compact = json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":"))
+        assert raw == compact.encode(), name
     assert set(events["items"][0]["translations"]) == {"fi", "sv", "en"}
     robots = (root / "robots.txt").read_text()
     assert "Sitemap: http://city.localhost:8080/sitemap.xml" in robots

@@ -9,7 +9,14 @@ import pytest
 
 from publisher.export import Export, SiteInfo
 from publisher.files import file_mode
-from publisher.state import BuildState, encode, forget, load_state, save_state, state_path
+from publisher.state import (
+    BuildState,
+    forget,
+    load_state,
+    save_state,
+    state_path,
+    write_state,
+)
 
 
 def test_a_state_written_by_another_process_is_read_afresh(settings, tmp_path):
@@ -21,9 +28,7 @@ def test_a_state_written_by_another_process_is_read_afresh(settings, tmp_path):
     assert load_state() is first  # the remembered copy, no reading
 
     newer = BuildState(export=Export(sites={}, records={}), now=datetime(2026, 2, 1, tzinfo=UTC))
-    temporary = state_path().with_suffix(".other")
-    temporary.write_bytes(encode(newer))
-    os.replace(temporary, state_path())  # as the worker's save_state does
+    write_state(newer)  # as another process's save_state does (this one does not know)
     assert load_state().now == newer.now
 
     state_path().unlink()
@@ -75,31 +80,75 @@ class _Planted:
         return (os.system, ("touch planted",))
 
 
+HEAD = {"version": 5, "now": None, "sites": {}, "releases": {}, "segments": {}}
+SEGMENT = "city.0123456789abcdef.msgpack"
+
+
 @pytest.mark.parametrize(
-    "data",
+    ("head", "segment"),
     [
-        __import__("pickle").dumps(_Planted()),  # the old format, crafted to run a command
-        b"",
-        b"\xc1",  # not MessagePack
-        msgpack.packb({"version": 4, "sites": {"city": {"key": "city", "evil": 1}}}),
-        msgpack.packb({"version": 4, "sites": {}, "records": {"city": [1]}, "manifests": {}}),
-        msgpack.packb(
-            {"version": 4, "sites": {}, "records": {}, "manifests": {"city": {"a": "b"}}}
+        (__import__("pickle").dumps(_Planted()), None),  # the old format, crafted to run a command
+        (b"", None),
+        (b"\xc1", None),  # not MessagePack
+        (msgpack.packb({**HEAD, "sites": {"city": {"key": "city", "evil": 1}}}), None),
+        (msgpack.packb({**HEAD, "now": "yesterday"}), None),
+        (msgpack.packb({**HEAD, "version": 4}), None),
+        (msgpack.packb({**HEAD, "segments": {"city": "../../etc/passwd"}}), None),
+        (msgpack.packb({**HEAD, "segments": {"city": SEGMENT}}), None),  # no such segment
+        (
+            msgpack.packb({**HEAD, "segments": {"city": SEGMENT}}),
+            msgpack.packb({"records": [1], "manifest": {}}),
         ),
-        msgpack.packb(
-            {"version": 4, "sites": {}, "records": {}, "manifests": {}, "now": "yesterday"}
+        (
+            msgpack.packb({**HEAD, "segments": {"city": SEGMENT}}),
+            msgpack.packb({"records": [], "manifest": {"a": "b"}}),
         ),
-        msgpack.packb({"version": 3}),
+        (
+            msgpack.packb({**HEAD, "segments": {"city": SEGMENT}}),
+            __import__("pickle").dumps(_Planted()),
+        ),
     ],
 )
 def test_a_planted_or_damaged_state_runs_nothing_and_means_a_full_build(
-    settings, tmp_path, monkeypatch, data
+    settings, tmp_path, monkeypatch, head, segment
 ):
     settings.OUTPUT_DIR = tmp_path
     monkeypatch.chdir(tmp_path)
     forget()
     state_path().parent.mkdir(parents=True)
-    state_path().write_bytes(data)
+    state_path().write_bytes(head)
+    if segment is not None:
+        (state_path().parent / SEGMENT).write_bytes(segment)
     assert load_state() is None
     assert not (tmp_path / "planted").exists()
+    forget()
+
+
+def test_a_build_rewrites_only_the_segments_of_sites_it_changed(settings, tmp_path):
+    settings.OUTPUT_DIR = tmp_path
+    forget()
+    records = {
+        "city": [{"id": 3, "site": "city", "title": "Koti"}],
+        "events": [{"id": 4, "site": "events", "title": "Tapahtumat"}],
+    }
+    manifests = {"city": {"index.html": ("page:3", "ab")}, "events": {}}
+    first = BuildState(export=Export(sites={}, records=records), manifests=manifests)
+    save_state(first)
+    segments = {p.name for p in state_path().parent.iterdir()} - {state_path().name}
+    assert len(segments) == 2
+    # The next build changed the city only: new records list and manifest for it, the very
+    # same objects for the events site.
+    city = [{"id": 3, "site": "city", "title": "Kotisivu"}]
+    after = BuildState(
+        export=Export(sites={}, records={"city": city, "events": records["events"]}),
+        manifests={"city": {"index.html": ("page:3", "cd")}, "events": manifests["events"]},
+    )
+    save_state(after)
+    now = {p.name for p in state_path().parent.iterdir()} - {state_path().name}
+    assert len(now) == 2 and len(now & segments) == 1
+    assert next(iter(now & segments)).startswith("events.")
+    forget()
+    loaded = load_state()
+    assert loaded.export.records == {"city": city, "events": records["events"]}
+    assert loaded.manifests["city"] == {"index.html": ("page:3", "cd")}
     forget()
