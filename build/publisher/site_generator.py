@@ -150,13 +150,28 @@ class CityGenerator(Generator):
     # -- helpers ---------------------------------------------------------------------------
 
     def syndicated(self, kinds: set[str], lang: str) -> list[dict]:
-        """Records of these kinds in ``lang`` from this site and the sites it syndicates."""
+        """Records of these kinds in ``lang`` from this site and the sites it syndicates,
+        in the order of the sites and of each site's records."""
         found = []
         for key in [self.site.key, *self.site.syndicates]:
-            for record in self.export.records.get(key, []):
-                if record["kind"] in kinds and record["lang"] == lang:
-                    found.append(record)
+            by_kind = self._by_kind(key)
+            entries = [entry for kind in kinds for entry in by_kind.get((kind, lang), [])]
+            if len(kinds) > 1:
+                entries.sort(key=lambda entry: entry[0])
+            found += [record for _position, record in entries]
         return found
+
+    def _by_kind(self, key: str) -> dict[tuple[str, str], list[tuple[int, dict]]]:
+        """A site's records (with their positions) by kind and language, made once per
+        build: home pages and calendars each ask, and a site that syndicates the others
+        would otherwise walk every record of every site for each of them."""
+        known = self.__dict__.setdefault("_kinds", {})
+        if key not in known:
+            grouped: dict[tuple[str, str], list[tuple[int, dict]]] = defaultdict(list)
+            for position, record in enumerate(self.export.records.get(key, [])):
+                grouped[(record["kind"], record["lang"])].append((position, record))
+            known[key] = grouped
+        return known[key]
 
     def link(self, record: dict) -> str:
         """Where a record lives, seen from this site."""
@@ -366,13 +381,24 @@ class CityGenerator(Generator):
         crumbs = self.breadcrumbs(record)
         sources = [record, *crumbs, *items]
         key = (template, record["lang"], self.site_fingerprint, repr(record["translations"]))
-        key += (repr(sorted(extra.items())),)
+        key += tuple((name, self._repr(value)) for name, value in sorted(extra.items()))
         data = memo.recall(self.site.key, path, key, sources)
         if data is None:
             self.render(template, path, self.page_context(record, items=items, **extra))
             memo.remember(self.site.key, path, key, sources, self.files[path])
         else:
             self.emit(path, data)
+
+    def _repr(self, value) -> str:
+        """repr(value), made once per build for a list or dict that every page of a
+        listing shares (its month or year links), not once per page."""
+        if not isinstance(value, list | dict):
+            return repr(value)
+        known = self.__dict__.setdefault("_reprs", {})
+        entry = known.get(id(value))
+        if entry is None or entry[0] is not value:
+            entry = known[id(value)] = (value, repr(value))
+        return entry[1]
 
     @cached_property
     def site_fingerprint(self) -> str:
@@ -430,10 +456,11 @@ class CityGenerator(Generator):
             record, upcoming, record["url"], "event_index.html", view="upcoming", **common
         )
         self.paginate(record, past, past_url, "event_index.html", view="past", **common)
+        by_month: dict[str, list[dict]] = defaultdict(list)
+        for event in events:
+            by_month[event["start"][:7]].append(event)
         for month in months:
-            in_month = sorted(
-                (e for e in events if e["start"].startswith(month)), key=lambda e: e["start"]
-            )
+            in_month = sorted(by_month[month], key=lambda e: e["start"])
             label = next(m["label"] for m in month_links if m["month"] == month)
             self.render_listing(
                 "event_index.html",

@@ -22,6 +22,7 @@ import secrets
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 
 import msgpack
@@ -178,9 +179,7 @@ def write_state(state: BuildState) -> None:
     pages = None
     if locations is not None:
         rows = list(locations.rows.values())
-        pages = _segment(
-            folder, PAGES_SEGMENT, rows, lambda: [dataclasses.astuple(row) for row in rows]
-        )
+        pages = _segment(folder, PAGES_SEGMENT, rows, lambda: rows)
     head = {
         "version": state.version,
         "now": state.now.isoformat() if state.now else None,
@@ -213,18 +212,19 @@ def _checked_head(raw) -> tuple[dict, dict[str, str]]:
     return raw, segments
 
 
+def _only(values, kind: type) -> bool:
+    """Every value is exactly of ``kind`` (checked at C speed: 100,000 records at load)."""
+    return set(map(type, values)) <= {kind}
+
+
 def _checked_segment(raw) -> tuple[list, dict[str, tuple[str, str]]]:
     _expect(isinstance(raw, dict), "segment")
     records, manifest = raw.get("records"), raw.get("manifest")
-    _expect(isinstance(records, list), "records")
-    for record in records:
-        _expect(isinstance(record, dict) and isinstance(record.get("id"), int), "record")
-    _expect(isinstance(manifest, dict), "manifest")
-    checked: dict[str, tuple[str, str]] = {}
-    for path, entry in manifest.items():
-        _expect(isinstance(entry, list) and len(entry) == 2, "manifest entry")
-        checked[path] = (entry[0], entry[1])
-    return records, checked
+    _expect(isinstance(records, list) and _only(records, dict), "records")
+    _expect(_only(map(dict.get, records, repeat("id")), int), "record ids")
+    _expect(isinstance(manifest, dict) and _only(manifest.values(), list), "manifest")
+    _expect(set(map(len, manifest.values())) <= {2}, "manifest entries")
+    return records, dict(zip(manifest, map(tuple, manifest.values()), strict=True))
 
 
 def read_state(path: Path) -> BuildState:
@@ -277,16 +277,13 @@ def _read_locations(folder: Path, raw: dict, read: dict) -> Locations | None:
         and all(isinstance(v, str) for v in home_url_paths.values()),
         "home paths",
     )
-    types = (int, str, int, str, str, str, int)
-    rows: dict[int, PageRow] = {}
-    for entry in _unpack((folder / name).read_bytes()):
-        _expect(
-            isinstance(entry, list)
-            and len(entry) == len(types)
-            and all(isinstance(v, t) for v, t in zip(entry, types, strict=True)),
-            "page row",
-        )
-        rows[entry[0]] = PageRow(*entry)
+    entries = _unpack((folder / name).read_bytes())
+    _expect(isinstance(entries, list) and _only(entries, list), "page rows")
+    _expect(set(map(len, entries)) <= {len(PageRow._fields)}, "page rows")
+    columns = list(zip(*entries, strict=True)) or [()] * len(PageRow._fields)
+    for column, kind in zip(columns, (int, str, int, str, str, str, int), strict=True):
+        _expect(_only(column, kind), "page rows")
+    rows = dict(zip(columns[0], map(PageRow._make, entries), strict=True))
     read[PAGES_SEGMENT] = (name, list(rows.values()))
     return Locations(
         homes={path: (site, lang) for path, (site, lang) in homes.items()},

@@ -107,6 +107,22 @@ SEGMENT = "city.0123456789abcdef.msgpack"
             msgpack.packb({**HEAD, "segments": {"city": SEGMENT}}),
             __import__("pickle").dumps(_Planted()),
         ),
+        (  # page locations: a row too short, a row of the wrong types, a bad home
+            msgpack.packb({**HEAD, "pages": SEGMENT, "homes": {}, "home_url_paths": {}}),
+            msgpack.packb([[1, "0001"]]),
+        ),
+        (
+            msgpack.packb({**HEAD, "pages": SEGMENT, "homes": {}, "home_url_paths": {}}),
+            msgpack.packb([[1, 2, 3, 4, 5, 6, 7]]),
+        ),
+        (
+            msgpack.packb({**HEAD, "pages": SEGMENT, "homes": {"0001": 3}, "home_url_paths": {}}),
+            msgpack.packb([]),
+        ),
+        (
+            msgpack.packb({**HEAD, "segments": {"city": SEGMENT}}),
+            msgpack.packb({"records": [{"id": True}], "manifest": {}}),
+        ),
     ],
 )
 def test_a_planted_or_damaged_state_runs_nothing_and_means_a_full_build(
