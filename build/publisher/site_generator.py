@@ -452,10 +452,21 @@ class CityGenerator(Generator):
             "past_url": past_url,
             "calendar_url": f"{record['url']}calendar.ics",
         }
-        self.paginate(
-            record, upcoming, record["url"], "event_index.html", view="upcoming", **common
-        )
-        self.paginate(record, past, past_url, "event_index.html", view="past", **common)
+        # Upcoming and past events show one page each (the nearest ones), and every event
+        # is on its month's page. Numbered pages would all shift by one whenever an event
+        # ends, so each ending would rewrite every page of both lists, on every site that
+        # shows the event; a month's page stays the same address with the same events.
+        for view, items, url in (("upcoming", upcoming, record["url"]), ("past", past, past_url)):
+            self.render_listing(
+                "event_index.html",
+                record,
+                items[:PAGE_SIZE],
+                pagination=None,
+                view=view,
+                more=len(items) > PAGE_SIZE,
+                listing_url=url,
+                **common,
+            )
         by_month: dict[str, list[dict]] = defaultdict(list)
         for event in events:
             by_month[event["start"][:7]].append(event)

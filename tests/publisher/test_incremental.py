@@ -226,3 +226,41 @@ def test_a_new_process_relocates_only_the_queued_pages_from_the_saved_state(
     drop_state()
     assert publish_full(now=now).ok
     assert built == tree("city")
+
+
+def test_an_event_that_ends_rewrites_only_the_first_page_of_each_list(city_content, now):
+    """With more events than fit on a page, an ending still changes only the nearest
+    events' page, the past events' page and what shows the event itself: every other
+    event stays on its month's page (numbered pages would all shift by one)."""
+    from cms.events.models import EventIndexPage
+
+    listing = EventIndexPage.objects.get(url_path="/city/tapahtumat/")
+    for day in range(1, 31):
+        start = now + timedelta(days=day)
+        factories.EventPageFactory(
+            parent=listing, start=start, end=start + timedelta(hours=2), slug=f"sarja-{day}"
+        )
+    first = factories.EventPageFactory(
+        parent=listing, start=now - timedelta(hours=1), end=now + timedelta(minutes=5)
+    )
+    assert publish_full(now=now).ok
+    before = tree("city")
+    assert not any(p.startswith("tapahtumat/sivu/") for p in before), "no numbered pages"
+
+    later = now + timedelta(minutes=6)
+    assert first.pk in due_for_time(later)
+    assert publish_changes(ChangeSet(), now=later).ok
+    after = tree("city")
+    changed = {p for p in after if before.get(p) != after[p] and not p.startswith("pagefind/")}
+    listings = {p for p in changed if p.startswith("tapahtumat/")}
+    own = f"tapahtumat/{first.slug}/"
+    assert {"tapahtumat/index.html", "tapahtumat/menneet/index.html"} <= listings
+    assert listings - {own + "index.html", own + "event.ics"} <= {
+        "tapahtumat/index.html",
+        "tapahtumat/menneet/index.html",
+        "tapahtumat/calendar.ics",
+        "tapahtumat/feed.xml",
+    }
+    assert first.title in after["tapahtumat/menneet/index.html"].decode()
+    month = f"tapahtumat/{(now + timedelta(days=30)).strftime('%Y-%m')}/index.html"
+    assert "sarja-30" in after[month].decode(), "every event is on its month's page"
