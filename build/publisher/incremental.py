@@ -34,7 +34,7 @@ from django.utils import timezone
 from search import static_index
 from search.server.pipeline import index_changes
 
-from . import release, reuse
+from . import memo, release, reuse
 from .export import Export, Exporter
 from .files import write_file
 from .publish import (
@@ -278,6 +278,7 @@ def _build_site(
     new_media = {public: name for public, name in media.items() if public not in old_media}
     stale_media = set(old_media) - set(media)
     outcome.manifest = manifest
+    memo.keep(site, manifest)
     if not (changed or deleted or new_media or stale_media):
         return outcome  # nothing to publish: the live release stays
     began = time.perf_counter()

@@ -34,6 +34,13 @@ def remember(site: str, path: str, key: tuple, sources: list, data: bytes) -> No
     _pages[(site, path)] = (key, list(sources), zlib.compress(data, 1))
 
 
+def keep(site: str, paths) -> None:
+    """Forget the site's listing pages that are no longer outputs (a listing removed, a
+    page number gone): a worker's memo holds only what the live sites still have."""
+    for key in [key for key in _pages if key[0] == site and key[1] not in paths]:
+        del _pages[key]
+
+
 # (site, output) -> record id -> (record, its translations then, the record's JSON text)
 _fragments: dict[tuple[str, str], dict[int, tuple[dict, object, str]]] = {}
 

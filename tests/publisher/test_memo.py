@@ -1,0 +1,41 @@
+"""The worker's listing memo reuses a page made from the very same records, and forgets the
+pages a site no longer has."""
+
+from publisher import memo
+
+
+def test_a_listing_page_is_reused_only_for_the_same_records_and_forgotten_when_gone():
+    memo.forget()
+    first, second = {"id": 1}, {"id": 2}
+    memo.remember("city", "uutiset/index.html", ("k",), [first, second], b"<html>1</html>")
+    memo.remember("city", "uutiset/sivu/2/index.html", ("k",), [second], b"<html>2</html>")
+    memo.remember("events", "uutiset/sivu/2/index.html", ("k",), [second], b"<html>3</html>")
+    assert memo.recall("city", "uutiset/index.html", ("k",), [first, second]) == b"<html>1</html>"
+    # An equal record that is another object may have been re-exported: not reused.
+    assert memo.recall("city", "uutiset/index.html", ("k",), [first, {"id": 2}]) is None
+    assert memo.recall("city", "uutiset/index.html", ("other",), [first, second]) is None
+
+    memo.keep("city", {"uutiset/index.html"})
+    assert memo.recall("city", "uutiset/sivu/2/index.html", ("k",), [second]) is None
+    assert memo.recall("city", "uutiset/index.html", ("k",), [first, second]) is not None
+    assert memo.recall("events", "uutiset/sivu/2/index.html", ("k",), [second]) is not None
+    memo.forget()
+
+
+def test_json_fragments_are_made_again_for_a_changed_record_or_translation():
+    memo.forget()
+    made = []
+
+    def make(record):
+        made.append(record["id"])
+        return str(record["id"])
+
+    records = [{"id": 1, "translations": {"sv": "/sv/a/"}}, {"id": 2}]
+    assert memo.fragments("city", "pages", records, make) == ["1", "2"]
+    assert memo.fragments("city", "pages", records, make) == ["1", "2"]
+    assert made == [1, 2]
+    records[0]["translations"] = {"sv": "/sv/b/"}
+    records[1] = {"id": 2}
+    memo.fragments("city", "pages", records, make)
+    assert made == [1, 2, 1, 2]
+    memo.forget()
