@@ -10,6 +10,7 @@ page, so that re-indexing after one edit stays cheap however large the section g
 
 from __future__ import annotations
 
+import operator
 import zlib
 from collections import defaultdict
 
@@ -22,8 +23,32 @@ ROOT = ""
 SHARD_SIZE = 2500
 
 
+# The last few answers of ``assign``, with the very record objects they were made from:
+# a build asks for the same site's records (unchanged objects in a new list) several times,
+# and a worker's next build asks again for what this one left. Records are never changed
+# in place in what ``assign`` reads (a changed page is a new record).
+_RECENT = 8
+_recent: list[tuple[list[dict], tuple[str, ...], dict[int, str]]] = []
+
+
 def assign(records: list[dict], languages: list[str]) -> dict[int, str]:
-    """Bundle name of every record of one site (page id -> name; ROOT for home pages)."""
+    """Bundle name of every record of one site (page id -> name; ROOT for home pages).
+    The answer is shared: callers only read it."""
+    wanted = tuple(languages)
+    for known, known_languages, answer in _recent:
+        if (
+            known_languages == wanted
+            and len(known) == len(records)
+            and all(map(operator.is_, known, records))
+        ):
+            return answer
+    answer = _assign(records, languages)
+    _recent.insert(0, (list(records), wanted, answer))
+    del _recent[_RECENT:]
+    return answer
+
+
+def _assign(records: list[dict], languages: list[str]) -> dict[int, str]:
     by_path = {record["path"]: record for record in records}
     homes = {record["path"] for record in records if record["kind"] == "home"}
 

@@ -60,7 +60,15 @@ def test_sections_and_shards_are_stable():
     assigned = bundles.assign([home, section, *pages], ["fi"])
     assert assigned[1] == bundles.ROOT
     assert {assigned[p["id"]] for p in pages} <= {"palvelut-1", "palvelut-2"}
-    assert bundles.assign([home, section, *pages], ["fi"]) == assigned
+    # Equal records that are other objects (another process, a re-export): worked out
+    # again, to the same answer.
+    copies = [dict(r) for r in [home, section, *pages]]
+    again = bundles.assign(copies, ["fi"])
+    assert again == assigned and again is not assigned
+    # The very same objects: the answer of last time, not worked out again.
+    assert bundles.assign(copies, ["fi"]) is again
+    moved = {**pages[0], "path": "00010001", "kind": "home", "id": 9}
+    assert bundles.assign([*copies, moved], ["fi"])[9] == bundles.ROOT
 
 
 def test_documents_hold_visible_text_only():
