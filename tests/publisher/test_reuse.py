@@ -51,23 +51,25 @@ def test_releases_are_recycled_and_stay_equal_to_a_full_build(city_content):
     assert matches_a_full_build()
 
 
-@pytest.mark.parametrize(
-    "tamper",
-    [
-        lambda data: {**data, "paths": [*data["paths"], "../../../etc/passwd"]},
-        lambda data: {**data, "paths": ["/etc/passwd"]},
-        lambda data: {**data, "inode": data["inode"] + 1},  # another folder of that name
-        lambda data: [data],
-        lambda data: {**data, "base": 7},
-    ],
-)
-def test_a_delta_that_cannot_be_trusted_means_a_copy(city_content, tamper):
+TAMPERED = [
+    lambda data: {**data, "paths": [*data["paths"], "../../../etc/passwd"]},
+    lambda data: {**data, "paths": ["/etc/passwd"]},
+    lambda data: {**data, "inode": data["inode"] + 1},  # another folder of that name
+    lambda data: [data],
+    lambda data: {**data, "base": 7},
+]
+
+
+def test_a_delta_that_cannot_be_trusted_means_a_copy(city_content):
     assert publish_full(sites=["city"]).ok
     edit("Ensimmäinen muutos.")
     edit("Toinen muutos.")
     live = release.current("city")
     path = release.site_root("city") / "deltas" / f"{live.name}.json"
-    path.write_text(json.dumps(tamper(json.loads(path.read_text()))))
-    assert reuse.chain("city", live) is None
+    original = path.read_text()
+    assert reuse.chain("city", live) is not None
+    for tamper in TAMPERED:
+        path.write_text(json.dumps(tamper(json.loads(original))))
+        assert reuse.chain("city", live) is None, tamper
     assert edit("Kolmas muutos.").made_from == "copied"
     assert matches_a_full_build()
