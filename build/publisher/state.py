@@ -155,7 +155,9 @@ def _unchanged(key: str, objects: list) -> str | None:
 def _segment(folder: Path, key: str, objects: list, make) -> str:
     name = _unchanged(key, objects)
     if name is None or not (folder / name).is_file():
-        name = f"{key.strip('_')}.{secrets.token_hex(8)}.msgpack"
+        # The site's key only names the file for whoever looks in the folder.
+        label = re.sub(r"[^a-z0-9_-]", "-", key.strip("_").lower())[:64] or "site"
+        name = f"{label}.{secrets.token_hex(8)}.msgpack"
         write_file(folder / name, _pack(make()))
     _segments[key] = (name, objects)
     return name
