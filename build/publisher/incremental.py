@@ -288,9 +288,9 @@ def _build_site(
         outcome.made_from = reuse.start(site, live, path)
         for name, data in changed.items():
             # Through a new inode: the old one is still shared with the live release.
-            write_file(path / name, data)
+            write_file(reuse.inside(path, name), data)
         for name in deleted | {public.lstrip("/") for public in stale_media}:
-            (path / name).unlink(missing_ok=True)
+            reuse.inside(path, name).unlink(missing_ok=True)
         release.link_media(path, Path(settings.MEDIA_ROOT), new_media)
         touched = set(changed) | deleted | {p.lstrip("/") for p in set(new_media) | stale_media}
         reuse.record(site, path, live, touched)

@@ -91,10 +91,21 @@ def chain(site: str, live: Path) -> tuple[Path, set[str]] | None:
     return (oldest, touched) if oldest is not None else None
 
 
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refusing (OSError) a path whose folders lead elsewhere through a
+    symbolic link: whoever can write an old release must not make the publisher write or
+    delete files outside it."""
+    target = folder / name
+    root = folder.resolve()
+    if not target.parent.resolve().is_relative_to(root):
+        raise OSError(f"{name} leads outside {folder}")
+    return target
+
+
 def _catch_up(folder: Path, live: Path, touched: set[str]) -> None:
     """Make ``folder`` equal to ``live`` where ``touched`` says they may differ."""
     for name in touched:
-        source, target = live / name, folder / name
+        source, target = live / name, inside(folder, name)
         if source.is_file() and not source.is_symlink():
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(f".{target.name[:40]}.link")

@@ -5,6 +5,8 @@ never trusted."""
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -72,4 +74,20 @@ def test_a_delta_that_cannot_be_trusted_means_a_copy(city_content):
         path.write_text(json.dumps(tamper(json.loads(original))))
         assert reuse.chain("city", live) is None, tamper
     assert edit("Kolmas muutos.").made_from == "copied"
+    assert matches_a_full_build()
+
+
+def test_a_link_planted_in_an_old_release_never_leads_the_publisher_outside(city_content, tmp_path):
+    assert publish_full(sites=["city"]).ok
+    edit("Ensimmäinen muutos.")
+    edit("Toinen muutos.")
+    oldest, touched = reuse.chain("city", release.current("city"))
+    # A folder the catching up writes into, made a link to somewhere else.
+    folder = oldest / Path(sorted(touched)[0]).parent
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.rmtree(folder)
+    folder.symlink_to(outside, target_is_directory=True)
+    assert edit("Kolmas muutos.").made_from == "copied"
+    assert list(outside.iterdir()) == []
     assert matches_a_full_build()
