@@ -221,7 +221,10 @@ class Exporter:
         saved), to ``relocate`` from."""
         exporter = cls()
         exporter._locate_homes()
+        current = (exporter.homes, exporter.home_url_paths)
         exporter.homes, exporter.home_url_paths = locations.homes, locations.home_url_paths
+        if current != (locations.homes, locations.home_url_paths):
+            return exporter  # sites changed since: ``relocate`` sees it and reads every page
         for pk, row in locations.rows.items():
             located = exporter.locate(row)
             if located is not None:

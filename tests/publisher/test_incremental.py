@@ -264,3 +264,21 @@ def test_an_event_that_ends_rewrites_only_the_first_page_of_each_list(city_conte
     assert first.title in after["tapahtumat/menneet/index.html"].decode()
     month = f"tapahtumat/{(now + timedelta(days=30)).strftime('%Y-%m')}/index.html"
     assert "sarja-30" in after[month].decode(), "every event is on its month's page"
+
+
+def test_a_saved_state_from_before_a_site_change_means_reading_every_page(city_content, now):
+    """Where pages were is trusted only while the sites' home pages are where they were
+    (here the state knows a site that has since gone)."""
+    from publisher import incremental
+
+    assert publish_full(now=now).ok
+    assert publish_changes(retitle(random.Random(6)), now=now).ok
+    locations = load_state().locations
+    home = next(path for path, (site, _lang) in locations.homes.items() if site == "city")
+    locations.homes = {**locations.homes, home: ("gone", "fi")}
+    incremental._location.clear()  # as in a new process, with that state
+    assert publish_changes(retitle(random.Random(7)), now=now).ok
+    built = tree("city")
+    drop_state()
+    assert publish_full(now=now).ok
+    assert built == tree("city")
