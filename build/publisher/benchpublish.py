@@ -5,7 +5,7 @@ Each edit is made here the way the admin makes it (a revision published, the sit
 settings saved); its commit queues the task. The time is from that commit until the live
 file holds the new text, polled every 2 ms: the worker's polling, the build, the switch.
 Before the next edit the worker is let finish its clean-up (search index, pruning, the
-next spare copy), so edits do not queue behind each other.
+spare copy after a full build), so edits do not queue behind each other.
 
 The clock moves: before the worker starts, some events are set to end one by one during
 the run, so builds re-render the listings, calendars and home pages they leave, as they

@@ -111,7 +111,7 @@ def test_builds_killed_at_random_points_leave_a_complete_release_live(platform: 
             build_seconds = time.monotonic() - began
         else:
             # Anywhere in the build: export, rendering, writing, the switch, pruning old
-            # releases and preparing the next spare copy.
+            # releases, recycling an old release or preparing a spare copy.
             time.sleep(rng.uniform(0, build_seconds))
             platform.kill(build)
         during = platform.tree()
