@@ -289,10 +289,11 @@ def _build_site(
         for name, data in changed.items():
             # Through a new inode: the old one is still shared with the live release.
             write_file(reuse.inside(path, name), data)
-        for name in deleted | {public.lstrip("/") for public in stale_media}:
+        stale = {public.lstrip("/") for public in stale_media}
+        for name in deleted | stale:
             reuse.inside(path, name).unlink(missing_ok=True)
         release.link_media(path, Path(settings.MEDIA_ROOT), new_media)
-        touched = set(changed) | deleted | {p.lstrip("/") for p in set(new_media) | stale_media}
+        touched = set(changed) | deleted | stale | {p.lstrip("/") for p in new_media}
         reuse.record(site, path, live, touched)
         outcome.files = len(changed)
         outcome.release = path
@@ -346,9 +347,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
             lambda: index_changes(export, changed=changed, gone=gone, sites=the_plan.full),
         )
     for site in {o.site for o in outcomes if o.release is not None}:
-        release.prune(site)
-        reuse.forget_missing(site)
-        reuse.prepare_spare(site)
+        reuse.tidy(site)
     result.timings["total"] = time.perf_counter() - started
     return result
 

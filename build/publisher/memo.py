@@ -14,6 +14,7 @@ fills it as listings are rendered again.
 
 from __future__ import annotations
 
+import operator
 import zlib
 from collections.abc import Callable, Iterable
 
@@ -21,11 +22,14 @@ from collections.abc import Callable, Iterable
 _pages: dict[tuple[str, str], tuple[tuple, list, bytes]] = {}
 
 
+def same_objects(known: list, objects: list) -> bool:
+    """The two lists hold the very same objects, in the same order (not merely equal)."""
+    return len(known) == len(objects) and all(map(operator.is_, known, objects))
+
+
 def recall(site: str, path: str, key: tuple, sources: list) -> bytes | None:
     entry = _pages.get((site, path))
-    if entry is None or entry[0] != key or len(entry[1]) != len(sources):
-        return None
-    if any(a is not b for a, b in zip(entry[1], sources, strict=True)):
+    if entry is None or entry[0] != key or not same_objects(entry[1], sources):
         return None
     return zlib.decompress(entry[2])
 

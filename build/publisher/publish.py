@@ -241,9 +241,7 @@ def publish_full(
     began = time.perf_counter()
     for outcome in outcomes:
         if outcome.error is None:
-            release.prune(outcome.site)
-            reuse.forget_missing(outcome.site)
-            reuse.prepare_spare(outcome.site)
+            reuse.tidy(outcome.site)
     if result.ok:
         prune_cache(static_index.cache_dir())
     result.timings["cleanup"] = time.perf_counter() - began

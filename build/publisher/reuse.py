@@ -183,6 +183,14 @@ def _take_spare(site: str, live: Path, target: Path) -> bool:
     return True
 
 
+def tidy(site: str) -> None:
+    """After a build switched ``site`` live: remove old releases, forget their deltas, and
+    make a spare copy if the next build could not recycle a release."""
+    release.prune(site)
+    forget_missing(site)
+    prepare_spare(site)
+
+
 def forget_missing(site: str) -> None:
     """Drop the deltas of releases that no longer exist (pruned, or removed by hand)."""
     folder = _deltas(site)

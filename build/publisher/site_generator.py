@@ -161,11 +161,19 @@ class CityGenerator(Generator):
             found += [record for _position, record in entries]
         return found
 
+    @cached_property
+    def _kinds(self) -> dict[str, dict[tuple[str, str], list[tuple[int, dict]]]]:
+        return {}  # site key -> its records by (kind, language), for this build
+
+    @cached_property
+    def _reprs(self) -> dict[int, tuple[object, str]]:
+        return {}  # id -> (a shared list or dict, its repr), for this build
+
     def _by_kind(self, key: str) -> dict[tuple[str, str], list[tuple[int, dict]]]:
         """A site's records (with their positions) by kind and language, made once per
         build: home pages and calendars each ask, and a site that syndicates the others
         would otherwise walk every record of every site for each of them."""
-        known = self.__dict__.setdefault("_kinds", {})
+        known = self._kinds
         if key not in known:
             grouped: dict[tuple[str, str], list[tuple[int, dict]]] = defaultdict(list)
             for position, record in enumerate(self.export.records.get(key, [])):
@@ -394,7 +402,7 @@ class CityGenerator(Generator):
         listing shares (its month or year links), not once per page."""
         if not isinstance(value, list | dict):
             return repr(value)
-        known = self.__dict__.setdefault("_reprs", {})
+        known = self._reprs
         entry = known.get(id(value))
         if entry is None or entry[0] is not value:
             entry = known[id(value)] = (value, repr(value))

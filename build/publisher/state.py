@@ -32,6 +32,7 @@ from django.conf import settings
 from . import release
 from .export import Export, Locations, PageRow, SiteInfo
 from .files import write_file
+from .memo import same_objects
 
 logger = logging.getLogger(__name__)
 VERSION = 5
@@ -145,11 +146,7 @@ def _unchanged(key: str, objects: list) -> str | None:
     the manifest of every site it built, and keeps the very record objects of the others
     (and the page rows it did not re-read)."""
     known = _segments.get(key)
-    if known is None or len(known[1]) != len(objects):
-        return None
-    if any(a is not b for a, b in zip(known[1], objects, strict=True)):
-        return None
-    return known[0]
+    return known[0] if known is not None and same_objects(known[1], objects) else None
 
 
 def _segment(folder: Path, key: str, objects: list, make) -> str:
