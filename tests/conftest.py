@@ -1,9 +1,34 @@
-"""Shared test set-up. Content comes from factories (tests/factories.py) and from the real
-site files in sites/, synced through the same service the command uses."""
+"""Shared test set-up. Content comes from factories (tests/factories.py), from the real
+site files in sites/, synced through the same service the command uses, and, for tests
+that build real sites, from the demo loaded through the same service as ``load_demo``
+(once per session: ``tests.demo``). Each of those tests runs in a savepoint rolled back
+after it, with its own output folder and its own copy of the media files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from django.core.cache import caches
+
 from cms.core.services import sites_sync
+from tests import demo
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    demo.order(items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    # Before any fixture of a test that does not use the held demo (its package's too).
+    if demo.holder.kind is not None and demo.kind_of(item) != demo.holder.kind:
+        demo.holder.release()
+    return (yield)
 
 
 @pytest.fixture
@@ -20,3 +45,51 @@ def _own_audit_log(settings, tmp_path):
     """Each test gets its own removal receipts: notice ids repeat between tests (rolled-back
     rows free them), so one shared log would mix one test's receipts into another's."""
     settings.NOTICE_AUDIT_LOG = tmp_path / "audit" / "notice-removals.jsonl"
+
+
+def _use(settings, tmp_path: Path, media: Path) -> Path:
+    settings.OUTPUT_DIR = tmp_path / "output"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Hard links: a test that deletes an image removes only its own link to the file.
+    if shutil.which("cp"):
+        subprocess.run(["cp", "-al", str(media), str(tmp_path / "media")], check=True)  # noqa: S603, S607
+    else:  # pragma: no cover
+        shutil.copytree(media, tmp_path / "media")
+    # Wagtail remembers renditions in the cache; those files lived in another test's media.
+    caches["default"].clear()
+    return tmp_path
+
+
+def _demo(kind: str, django_db_blocker, tmp_path_factory) -> Iterator[Path]:
+    yield demo.holder.hold(kind, django_db_blocker, tmp_path_factory)
+    if demo.holder.kind == kind:
+        demo.holder.release()
+
+
+@pytest.fixture(scope="session")
+def _city_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from _demo("_city_demo", django_db_blocker, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def _two_site_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from _demo("_two_site_demo", django_db_blocker, tmp_path_factory)
+
+
+def _held(kind: str) -> Path:
+    if demo.holder.kind != kind or demo.holder.media is None:
+        # Its tests did not run as one block (see tests.demo.order).
+        raise pytest.UsageError(f"{kind} is no longer held")
+    return demo.holder.media
+
+
+@pytest.fixture
+def city_content(_city_demo, db, settings, tmp_path):
+    """The city site's demo: every page type, in fi, sv and en."""
+    return _use(settings, tmp_path, _held("_city_demo"))
+
+
+@pytest.fixture
+def two_sites(_two_site_demo, db, settings, tmp_path):
+    """City and tourism, for what crosses sites (links, syndication, host names)."""
+    return _use(settings, tmp_path, _held("_two_site_demo"))

@@ -47,6 +47,7 @@ from .publish import (
     update_server_index,
 )
 from .render import make_generator
+from .siteindex import index_of, remember
 from .state import BuildState, drop_state, load_state, save_state
 
 logger = logging.getLogger(__name__)
@@ -80,11 +81,39 @@ class Plan:
         return set(self.owners) | self.site_level | self.full | set(self.removed)
 
 
+class ById:
+    """Records by id across the sites of an export, through each site's index."""
+
+    def __init__(self, export: Export) -> None:
+        self.indexes = {site: index_of(records) for site, records in export.records.items()}
+
+    def get(self, page_id: int, default: dict | None = None) -> dict | None:
+        for index in self.indexes.values():
+            record = index.by_id.get(page_id)
+            if record is not None:
+                return record
+        return default
+
+    def __getitem__(self, page_id: int) -> dict:
+        record = self.get(page_id)
+        if record is None:
+            raise KeyError(page_id)
+        return record
+
+    def __contains__(self, page_id: object) -> bool:
+        return any(page_id in index.by_id for index in self.indexes.values())
+
+    def __iter__(self):
+        for index in self.indexes.values():
+            yield from index.by_id
+
+
 def _reexport(
     state: BuildState, changes: ChangeSet
-) -> tuple[Export, Exporter, set[int], set[int], dict]:
-    """A new export that reuses every unchanged record. Returns it with the ids that changed,
-    the ids that are gone and the old records by id."""
+) -> tuple[Export, Exporter, set[int], set[int], ById]:
+    """A new export that reuses every unchanged record (and, for a site with none changed,
+    its very list of records). Returns it with the ids that changed, the ids that are gone
+    and the old records by id."""
     exporter = Exporter()
     exporter.make_renditions = False  # an image's renditions never hold a publish
     if not changes.full_sites and len(changes.page_ids) <= RELOCATE_AT_MOST:
@@ -99,41 +128,51 @@ def _reexport(
     else:
         exporter._locate_pages()
     old = state.export
-    old_by_id = {r["id"]: r for records in old.records.values() for r in records}
+    old_by_id = ById(old)
     changed = {pid for pid in changes.page_ids if pid in exporter.located}
-    for pid, located in exporter.located.items():
+    # Only the pages read again can have moved; after reading them all, any can have.
+    maybe_moved = exporter.located if exporter.reread is None else exporter.reread
+    for pid in maybe_moved:
+        located = exporter.located.get(pid)
+        if located is None:
+            continue
         before = old_by_id.get(pid)
         if before is None or before["url"] != located.path or before["site"] != located.site:
             changed.add(pid)  # new, moved, or renamed (and so its descendants too)
-    removed = {pid for pid in old_by_id if pid not in exporter.located}
+    maybe_gone = old_by_id if exporter.reread is None else exporter.reread | changes.page_ids
+    removed = {pid for pid in maybe_gone if pid not in exporter.located and pid in old_by_id}
 
-    fresh: list[dict] = []
+    fresh: dict[str, list[dict]] = defaultdict(list)
     by_type: dict[type, list[int]] = defaultdict(list)
     for pid in changed:
         by_type[exporter.pages[pid].model].append(pid)
     renderers = {key: exporter._renderer(key) for key in exporter.sites}
     for model, ids in by_type.items():
         for page in model.objects.filter(pk__in=ids):
-            fresh.append(exporter.record_for(page, renderers=renderers))
+            record = exporter.record_for(page, renderers=renderers)
+            fresh[record["site"]].append(record)
 
-    records: dict[str, list[dict]] = {key: [] for key in exporter.sites}
-    for site_records in old.records.values():
-        for record in site_records:
-            if record["id"] not in changed and record["id"] not in removed:
-                records[record["site"]].append(record)
-    for record in fresh:
-        records[record["site"]].append(record)
+    gone: dict[str, set[int]] = defaultdict(set)
+    for pid in removed | changed:
+        before = old_by_id.get(pid)
+        if before is not None:
+            gone[before["site"]].add(pid)
+    records: dict[str, list[dict]] = {}
+    for key in exporter.sites:
+        if key in old.records and key not in gone and key not in fresh:
+            records[key] = old.records[key]  # untouched: the same list, and its index
+            continue
+        before_index = old_by_id.indexes.get(key) or index_of([])
+        records[key] = remember(before_index.updated(gone[key], fresh[key])).records
     keys = {old_by_id[pid]["key"] for pid in removed | changed if pid in old_by_id}
-    keys |= {record["key"] for record in fresh}
+    keys |= {record["key"] for site_fresh in fresh.values() for record in site_fresh}
     for site_records in records.values():
-        site_records.sort(key=lambda record: record["path"])
-        translations: dict[str, dict[str, str]] = defaultdict(dict)
-        for record in site_records:
-            if record["key"] in keys:
-                translations[record["key"]][record["lang"]] = record["url"]
-        for record in site_records:
-            if record["key"] in keys:
-                record["translations"] = dict(translations[record["key"]])
+        index = index_of(site_records)
+        for key in keys:
+            group = index.by_key.get(key, ())
+            translations = {record["lang"]: record["url"] for record in group}
+            for record in group:
+                record["translations"] = dict(translations)
     exporter.link_sites(exporter.sites)
     export = Export(
         sites=exporter.sites,
@@ -148,7 +187,7 @@ def plan(
     changes: ChangeSet,
     changed: set[int],
     removed: set[int],
-    old_by_id: dict[int, dict],
+    old_by_id: ById,
 ) -> Plan:
     result = Plan()
     for site, info in export.sites.items():
@@ -157,12 +196,11 @@ def plan(
     if result.full:
         # Every site's search page lists the sites by name and address.
         result.site_level |= set(export.sites)
-    new_by_id = {r["id"]: r for records in export.records.values() for r in records}
-    by_site = {site: records for site, records in export.records.items()}
-    by_path = {site: {r["path"]: r for r in records} for site, records in by_site.items()}
+    new_by_id = ById(export)
+    indexes = new_by_id.indexes
 
     def add(site: str, page_id: int) -> None:
-        if page_id in new_by_id and new_by_id[page_id]["site"] == site:
+        if page_id in indexes[site].by_id:
             result.owners[site].add(page_id)
 
     for pid in changed | removed:
@@ -178,35 +216,35 @@ def plan(
             if record is None:
                 continue
             site = record["site"]
+            index = indexes[site]
             result.site_level.add(site)
             add(site, record["id"])
-            for other in by_site[site]:
-                if other["key"] == record["key"]:
-                    add(site, other["id"])  # translations: the language switcher
-            parent = by_path[site].get(record["path"][:-4])
+            for other in index.by_key.get(record["key"], ()):
+                add(site, other["id"])  # translations: the language switcher
+            parent = index.by_path.get(record["path"][:-4])
             if parent is not None:
                 add(site, parent["id"])
             if renamed:
-                for other in by_site[site]:
-                    if other["path"].startswith(record["path"]) and other["path"] != record["path"]:
-                        add(site, other["id"])  # breadcrumbs and addresses below it
+                for other in index.below(record["path"]):
+                    add(site, other["id"])  # breadcrumbs and addresses below it
             if record["kind"] in LISTS_SYNDICATED:
                 for target, info in export.sites.items():
                     if target != site and site not in info.syndicates:
                         continue
-                    for other in by_site[target]:
-                        if other["kind"] == "home" or (
+                    for (kind, _lang), others in indexes[target].by_kind.items():
+                        if kind == "home" or (
                             record["kind"] == "event"
-                            and other["kind"] == "event_index"
+                            and kind == "event_index"
                             and (target == site or info.syndicates)
                         ):
-                            add(target, other["id"])
+                            for other in others:
+                                add(target, other["id"])
     touched = {old_by_id[pid]["site"] for pid in changed | removed if pid in old_by_id}
     touched |= {new_by_id[pid]["site"] for pid in changed if pid in new_by_id}
     for site in touched - result.full:
         rebuild, gone = static_index.affected(
             state.export.records.get(site, []),
-            by_site[site],
+            export.records[site],
             export.sites[site].languages,
             changed | removed,
         )

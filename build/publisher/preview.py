@@ -34,7 +34,10 @@ def preview_html(page: Page) -> str:
     record["translations"] = (
         dict(existing["translations"]) if existing else {record["lang"]: record["url"]}
     )
-    preview_records = [r for r in records if r is not existing] + [record]
+    # In tree order, as every site's records are (the indexes and listings rely on it).
+    preview_records = sorted(
+        [r for r in records if r is not existing] + [record], key=lambda r: r["path"]
+    )
     preview_export = Export(
         sites=export.sites,
         records={**export.records, located.site: preview_records},

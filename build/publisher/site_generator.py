@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from datetime import datetime
 from functools import cached_property
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from feedgenerator import Atom1Feed
@@ -28,6 +29,7 @@ from . import ical, memo
 from .blocks_html import picture_html
 from .export import Export, SiteInfo
 from .jsonld import jsonld
+from .siteindex import index_of
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 PAGE_SIZE = 10
@@ -140,46 +142,34 @@ class CityGenerator(Generator):
             picture=lambda image, **kwargs: Markup(picture_html(image, **kwargs)),  # noqa: S704
         )
         self.records = self.export.records[self.site.key]
-        self.by_path = {record["path"]: record for record in self.records}
-        self.children: dict[str, list[dict]] = defaultdict(list)
-        for record in self.records:
-            parent = record["path"][:-4]
-            if parent in self.by_path:
-                self.children[parent].append(record)
+        # Made once per list of records, and carried from build to build (siteindex.py).
+        self.index = index_of(self.records)
+        self.by_path = self.index.by_path
 
     # -- helpers ---------------------------------------------------------------------------
 
     def syndicated(self, kinds: set[str], lang: str) -> list[dict]:
         """Records of these kinds in ``lang`` from this site and the sites it syndicates,
-        in the order of the sites and of each site's records."""
+        in the order of the sites and of each site's records (by tree path)."""
         found = []
         for key in [self.site.key, *self.site.syndicates]:
-            by_kind = self._by_kind(key)
-            entries = [entry for kind in kinds for entry in by_kind.get((kind, lang), [])]
+            by_kind = index_of(self.export.records.get(key, [])).by_kind
+            entries = [record for kind in kinds for record in by_kind.get((kind, lang), ())]
             if len(kinds) > 1:
-                entries.sort(key=lambda entry: entry[0])
-            found += [record for _position, record in entries]
+                entries.sort(key=itemgetter("path"))
+            found += entries
         return found
-
-    @cached_property
-    def _kinds(self) -> dict[str, dict[tuple[str, str], list[tuple[int, dict]]]]:
-        return {}  # site key -> its records by (kind, language), for this build
 
     @cached_property
     def _reprs(self) -> dict[int, tuple[object, str]]:
         return {}  # id -> (a shared list or dict, its repr), for this build
 
-    def _by_kind(self, key: str) -> dict[tuple[str, str], list[tuple[int, dict]]]:
-        """A site's records (with their positions) by kind and language, made once per
-        build: home pages and calendars each ask, and a site that syndicates the others
-        would otherwise walk every record of every site for each of them."""
-        known = self._kinds
-        if key not in known:
-            grouped: dict[tuple[str, str], list[tuple[int, dict]]] = defaultdict(list)
-            for position, record in enumerate(self.export.records.get(key, [])):
-                grouped[(record["kind"], record["lang"])].append((position, record))
-            known[key] = grouped
-        return known[key]
+    def home(self, lang: str) -> dict:
+        """The site's home page in ``lang`` (KeyError if it has none)."""
+        homes = self.index.by_kind.get(("home", lang))
+        if not homes:
+            raise KeyError(f"{self.site.key} has no home page in {lang}")
+        return homes[0]
 
     def link(self, record: dict) -> str:
         """Where a record lives, seen from this site."""
@@ -233,7 +223,7 @@ class CityGenerator(Generator):
 
     def search_page(self, lang: str) -> None:
         """The search page: searches every site's Pagefind bundles in the browser."""
-        home = next(r for r in self.records if r["kind"] == "home" and r["lang"] == lang)
+        home = self.home(lang)
         url = self.search_url(lang)
         sites = [self.site.key] + sorted(k for k in self.export.sites if k != self.site.key)
         config = {
@@ -295,11 +285,15 @@ class CityGenerator(Generator):
         """Render the outputs owned by these records (all when None) and, with
         ``site_level``, the files that belong to the site as a whole; index the search
         bundles named in ``bundles`` (all when ``page_ids`` is None)."""
-        for record in self.records:
-            if page_ids is None or record["id"] in page_ids:
-                self.owner = f"page:{record['id']}"
-                with translation.override(record["lang"]):
-                    self.page_outputs(record)
+        if page_ids is None:
+            selected = self.records
+        else:
+            by_id = self.index.by_id
+            selected = sorted((by_id[i] for i in page_ids if i in by_id), key=itemgetter("path"))
+        for record in selected:
+            self.owner = f"page:{record['id']}"
+            with translation.override(record["lang"]):
+                self.page_outputs(record)
         if page_ids is None or bundles is not None:
             for path, owner, data in static_index.bundle_files(
                 self.site, self.records, None if page_ids is None else bundles
@@ -325,7 +319,7 @@ class CityGenerator(Generator):
     def page_outputs(self, record: dict) -> None:
         kind = record["kind"]
         template = TEMPLATES[kind]
-        children = self.children[record["path"]]
+        children = self.index.children_of(record)
         if kind == "home":
             articles = self.newest(self.syndicated({"news", "press"}, record["lang"]))[:6]
             events = self.upcoming(self.syndicated({"event"}, record["lang"]))[:6]
@@ -552,7 +546,7 @@ class CityGenerator(Generator):
         ]
         items.sort(key=lambda r: r.get("date") or r.get("start") or "", reverse=True)
         base = self.site.url(lang)
-        home = next((r for r in self.records if r["kind"] == "home" and r["lang"] == lang), {})
+        home = self.home(lang) if ("home", lang) in self.index.by_kind else {}
         self.emit(
             self.out(base.removeprefix(self.site.base_url), "feed.xml"),
             self._feed(self.site.names[lang], base, lang, items, owner=home),
@@ -579,7 +573,7 @@ class CityGenerator(Generator):
 
     def not_found(self) -> None:
         lang = self.site.languages[0]
-        home = next(r for r in self.records if r["kind"] == "home" and r["lang"] == lang)
+        home = self.home(lang)
         self.render(
             "404.html",
             "404.html",

@@ -148,8 +148,26 @@ SKIP_TABLES = {"notices_noticeremoval", "notices_noticedeadline"}
 FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
 
 
+# (database name, schema version) -> what ``_text_columns`` found: SQLite describes one
+# table per query (a second for the whole schema), and a removal scans several times.
+_sqlite_columns: dict[tuple[str, int], dict[str, list[str]]] = {}
+
+
 def _text_columns() -> dict[str, list[str]]:
     """Text, character and JSON columns of every table and view the database has."""
+    if connection.vendor != "sqlite":
+        return _read_text_columns()
+    with connection.cursor() as cursor:
+        # Changes with every change to the schema (a migration), in any process.
+        cursor.execute("PRAGMA schema_version")
+        key = (str(connection.settings_dict["NAME"]), cursor.fetchone()[0])
+    if key not in _sqlite_columns:
+        _sqlite_columns.clear()
+        _sqlite_columns[key] = _read_text_columns()
+    return {table: list(columns) for table, columns in _sqlite_columns[key].items()}
+
+
+def _read_text_columns() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     with connection.cursor() as cursor:
         names = [t.name for t in connection.introspection.get_table_list(cursor)]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from django.core.cache import caches
+from django.db import connection
 from django.utils import timezone
 
 from cms.notices import privacy, receipts, richtext
@@ -77,6 +78,21 @@ def test_purge_drops_the_entries_holding_the_notice_and_keeps_the_rest(stores):
     assert not holding.exists() and other.exists() and older.exists()
     assert stores.get("card") is None and stores.get("listing") is None
     assert stores.get("other") == "Kaupungin kirjaamo"
+
+
+@pytest.mark.django_db
+def test_a_table_made_after_a_scan_is_scanned_too(stores):
+    """The text columns are worked out once per schema: a migration's new table counts."""
+    removed = "Taulu Uusitalo"
+    receipts.append({"notice": NOTICE, "needles": receipts.needles([removed])})
+    assert privacy.verify(timezone.now()) == []
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE planted_copy (note TEXT)")
+        cursor.execute("INSERT INTO planted_copy (note) VALUES (%s)", [f"Asiakas {removed}"])
+    findings = privacy.verify(timezone.now())
+    assert [(f.store, f.where, f.notice) for f in findings] == [
+        ("database", "planted_copy.note", NOTICE)
+    ]
 
 
 @pytest.mark.django_db
