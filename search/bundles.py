@@ -31,21 +31,43 @@ _RECENT = 8
 _recent: list[tuple[list[dict], tuple[str, ...], dict[int, str]]] = []
 
 
+# What ``_assign`` reads of a record: a record that differs from the one it replaces in
+# nothing else (an edited lead, body or date) is in the same bundle as before.
+PLACE_FIELDS = ("id", "path", "key", "url", "kind", "lang")
+# At most this many replaced records are compared field by field; more means recompute.
+SAME_PLACE_AT_MOST = 64
+
+
 def assign(records: list[dict], languages: list[str]) -> dict[int, str]:
     """Bundle name of every record of one site (page id -> name; ROOT for home pages).
     The answer is shared: callers only read it."""
     wanted = tuple(languages)
     for known, known_languages, answer in _recent:
-        if (
-            known_languages == wanted
-            and len(known) == len(records)
-            and all(map(operator.is_, known, records))
-        ):
+        if known_languages == wanted and _in_same_places(known, records):
+            if known is not records:
+                _recent.insert(0, (list(records), wanted, answer))
+                del _recent[_RECENT:]
             return answer
     answer = _assign(records, languages)
     _recent.insert(0, (list(records), wanted, answer))
     del _recent[_RECENT:]
     return answer
+
+
+def _in_same_places(known: list[dict], records: list[dict]) -> bool:
+    """The same record objects, or a few replaced by records in the very same place."""
+    if len(known) != len(records):
+        return False
+    if all(map(operator.is_, known, records)):
+        return True
+    replaced = []
+    for position, same in enumerate(map(operator.is_, known, records)):
+        if not same:
+            replaced.append(position)
+            if len(replaced) > SAME_PLACE_AT_MOST:
+                return False
+    fields = operator.itemgetter(*PLACE_FIELDS)
+    return all(fields(known[i]) == fields(records[i]) for i in replaced)
 
 
 def _assign(records: list[dict], languages: list[str]) -> dict[int, str]:

@@ -130,6 +130,15 @@ def _reexport(
     old = state.export
     old_by_id = ById(old)
     changed = {pid for pid in changes.page_ids if pid in exporter.located}
+    moved_sites = {
+        key
+        for key, info in exporter.sites.items()
+        if key in old.sites and old.sites[key].base_url != info.base_url
+    }
+    if moved_sites:
+        # A site's host or port changed: full addresses (its own and other sites' links
+        # to it) are in every record, so every page is exported again. Rare, and slow.
+        changed |= set(exporter.located)
     # Only the pages read again can have moved; after reading them all, any can have.
     maybe_moved = exporter.located if exporter.reread is None else exporter.reread
     for pid in maybe_moved:

@@ -68,11 +68,28 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+# The last answers of ``release_media``, by the very list of records they were made from:
+# an incremental build asks for the old list (the last build's new one) and the new one.
+_media: dict[int, tuple[list[dict], dict[str, str]]] = {}
+
+
 def release_media(export: Export, site: str) -> dict[str, str]:
     """Public path -> name under MEDIA_ROOT of every media file and document the site's
-    pages use."""
+    pages use. The answer is shared: callers only read it."""
+    records = export.records[site]
+    known = _media.get(id(records))
+    if known is not None and known[0] is records:
+        return known[1]
+    wanted = _release_media(records)
+    _media[id(records)] = (records, wanted)
+    while len(_media) > 16:
+        del _media[next(iter(_media))]
+    return wanted
+
+
+def _release_media(records: list[dict]) -> dict[str, str]:
     wanted: dict[str, str] = {}
-    for record in export.records[site]:
+    for record in records:
         for name in record.get("media", ()):
             wanted["/media/" + name] = name
         wanted.update(record.get("documents", {}))

@@ -161,6 +161,15 @@ def _build_pending() -> PublishResult | None:
             # here), it is no longer running.
             PublishStatus.objects.filter(running_since__isnull=False).update(running_since=None)
         seconds = time.perf_counter() - started
+        live = [o.site for o in result.sites if o.release is not None]
+        # Where a build's time went, for whoever watches the worker's log.
+        logger.info(
+            "Build of %d change(s) took %.3f s, live: %s (%s)",
+            len(pending),
+            seconds,
+            ", ".join(live) or "nothing changed",
+            ", ".join(f"{step} {value:.3f} s" for step, value in result.timings.items()),
+        )
         _status_done(result, seconds)
         if result.ok and result.index_error is None:
             PublishRequest.objects.filter(pk__in=[r.pk for r in pending]).delete()

@@ -541,9 +541,9 @@ class CityGenerator(Generator):
         )
 
     def site_feed(self, lang: str) -> None:
-        items = [
-            r for r in self.records if r["lang"] == lang and r["kind"] in {"news", "press", "event"}
-        ]
+        by_kind = self.index.by_kind
+        items = [r for kind in ("news", "press", "event") for r in by_kind.get((kind, lang), ())]
+        items.sort(key=itemgetter("path"))  # tree order first, as ties keep it
         items.sort(key=lambda r: r.get("date") or r.get("start") or "", reverse=True)
         base = self.site.url(lang)
         home = self.home(lang) if ("home", lang) in self.index.by_kind else {}
@@ -558,16 +558,21 @@ class CityGenerator(Generator):
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
         ]
-        for record in self.records:
-            if record.get("noindex"):
-                continue  # a page that holds personal data is not offered to crawlers
-            lines.append(f"<url><loc>{record['full_url']}</loc>")
+        base = self.site.base_url
+
+        def entry(record: dict) -> str:
+            parts = [f"<url><loc>{record['full_url']}</loc>"]
             if record.get("updated"):
-                lines.append(f"<lastmod>{record['updated'][:10]}</lastmod>")
+                parts.append(f"<lastmod>{record['updated'][:10]}</lastmod>")
             for code, url in sorted(record["translations"].items()):
-                href = self.site.base_url + url
-                lines.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>')
-            lines.append("</url>")
+                parts.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{base + url}"/>')
+            parts.append("</url>")
+            return "\n".join(parts)
+
+        # A page that holds personal data is not offered to crawlers. Each entry is made
+        # once per record object in a long-lived worker (``memo.fragments``).
+        offered = [record for record in self.records if not record.get("noindex")]
+        lines += self.fragments("sitemap.xml", offered, entry)
         lines.append("</urlset>")
         self.emit("sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -598,18 +603,16 @@ class CityGenerator(Generator):
         def event(r: dict) -> dict:
             return {**page(r), **{f: r.get(f) for f in API_EVENT_FIELDS}}
 
+        def of_kinds(*kinds: str) -> list[dict]:
+            """The site's records of these kinds, in tree order (as in ``self.records``)."""
+            by_kind = self.index.by_kind
+            found = [r for (kind, _lang), rs in by_kind.items() if kind in kinds for r in rs]
+            return sorted(found, key=itemgetter("path"))
+
         outputs = (
             ("pages", self.records, page),
-            (
-                "news",
-                self.newest([r for r in self.records if r["kind"] in {"news", "press"}]),
-                news,
-            ),
-            (
-                "events",
-                sorted((r for r in self.records if r["kind"] == "event"), key=lambda r: r["start"]),
-                event,
-            ),
+            ("news", self.newest(of_kinds("news", "press")), news),
+            ("events", sorted(of_kinds("event"), key=lambda r: r["start"]), event),
         )
         for name, records, item in outputs:
             texts = self.json_items(name, records, item)
@@ -626,7 +629,10 @@ class CityGenerator(Generator):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
     def json_items(self, output: str, records: list[dict], item) -> list[str]:
-        make = lambda record: self.compact_json(item(record))  # noqa: E731
+        return self.fragments(output, records, lambda record: self.compact_json(item(record)))
+
+    def fragments(self, output: str, records: list[dict], make) -> list[str]:
+        """``make(record)`` of each record; remembered in a long-lived worker."""
         if not self.settings.get("CITY_MEMO"):
             return [make(record) for record in records]
         return memo.fragments(self.site.key, output, records, make)

@@ -282,3 +282,19 @@ def test_a_saved_state_from_before_a_site_change_means_reading_every_page(city_c
     drop_state()
     assert publish_full(now=now).ok
     assert built == tree("city")
+
+
+def test_a_site_that_changes_its_address_is_built_with_its_new_address(city_content, now):
+    """Records carry full addresses (sitemap, feeds, links from other sites): a change of
+    a site's host or port re-exports every page, not only the queued ones."""
+    from wagtail.models import Site
+
+    assert publish_full(now=now).ok
+    Site.objects.filter(root_page__slug="city").update(port=8123)
+    SiteProfile.objects.get(key="city").save()  # as ``sites_sync`` saves it
+    assert publish_changes(ChangeSet(full_sites={"city"}), now=now).ok
+    built = tree("city")
+    assert b":8123/" in built["sitemap.xml"]
+    drop_state()
+    assert publish_full(now=now).ok
+    assert built == tree("city")

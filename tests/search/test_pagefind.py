@@ -69,6 +69,15 @@ def test_sections_and_shards_are_stable():
     assert bundles.assign(copies, ["fi"]) is again
     moved = {**pages[0], "path": "00010001", "kind": "home", "id": 9}
     assert bundles.assign([*copies, moved], ["fi"])[9] == bundles.ROOT
+    # One page edited in place (a new record object, same place): the same answer.
+    edited = [*copies]
+    edited[5] = {**copies[5], "title": "Uusi otsikko", "lead": "Muutettu"}
+    assert bundles.assign(edited, ["fi"]) is again
+    # The section renamed: its bundles are named after its new address.
+    renamed = [*edited]
+    renamed[1] = {**copies[1], "url": "/asiointi/"}
+    names = set(bundles.assign(renamed, ["fi"]).values())
+    assert names == {bundles.ROOT, "asiointi-1", "asiointi-2"}
 
 
 def test_documents_hold_visible_text_only():
