@@ -6,6 +6,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from pelican import Pelican
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
@@ -14,6 +15,26 @@ from django.conf import settings
 from django.utils import timezone
 
 from .export import Export
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory, keyed by Jinja by template name and source
+    checksum (an edited theme file is compiled again): every build makes a new Jinja
+    environment, and compiling the theme's templates was a fifth of an edit's render."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
 
 
 def pelican_settings(export: Export, site: str, output: Path, content: Path, now: datetime) -> dict:
@@ -37,7 +58,12 @@ def pelican_settings(export: Export, site: str, output: Path, content: Path, now
             "TIMEZONE": settings.TIME_ZONE,
             "DEFAULT_LANG": info.languages[0],
             "PLUGINS": ["publisher.pelican_plugin"],
-            "JINJA_ENVIRONMENT": {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True},
+            "JINJA_ENVIRONMENT": {
+                "trim_blocks": True,
+                "lstrip_blocks": True,
+                "autoescape": True,
+                "bytecode_cache": COMPILED,
+            },
             # Everything is rendered by CityGenerator: Pelican's own pages, feeds and
             # archives are switched off.
             "ARTICLE_PATHS": [],

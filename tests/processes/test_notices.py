@@ -207,7 +207,7 @@ def test_a_notice_goes_live_at_its_start_and_is_cleaned_at_its_end_by_the_worker
     platform: Platform,
 ):
     """Nobody runs anything: the tasks queued when the notice was saved do it all."""
-    worker = platform.start("db_worker", "--interval", "0.5", "--no-reload")
+    worker = platform.start("publish_worker", "--interval", "0.5", "--no-reload")
     try:
         [token] = tokens(1)
         [page_id] = create(platform, [(token, "decision", 4)])

@@ -58,7 +58,7 @@ class Queue:
 def test_builds_under_random_signals_always_drain_the_queue(platform: Platform):
     rng = random.Random(int(os.environ.get("STRESS_SEED", "14")))
     queue = Queue(platform)
-    start_worker = lambda: platform.start("db_worker", "--interval", "0.5", "--no-reload")  # noqa: E731
+    start_worker = lambda: platform.start("publish_worker", "--interval", "0.5", "--no-reload")  # noqa: E731
     worker = start_worker()
     scheduler = platform.start("run_scheduler", "--interval", str(RETRY_SECONDS))
     drains: list[float] = []

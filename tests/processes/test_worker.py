@@ -22,8 +22,14 @@ page.save_revision().publish()
 
 
 def test_the_worker_publishes_an_edit(platform: Platform):
-    worker = platform.start("db_worker", "--interval", "0.5", "--no-reload")
+    log = platform.var / "log" / "publish_worker.log"
+    since = log.stat().st_size if log.exists() else 0
+    worker = platform.start("publish_worker", "--interval", "0.5", "--no-reload")
     try:
+        # The build state is read before the worker takes tasks (not by its first build).
+        wait_for(lambda: b"Starting worker" in log.read_bytes()[since:], timeout=60)
+        started = log.read_bytes()[since:].decode()
+        assert "Publishing state ready in" in started.split("Starting worker")[0]
         platform.shell(EDIT.format(lead="Kirjasto muuttaa uusiin tiloihin."))
         committed = time.monotonic()
         page = platform.var / "output/city/current/palvelut/kirjasto/index.html"
@@ -55,7 +61,7 @@ page.save_revision().publish()
 def test_scheduled_go_live_and_expiry_happen_with_the_worker_running(platform: Platform):
     """Nobody runs anything by hand: the scheduler (a short interval here, 30 s in
     ``bin/run``) publishes and expires the page, the worker builds the change."""
-    worker = platform.start("db_worker", "--interval", "0.5", "--no-reload")
+    worker = platform.start("publish_worker", "--interval", "0.5", "--no-reload")
     scheduler = platform.start("run_scheduler", "--interval", "2")
     try:
         platform.shell(SCHEDULE)
@@ -133,10 +139,10 @@ def test_builds_killed_at_random_points_leave_a_complete_release_live(platform: 
 
     # A killed worker: its task never finishes, the scheduler's next round queues another.
     platform.shell(EDIT.format(lead="Viimeinen kierros."))
-    worker = platform.start("db_worker", "--interval", "0.1", "--no-reload")
+    worker = platform.start("publish_worker", "--interval", "0.1", "--no-reload")
     time.sleep(rng.uniform(0.5, 2.0))
     platform.kill(worker)
-    worker = platform.start("db_worker", "--interval", "0.5", "--no-reload")
+    worker = platform.start("publish_worker", "--interval", "0.5", "--no-reload")
     try:
         platform.manage("run_scheduler", "--once")
         page = platform.var / "output/city/current/palvelut/kirjasto/index.html"
