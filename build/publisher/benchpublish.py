@@ -1,5 +1,5 @@
 """``manage.py bench publish``: publish-to-live through the real task worker, as ``bin/run``
-starts it (``db_worker`` in its own process), never in-process.
+starts it (``publish_worker`` in its own process), never in-process.
 
 Each edit is made here the way the admin makes it (a revision published, the site's
 settings saved); its commit queues the task. The time is from that commit until the live
@@ -201,7 +201,7 @@ def run(runs: int, write: Callable[[str], None]) -> list[Row]:
 
 def report(write: Callable[[str], None], rows: list[Row], pages: int) -> None:
     write(
-        f"\nPublish to live through the real worker (db_worker, polling every 0.1 s), "
+        f"\nPublish to live through the real worker (publish_worker, polling every 0.1 s), "
         f"{pages} live pages\n"
     )
     header = f"{'change':<28} | {'median s':>8} | {'p95 s':>6} | {'max s':>6} | {'runs':>4}"

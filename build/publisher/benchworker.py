@@ -1,4 +1,4 @@
-"""The task worker as the benchmarks run it: ``manage.py db_worker`` in a process of its own,
+"""The task worker as the benchmarks run it: ``manage.py publish_worker`` in a process of its own,
 with the options ``bin/run`` gives it, logging to a file; and a wait until it is ready."""
 
 from __future__ import annotations
