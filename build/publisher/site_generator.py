@@ -153,7 +153,10 @@ class CityGenerator(Generator):
         in the order of the sites and of each site's records (by tree path)."""
         found = []
         for key in [self.site.key, *self.site.syndicates]:
-            by_kind = index_of(self.export.records.get(key, [])).by_kind
+            records = self.export.records.get(key)
+            if not records:
+                continue  # (a site with no records has no index worth remembering)
+            by_kind = index_of(records).by_kind
             entries = [record for kind in kinds for record in by_kind.get((kind, lang), ())]
             if len(kinds) > 1:
                 entries.sort(key=itemgetter("path"))
