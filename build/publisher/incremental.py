@@ -47,7 +47,7 @@ from .publish import (
     update_server_index,
 )
 from .render import make_generator
-from .siteindex import index_of, remember
+from .siteindex import SiteIndex, index_of, remember
 from .state import BuildState, drop_state, load_state, save_state
 
 logger = logging.getLogger(__name__)
@@ -171,7 +171,7 @@ def _reexport(
         if key in old.records and key not in gone and key not in fresh:
             records[key] = old.records[key]  # untouched: the same list, and its index
             continue
-        before_index = old_by_id.indexes.get(key) or index_of([])
+        before_index = old_by_id.indexes.get(key) or SiteIndex.build([])
         records[key] = remember(before_index.updated(gone[key], fresh[key])).records
     keys = {old_by_id[pid]["key"] for pid in removed | changed if pid in old_by_id}
     keys |= {record["key"] for site_fresh in fresh.values() for record in site_fresh}
@@ -479,12 +479,11 @@ def warm_up() -> BuildState | None:
         _location.clear()
         _location.update(state=state, exporter=exporter)
     for site, records in state.export.records.items():
-        index_of(records)
-        release_media(state.export, site)
+        index = index_of(records)
+        # Worked out now (each once per list of records), not by the first build.
+        _ = index.media, index.ends
         if site in state.export.sites:
             bundles.assign(records, state.export.sites[site].languages)
-    if state.now is not None:
-        state.ended_since(state.now)  # sorts each site's event ends once
     return state
 
 

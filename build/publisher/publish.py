@@ -41,6 +41,7 @@ from search.server.pipeline import index_full
 from . import lock, release, reuse
 from .export import Export, export_sites
 from .render import render_site
+from .siteindex import index_of
 from .state import BuildState, drop_state, save_state
 
 logger = logging.getLogger(__name__)
@@ -68,32 +69,11 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-# The last answers of ``release_media``, by the very list of records they were made from:
-# an incremental build asks for the old list (the last build's new one) and the new one.
-_media: dict[int, tuple[list[dict], dict[str, str]]] = {}
-
-
 def release_media(export: Export, site: str) -> dict[str, str]:
     """Public path -> name under MEDIA_ROOT of every media file and document the site's
-    pages use. The answer is shared: callers only read it."""
-    records = export.records[site]
-    known = _media.get(id(records))
-    if known is not None and known[0] is records:
-        return known[1]
-    wanted = _release_media(records)
-    _media[id(records)] = (records, wanted)
-    while len(_media) > 16:
-        del _media[next(iter(_media))]
-    return wanted
-
-
-def _release_media(records: list[dict]) -> dict[str, str]:
-    wanted: dict[str, str] = {}
-    for record in records:
-        for name in record.get("media", ()):
-            wanted["/media/" + name] = name
-        wanted.update(record.get("documents", {}))
-    return wanted
+    pages use; worked out once per list of records (``SiteIndex.media``). The answer is
+    shared: callers only read it."""
+    return index_of(export.records[site]).media
 
 
 @dataclass

@@ -15,6 +15,8 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from datetime import datetime
+from functools import cached_property
 
 
 def _path(record: dict) -> str:
@@ -57,6 +59,26 @@ class SiteIndex:
             dict(children),
             dict(by_key),
             dict(by_kind),
+        )
+
+    @cached_property
+    def media(self) -> dict[str, str]:
+        """Public path -> name under MEDIA_ROOT of every media file and document the
+        records use."""
+        wanted: dict[str, str] = {}
+        for record in self.records:
+            for name in record.get("media", ()):
+                wanted["/media/" + name] = name
+            wanted.update(record.get("documents", {}))
+        return wanted
+
+    @cached_property
+    def ends(self) -> list[tuple[datetime, int]]:
+        """(end, id) of every event and notice, sorted: when each leaves "upcoming"."""
+        return sorted(
+            (datetime.fromisoformat(end), record["id"])
+            for record in self.records
+            if (end := record.get("end") or record.get("ends_at"))
         )
 
     def children_of(self, record: dict) -> list[dict]:

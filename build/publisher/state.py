@@ -34,6 +34,7 @@ from . import release
 from .export import Export, Locations, PageRow, SiteInfo
 from .files import write_file
 from .memo import same_objects
+from .siteindex import index_of
 
 logger = logging.getLogger(__name__)
 VERSION = 5
@@ -93,33 +94,13 @@ class BuildState:
             return set()
         ended = set()
         for records in self.export.records.values():
-            ends = _ends(records)
+            ends = index_of(records).ends  # made once per list of records
             first = bisect_left(ends, (self.now, -1))
             for end, page_id in ends[first:]:
                 if end >= now:
                     break
                 ended.add(page_id)
         return ended
-
-
-# Each list of records' ends, sorted, by the very list (see ``siteindex``): the scheduler
-# asks every few seconds, and a build asks again of the lists it did not change.
-_known_ends: dict[int, tuple[list[dict], list[tuple[datetime, int]]]] = {}
-
-
-def _ends(records: list[dict]) -> list[tuple[datetime, int]]:
-    known = _known_ends.get(id(records))
-    if known is not None and known[0] is records:
-        return known[1]
-    ends = sorted(
-        (datetime.fromisoformat(end), record["id"])
-        for record in records
-        if (end := record.get("end") or record.get("ends_at"))
-    )
-    _known_ends[id(records)] = (records, ends)
-    while len(_known_ends) > 32:
-        del _known_ends[next(iter(_known_ends))]
-    return ends
 
 
 class StateError(ValueError):
