@@ -16,6 +16,7 @@ section's languages are indexed apart, so an edit in Finnish re-indexes only Fin
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import hashlib
 import json
@@ -23,7 +24,7 @@ import os
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -40,6 +41,7 @@ RUNTIME = ("pagefind.js", "pagefind-worker.js")
 CACHE_DAYS = 7
 MEMO_SUFFIX = ".memo"
 MEMO_MAGIC = b"city-pagefind-memo 1\n"
+HEADER_BYTES = 16 << 20  # a header names every file of one language's index
 REPLY_SECONDS = 300  # far above the largest bundle's indexing time
 try:  # part of the cache key: another Pagefind writes other files
     PAGEFIND_VERSION = version("pagefind-bin")
@@ -243,6 +245,45 @@ def memo_path(cache_dir: Path, key: str) -> Path:
 
 def memo_entries(cache_dir: Path) -> Iterator[Path]:
     return cache_dir.glob(f"*/*{MEMO_SUFFIX}")
+
+
+def memo_header(path: Path) -> list[tuple[str, int]]:
+    """The (name, size) of each file an entry holds, read from its first line only;
+    ValueError for anything that is not an entry."""
+    with path.open("rb") as handle:
+        if handle.read(len(MEMO_MAGIC)) != MEMO_MAGIC:
+            raise ValueError("not a memo entry")
+        line = handle.readline(HEADER_BYTES)
+    if not line.endswith(b"\n"):
+        raise ValueError("not a memo entry")
+    entries = json.loads(line)
+    if not isinstance(entries, list) or not all(
+        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str) and isinstance(e[1], int)
+        for e in entries
+    ):
+        raise ValueError("not a memo entry")
+    return [(name, size) for name, size in entries]
+
+
+def unused_memo_entries(cache_dir: Path, live_bundles: Iterable[Path]) -> list[Path]:
+    """Memo entries that no live bundle is made of. Pagefind names its data files by
+    their content, so an entry is in use when every data file it holds is in a live bundle
+    under the same name with the same size; it then holds nothing the live site does not.
+    Only headers and file sizes are read, however large the cache."""
+    live: set[tuple[str, int]] = set()
+    for folder in live_bundles:
+        for path in folder.rglob("*.pf_*"):
+            with contextlib.suppress(OSError):
+                live.add((path.name, path.stat().st_size))
+    unused = []
+    for path in memo_entries(cache_dir):
+        try:
+            data = [(Path(n).name, size) for n, size in memo_header(path) if ".pf_" in n]
+        except (OSError, ValueError):
+            data = []  # unreadable, or culled meanwhile: nothing to keep it for
+        if not data or not all(item in live for item in data):
+            unused.append(path)
+    return unused
 
 
 def pack_memo(files: dict[str, bytes]) -> bytes:

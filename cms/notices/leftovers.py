@@ -62,17 +62,12 @@ def scrub_task_results(names: list[str], since: datetime | None) -> None:
             result.save(update_fields=changed)
 
 
-def drop_holding(paths: Iterable[Path], needles, since: datetime | None) -> None:
-    """Delete the files among ``paths`` whose text holds one of ``needles``. A file last
-    written (or, for the memo, last used) before ``since`` cannot hold data that did not
-    exist yet, so it is not read; a second of slack for coarse file-system times."""
+def drop_holding(paths: Iterable[Path], needles) -> None:
+    """Delete the files among ``paths`` whose text holds one of ``needles``."""
     from .privacy import file_text
 
-    oldest = since.timestamp() - 1 if since is not None else 0
     for path in paths:
         try:
-            if path.stat().st_mtime < oldest:
-                continue
             if needles.in_text(file_text(path, path.read_bytes())):
                 path.unlink(missing_ok=True)
         except FileNotFoundError:

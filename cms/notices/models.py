@@ -312,9 +312,6 @@ class NoticeRemoval(models.Model):
     pending_files = models.JSONField(default=list)
     file_digests = models.JSONField(default=list)
     counts = models.JSONField(default=dict)
-    # When the notice's first revision was made: no copy of its data can be older, so
-    # caches written before then need no search.
-    data_since = models.DateTimeField(null=True)
 
     class Meta:
         verbose_name = _("notice removal")

@@ -5,7 +5,8 @@ words of each removed value, see ``receipts.py``) and the SHA-256 of every delet
 Text is read the way a reader of each store would see it: HTML and XML unescaped, JSON
 decoded (the database stores ``ä`` as ``\\u00e4``), Pagefind's files un-gzipped, the
 search memo cache unpacked and Django's file cache unpickled. Files shared by hard links between
-releases are read once.
+releases, and the same bytes in another file (a memo entry's files and the live bundle they
+made), are read once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from hashlib import sha256
 from pathlib import Path
 from urllib.parse import unquote_plus
 
@@ -112,9 +114,29 @@ def file_text(path: Path, data: bytes) -> str:
     return readable(data.decode("utf-8", errors="replace"))
 
 
-def scan_files(paths: Iterable[Path], needles: Needles, store: str) -> list[Finding]:
+def _parts(path: Path, data: bytes) -> Iterator[tuple[Path, bytes]]:
+    """A memo entry's files one by one (each one's bytes are what a live bundle file
+    holds); any other file whole."""
+    from search.pagefind import MEMO_SUFFIX, unpack_memo
+
+    if path.suffix == MEMO_SUFFIX:
+        try:
+            yield from ((Path(name), value) for name, value in unpack_memo(data).items())
+            return
+        except ValueError:  # an unreadable cache entry is read as bytes
+            pass
+    yield path, data
+
+
+def scan_files(
+    paths: Iterable[Path], needles: Needles, store: str, known: dict[bytes, set[int]] | None = None
+) -> list[Finding]:
+    """Findings in the files ``paths``. Bytes met before (a memo entry and the live file
+    it made, a copy in an older release) are searched once: ``known`` remembers what each
+    content held, so every path holding it is still named."""
     findings: list[Finding] = []
     seen: set[tuple[int, int]] = set()
+    known = {} if known is None else known
     for path in paths:
         try:
             stat = path.stat()
@@ -123,14 +145,22 @@ def scan_files(paths: Iterable[Path], needles: Needles, store: str) -> list[Find
         if (stat.st_dev, stat.st_ino) in seen or not path.is_file():
             continue
         seen.add((stat.st_dev, stat.st_ino))
+        whole = path.suffix.lower() in DIGEST_ONLY or stat.st_size > MAX_TEXT_BYTES
+        data = None if whole else path.read_bytes()
         if needles.digests:
-            owner = needles.digests.get(receipts.file_digest(path))
+            digest = receipts.file_digest(path) if data is None else sha256(data).hexdigest()
+            owner = needles.digests.get(digest)
             if owner is not None:
                 findings.append(Finding(store, f"{path} (a deleted file)", owner))
-        if path.suffix.lower() in DIGEST_ONLY or stat.st_size > MAX_TEXT_BYTES:
+        if data is None:
             continue
-        text = file_text(path, path.read_bytes())
-        findings += [Finding(store, str(path), n) for n in sorted(needles.in_text(text))]
+        found: set[int] = set()
+        for part, value in _parts(path, data):
+            key = sha256(value).digest()
+            if key not in known:
+                known[key] = needles.in_text(file_text(part, value))
+            found |= known[key]
+        findings += [Finding(store, str(path), n) for n in sorted(found)]
     return findings
 
 
@@ -274,9 +304,11 @@ def verify(now) -> list[Finding]:
     findings = pending(now)
     if needles:
         findings += scan_database(needles)
-        findings += scan_files(tree(Path(settings.MEDIA_ROOT)), needles, "media files")
-        findings += scan_files(tree(Path(settings.OUTPUT_DIR)), needles, "static output")
-        findings += scan_files(caches.entries(), needles, "cache")
+        known: dict[bytes, set[int]] = {}
+        media = tree(Path(settings.MEDIA_ROOT))
+        findings += scan_files(media, needles, "media files", known)
+        findings += scan_files(tree(Path(settings.OUTPUT_DIR)), needles, "static output", known)
+        findings += scan_files(caches.entries(), needles, "cache", known)
         findings += scan_search_server(needles)
     return findings
 

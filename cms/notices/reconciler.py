@@ -9,9 +9,9 @@ periodic round, and as ``manage.py expire_notices``. For each ended notice page 
    the publish. With the "remove" policy the page is then deleted;
 2. deletes the personal files under MEDIA_ROOT;
 3. publishes (page, listings, feeds, sitemap, Pagefind bundle, server index);
-4. removes every older release, and the search memo and file cache entries holding the
-   notice's data; on SQLite, merges the full-text indexes and truncates the write-ahead log
-   (what no query shows, but the file still holds);
+4. removes every older release, every search memo entry no live bundle is made of, and
+   the file cache entries holding the notice's data; on SQLite, merges the full-text
+   indexes and truncates the write-ahead log (what no query shows, but the file holds);
 5. verifies the notice's rows and its section's static files, and appends a receipt with
    the time each step took.
 
@@ -193,7 +193,6 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
         journal.policy = page.policy
         journal.ends_at = page.ends_at
         journal.redacted_at = now
-        journal.data_since = min((r.created_at for r in revisions), default=page.first_published_at)
         journal.needles = found
         journal.pending_files = pending
         journal.file_digests = digests
@@ -252,15 +251,16 @@ def publish() -> None:
         raise ReconcileError("the notice's publish is still queued")
 
 
-def purge(needles, since: datetime | None = None) -> None:
-    """Step 4: drop every copy older than the live release, and the search memo and file
-    cache entries that hold the notice's data (only entries written ``since`` it existed)."""
+def purge(needles) -> None:
+    """Step 4: drop every copy older than the live release, every search memo entry no
+    live bundle is made of, and the file cache entries that hold the notice's data."""
     from publisher import release, reuse
     from publisher.lock import build_lock
     from search import static_index
-    from search.pagefind import memo_entries
+    from search.pagefind import unused_memo_entries
 
     with build_lock():
+        live_bundles = []
         for root in Path(settings.OUTPUT_DIR).iterdir():
             releases = root / "releases"
             live = release.current(root.name)
@@ -270,13 +270,13 @@ def purge(needles, since: datetime | None = None) -> None:
                 if old != live:
                     shutil.rmtree(old, ignore_errors=True)
             reuse.drop_all(root.name)
-        # Only the memo and cache entries holding the notice's data: the others keep
-        # builds fast (and byte-identical to what is live).
-        # Memo entries are dated by the publisher's clock (``pagefind._stamp``), so one
-        # older than the notice's data cannot hold it. Django dates its cache files by the
-        # file system's clock, which may be apart from ours: every entry is read.
-        leftovers.drop_holding(memo_entries(static_index.cache_dir()), needles, since)
-        leftovers.drop_holding(caches.entries(), needles, None)
+            live_bundles.append(live / "pagefind")
+        # The memo is not read: an entry a live bundle is made of holds only what the live
+        # site shows (verified apart), and any other one may hold the notice's data from
+        # before its removal. Losing those costs at most an index made again.
+        for entry in unused_memo_entries(static_index.cache_dir(), live_bundles):
+            entry.unlink(missing_ok=True)
+        leftovers.drop_holding(caches.entries(), needles)
     leftovers.compact_sqlite()
 
 
@@ -339,7 +339,7 @@ def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
     needles = _needles(journal)
     publish()
     lap("publish")
-    purge(needles, journal.data_since)
+    purge(needles)
     lap("purge")
     receipt = finish(journal, needles, timezone.now(), seconds)
     return Outcome(page_id, receipt)

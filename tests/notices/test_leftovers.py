@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import os
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from django.utils import timezone
 from cms.notices import privacy, receipts, richtext
 from cms.notices.models import NoticeRemoval
 from cms.notices.reconciler import purge, reconcile_due
+from publisher import release
 from search import static_index
 from search.pagefind import memo_path, pack_memo
 from tests.factories import FileDeletionTaskFactory
@@ -29,15 +29,32 @@ NOTICE = 4711
 FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
 
 
-def _memo_entry(name: str, text: str) -> Path:
+def _memo_entry(name: str, text: str, fragment_name: str = "en_1") -> Path:
     """A memo entry as the Pagefind writer stores it: a bundle's files, gzipped."""
     path = memo_path(static_index.cache_dir(), name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fragment = gzip.compress(f'{{"content": "{text}"}}'.encode())
-    path.write_bytes(pack_memo({"fragment/en_1.pf_fragment": fragment}))
+    files = {
+        "pagefind-entry.json": b'{"languages": {}}',
+        f"fragment/{fragment_name}.pf_fragment": _fragment(text),
+    }
+    path.write_bytes(pack_memo(files))
     now = time.time()
     os.utime(path, (now, now))  # dated by the process's clock, as the writer dates it
     return path
+
+
+def _fragment(text: str) -> bytes:
+    return gzip.compress(f'{{"content": "{text}"}}'.encode(), mtime=0)
+
+
+def _live_bundle(site: str, files: dict[str, bytes]) -> Path:
+    """A live release of ``site`` whose search bundle holds ``files``."""
+    live = release.new_release(site)
+    for name, data in files.items():
+        (live / "pagefind" / name).parent.mkdir(parents=True, exist_ok=True)
+        (live / "pagefind" / name).write_bytes(data)
+    release.activate(site, live)
+    return live
 
 
 class _Card:
@@ -59,23 +76,28 @@ def stores(settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_purge_drops_the_entries_holding_the_notice_and_keeps_the_rest(stores):
+def test_purge_keeps_the_memo_entries_live_bundles_are_made_of_and_drops_the_rest(stores):
     removed = "Sanna Kanarialintu"
+    live_text = "Kaupungin kirjaamo"
+    _live_bundle("city", {"fragment/en_live.pf_fragment": _fragment(live_text)})
+    in_use = _memo_entry("cd02", live_text, fragment_name="en_live")
     holding = _memo_entry("ab01", f"Hakija {removed} sai luvan")
-    other = _memo_entry("cd02", "Kaupungin kirjaamo")
-    # Last written two hours ago, before the notice's data existed: not even read.
-    older = _memo_entry("ef03", f"Hakija {removed}")
-    two_hours_ago = time.time() - 7200
-    os.utime(older, (two_hours_ago, two_hours_ago))
+    # An old state of a bundle (nothing personal in it), and one whose data file has the
+    # live name but not its size: neither is what a live bundle is made of.
+    unused = _memo_entry("ef03", "Kaupungin kirjasto")
+    other_size = _memo_entry("ef04", f"{live_text} ja arkisto", fragment_name="en_live")
+    planted = memo_path(static_index.cache_dir(), "0f05")
+    planted.parent.mkdir()
+    planted.write_bytes(b"not an entry")
 
     stores.set("card", _Card({"name": removed.upper(), "phone": "040 765 4321"}), None)
     stores.set("listing", ["Kuulutus", f"Naapuri {removed}"], None)
     stores.set("other", "Kaupungin kirjaamo", None)
 
-    needles = privacy.Needles({NOTICE: receipts.needles([removed])})
-    purge(needles, since=timezone.now() - timedelta(hours=1))
+    purge(privacy.Needles({NOTICE: receipts.needles([removed])}))
 
-    assert not holding.exists() and other.exists() and older.exists()
+    assert in_use.exists()
+    assert not any(p.exists() for p in (holding, unused, other_size, planted))
     assert stores.get("card") is None and stores.get("listing") is None
     assert stores.get("other") == "Kaupungin kirjaamo"
 
