@@ -1,11 +1,12 @@
 """The demo, loaded once per test session for every test that builds sites from it.
 
-Loading it takes seconds (pages, translations, revisions, generated images), and a dozen
-modules need it. It is loaded inside a transaction held open across tests (as Django's
-``TestCase.setUpTestData`` does for a class); every test runs in a savepoint rolled back
-after it. The tests that use it are run one after another (``order``), and the held
-transaction is rolled back before any test that does not use it starts, before even its
-package's fixtures are set up, so every other test still starts from an empty database.
+Loading it takes seconds (pages, translations, revisions, generated images and their
+renditions), and a dozen modules need it. It is loaded inside a transaction held open across
+tests (as Django's ``TestCase.setUpTestData`` does for a class); every test runs in a
+savepoint rolled back after it. The tests that use it are run one after another (``order``),
+and the held transaction is rolled back before any test that does not use it starts, before
+even its package's fixtures are set up, so every other test still starts from an empty
+database.
 
 The fixtures that hold it are session-scoped, so that they are set up before any test's
 own database transaction; since each demo's tests run as one block, each is set up once.
@@ -56,6 +57,7 @@ class Holder:
             # Closed last in, first out: the rollback is asked for before the block ends.
             stack.callback(transaction.set_rollback, True)
             demo_load(sites=list(KINDS[kind]))
+            _make_renditions()
         except BaseException:
             stack.close()
             raise
@@ -68,6 +70,19 @@ class Holder:
         stack, self._stack, self.kind, self.media = self._stack, None, None, None
         stack.close()
         caches["default"].clear()
+
+
+def _make_renditions() -> None:
+    """Every rendition the sites use of the demo's images, made once for all its tests
+    (rows in the held transaction, files in the media they link): otherwise each test's
+    first full build resizes every image again, seconds of each. Full builds still make
+    what is missing, as the tests of new images and the process tests show."""
+    from wagtail.images import get_image_model
+
+    from publisher.images import all_specs
+
+    for image in get_image_model().objects.all():
+        image.get_renditions(*all_specs(image))
 
 
 holder = Holder()

@@ -240,7 +240,10 @@ def plan(
                 for target, info in export.sites.items():
                     if target != site and site not in info.syndicates:
                         continue
-                    for (kind, _lang), others in indexes[target].by_kind.items():
+                    for (kind, lang), others in indexes[target].by_kind.items():
+                        # Home pages and calendars list only their own language's items.
+                        if lang != record["lang"]:
+                            continue
                         if kind == "home" or (
                             record["kind"] == "event"
                             and kind == "event_index"

@@ -298,3 +298,29 @@ def test_a_site_that_changes_its_address_is_built_with_its_new_address(city_cont
     drop_state()
     assert publish_full(now=now).ok
     assert built == tree("city")
+
+
+def test_an_event_edit_re_renders_the_lists_of_its_own_language_only(city_content, now):
+    """Home pages and calendars list their own language's events: a Finnish event's edit
+    re-renders the Finnish ones, on its site and on each site that syndicates it."""
+    from publisher.incremental import _reexport, plan
+
+    assert publish_full(now=now).ok
+    state = load_state()
+    event = EventPage.objects.live().filter(locale__language_code="fi").first()
+    event.title = f"{event.title} (muutettu)"
+    event.save_revision().publish()
+    changes = ChangeSet(page_ids={event.pk})
+    export, _exporter, changed, removed, old = _reexport(state, changes)
+    the_plan = plan(state, export, changes, changed, removed, old)
+    lists = {
+        (site, record["kind"], record["lang"])
+        for site, records in export.records.items()
+        for record in records
+        if record["id"] in the_plan.owners.get(site, set())
+        and record["kind"] in {"home", "event_index"}
+    }
+    site = old[event.pk]["site"]
+    assert (site, "home", "fi") in lists and (site, "event_index", "fi") in lists
+    assert ("city", "home", "fi") in lists  # the city syndicates every site's events
+    assert {lang for _site, _kind, lang in lists} == {"fi"}

@@ -85,6 +85,9 @@ class Killed(BaseException):
     """Stands for the process dying: not an Exception, so nothing catches it."""
 
 
+# Where a build dies is in its file work (releases, deltas, state), not in the database: the
+# queue's side of a failed build is tested on both databases above.
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("point", "after_switch", "recycling"),
     [

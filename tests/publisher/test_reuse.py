@@ -17,7 +17,8 @@ from publisher.publish import publish_full
 from publisher.state import drop_state
 from tests.publisher.test_incremental import tree_at
 
-pytestmark = pytest.mark.django_db
+# Releases recycled by their deltas: file work, the same on either database.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def edit(lead: str):
