@@ -75,6 +75,9 @@ class Plan:
     removed: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     bundles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     gone_bundles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Pages whose record is as it was, changed by the clock alone (an event that ended):
+    # what lists them by time is rendered again, not what shows their content.
+    unchanged: set[int] = field(default_factory=set)
 
     @property
     def sites(self) -> set[str]:
@@ -197,7 +200,11 @@ def plan(
     changed: set[int],
     removed: set[int],
     old_by_id: ById,
+    timed: set[int] = frozenset(),
 ) -> Plan:
+    """What to render for the pages ``changed`` and ``removed``. ``timed`` are pages the
+    clock changed (``BuildState.ended_since``) and no edit: those whose record is the same
+    as before keep their site's files (sitemap, feeds, API) and search bundles."""
     result = Plan()
     for site, info in export.sites.items():
         if site in changes.full_sites or info != state.export.sites.get(site):
@@ -207,6 +214,9 @@ def plan(
         result.site_level |= set(export.sites)
     new_by_id = ById(export)
     indexes = new_by_id.indexes
+    result.unchanged = {
+        pid for pid in timed & changed if pid in old_by_id and old_by_id[pid] == new_by_id.get(pid)
+    }
 
     def add(site: str, page_id: int) -> None:
         if page_id in indexes[site].by_id:
@@ -226,7 +236,8 @@ def plan(
                 continue
             site = record["site"]
             index = indexes[site]
-            result.site_level.add(site)
+            if pid not in result.unchanged:
+                result.site_level.add(site)
             add(site, record["id"])
             for other in index.by_key.get(record["key"], ()):
                 add(site, other["id"])  # translations: the language switcher
@@ -251,14 +262,15 @@ def plan(
                         ):
                             for other in others:
                                 add(target, other["id"])
-    touched = {old_by_id[pid]["site"] for pid in changed | removed if pid in old_by_id}
-    touched |= {new_by_id[pid]["site"] for pid in changed if pid in new_by_id}
+    edited = (changed - result.unchanged) | removed
+    touched = {old_by_id[pid]["site"] for pid in edited if pid in old_by_id}
+    touched |= {new_by_id[pid]["site"] for pid in edited if pid in new_by_id}
     for site in touched - result.full:
         rebuild, gone = static_index.affected(
             state.export.records.get(site, []),
             export.records[site],
             export.sites[site].languages,
-            changed | removed,
+            edited,
         )
         result.bundles[site] |= rebuild
         result.gone_bundles[site] |= gone
@@ -361,11 +373,10 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         return publish_full(now=now)
     now = now or timezone.now()
     started = time.perf_counter()
-    changes = ChangeSet(
-        page_ids=changes.page_ids | state.ended_since(now), full_sites=changes.full_sites
-    )
+    timed = state.ended_since(now) - changes.page_ids
+    changes = ChangeSet(page_ids=changes.page_ids | timed, full_sites=changes.full_sites)
     export, exporter, changed, removed, old_by_id = _reexport(state, changes)
-    the_plan = plan(state, export, changes, changed, removed, old_by_id)
+    the_plan = plan(state, export, changes, changed, removed, old_by_id, timed)
     result = PublishResult(awaiting_images=set(exporter.awaiting_images))
     result.timings["plan"] = time.perf_counter() - started
     # Pages first: an edit is live as soon as its pages are. The search bundles it touched
@@ -391,10 +402,11 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     if state is not None:
         _location.update(state=state, exporter=exporter)
         # Gone: pages that left the export now, or in a build whose indexing failed.
-        gone = removed | changes.page_ids
+        gone = removed | (changes.page_ids - the_plan.unchanged)
+        indexed = changed - the_plan.unchanged
         update_server_index(
             result,
-            lambda: index_changes(export, changed=changed, gone=gone, sites=the_plan.full),
+            lambda: index_changes(export, changed=indexed, gone=gone, sites=the_plan.full),
         )
     for site in {o.site for o in outcomes if o.release is not None}:
         reuse.tidy(site)

@@ -131,6 +131,7 @@ def now():
     return timezone.now()
 
 
+@pytest.mark.slow  # rendering and files: once, on SQLite
 def test_a_single_page_edit_rewrites_only_what_it_affects(city_content, now):
     assert publish_full(now=now).ok
     before = {site: release.current(site) for site in SITES}
@@ -167,6 +168,7 @@ def test_no_state_means_a_full_build(city_content, now):
     assert result.ok and release.current("city") is not None
 
 
+@pytest.mark.slow  # rendering and files: once, on SQLite
 def test_an_event_that_ends_moves_to_past_events_as_in_a_full_build(city_content, now):
     """Time is a change: nothing was edited, yet listings must move an event that ended."""
     assert publish_full(now=now).ok
@@ -228,6 +230,7 @@ def test_a_new_process_relocates_only_the_queued_pages_from_the_saved_state(
     assert built == tree("city")
 
 
+@pytest.mark.slow  # rendering and files: once, on SQLite
 def test_an_event_that_ends_rewrites_only_the_first_page_of_each_list(city_content, now):
     """With more events than fit on a page, an ending still changes only the nearest
     events' page, the past events' page and what shows the event itself: every other
@@ -324,3 +327,33 @@ def test_an_event_edit_re_renders_the_lists_of_its_own_language_only(city_conten
     assert (site, "home", "fi") in lists and (site, "event_index", "fi") in lists
     assert ("city", "home", "fi") in lists  # the city syndicates every site's events
     assert {lang for _site, _kind, lang in lists} == {"fi"}
+
+
+def test_an_event_ended_by_the_clock_re_renders_its_lists_not_its_sites_files(city_content, now):
+    """An ending changes no record: the lists that order events by time are rendered again
+    (its page, calendars, home pages), not the site's sitemap, feeds and API nor the search
+    bundles, which show only what the record holds. A notice whose period ends is another
+    matter: its record loses its personal data."""
+    from cms.events.models import EventIndexPage
+    from publisher.incremental import _reexport, plan
+
+    listing = EventIndexPage.objects.get(url_path="/city/tapahtumat/")
+    event = factories.EventPageFactory(
+        parent=listing, start=now - timedelta(hours=1), end=now + timedelta(minutes=5)
+    )
+    assert publish_full(now=now).ok
+    state = load_state()
+    later = now + timedelta(minutes=6)
+    timed = state.ended_since(later)
+    assert event.pk in timed
+    changes = ChangeSet(page_ids=timed)
+    export, _exporter, changed, removed, old = _reexport(state, changes)
+    the_plan = plan(state, export, changes, changed, removed, old, timed)
+    assert event.pk in the_plan.unchanged
+    assert {event.pk, listing.pk} <= the_plan.owners["city"]
+    assert "city" not in the_plan.site_level and not the_plan.bundles.get("city")
+
+    # The same page, edited as well: its site's files and bundle follow the edit.
+    edited = plan(state, export, changes, changed, removed, old, timed - {event.pk})
+    assert event.pk not in edited.unchanged and "city" in edited.site_level
+    assert edited.bundles["city"]

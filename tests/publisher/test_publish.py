@@ -118,6 +118,7 @@ def test_template_error_leaves_the_live_site_untouched(city_content, tmp_path, s
         call_command("publish", "--full", "--site", "city")
 
 
+@pytest.mark.slow  # rendering and files: once, on SQLite
 def test_leftovers_of_a_killed_build_are_removed_and_old_releases_pruned(city_content):
     publish_full(sites=["city"])
     first = live("city")
@@ -137,6 +138,7 @@ def test_publish_command_rejects_unknown_sites(city_content):
         call_command("publish", "--full", "--site", "nowhere")
 
 
+@pytest.mark.slow  # rendering and files: once, on SQLite
 def test_site_themes_override_only_what_differs(city_content, settings):
     """The events theme changes the home layout; the city keeps the base layout."""
     from cms.demo.services import demo_load
