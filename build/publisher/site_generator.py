@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from zoneinfo import ZoneInfo
 
@@ -100,6 +100,9 @@ class StableAtom1Feed(Atom1Feed):
         return max(dates, default=self.fallback)
 
 
+# Remembered: every build reads the same dates of thousands of events again (which are
+# upcoming, which are past) and shows them in the same few formats and languages.
+@lru_cache(maxsize=1 << 16)
 def when(iso: str | None) -> datetime | None:
     if not iso:
         return None
@@ -108,9 +111,14 @@ def when(iso: str | None) -> datetime | None:
     return value.astimezone(HELSINKI) if value.tzinfo else value.replace(tzinfo=HELSINKI)
 
 
-def date_filter(iso: str | None, fmt: str = "DATE_FORMAT") -> str:
+@lru_cache(maxsize=1 << 16)
+def _formatted(iso: str | None, fmt: str, lang: str | None) -> str:
     value = when(iso)
     return formats.date_format(value, fmt) if value else ""
+
+
+def date_filter(iso: str | None, fmt: str = "DATE_FORMAT") -> str:
+    return _formatted(iso, fmt, translation.get_language())
 
 
 def time_filter(iso: str | None) -> str:
@@ -445,9 +453,7 @@ class CityGenerator(Generator):
             {
                 "month": m,
                 "url": f"{record['url']}{m}/",
-                "label": formats.date_format(
-                    datetime.fromisoformat(m + "-01"), "YEAR_MONTH_FORMAT"
-                ),
+                "label": date_filter(m + "-01", "YEAR_MONTH_FORMAT"),
             }
             for m in months
         ]
