@@ -11,7 +11,9 @@ from publisher.export import export_sites
 from publisher.publish import publish_full
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# Links and syndication between two sites are rendering; the export they come from runs on
+# both databases elsewhere. Once, on SQLite (it is the only user of the two-site demo).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def live(site: str):

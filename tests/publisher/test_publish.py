@@ -60,6 +60,7 @@ def test_full_publish_writes_every_kind_of_output(city_content):
         assert (root / src.lstrip("/")).is_file(), src
 
 
+@pytest.mark.slow  # rendering and files: once, on SQLite
 def test_feeds_sitemap_calendars_and_api_are_well_formed(city_content):
     publish_full(sites=["city"])
     root = live("city")
@@ -95,6 +96,7 @@ def test_feeds_sitemap_calendars_and_api_are_well_formed(city_content):
     assert "Sitemap: http://city.localhost:8080/sitemap.xml" in robots
 
 
+@pytest.mark.slow  # rendering and files: once, on SQLite
 def test_template_error_leaves_the_live_site_untouched(city_content, tmp_path, settings):
     publish_full(sites=["city"])
     before = live("city")
