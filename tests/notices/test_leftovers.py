@@ -158,3 +158,24 @@ def test_file_names_kept_by_an_earlier_release_are_forgotten_by_the_next_round()
     task.refresh_from_db()
     assert journal.pending_files == []
     assert task.args_kwargs["args"][1] == richtext.marker()
+
+
+@pytest.mark.django_db
+def test_the_proof_names_every_copy_of_the_same_bytes(stores):
+    """The proof reads each distinct content once, yet names every path that holds it: a
+    memo entry and the live bundle file it made, and a copy under another name."""
+    removed = "Kaisa Kopio"
+    receipts.append({"notice": NOTICE, "needles": receipts.needles([removed])})
+    fragment = _fragment(f"Hakija {removed}")
+    live = _live_bundle("city", {"fragment/en_copy.pf_fragment": fragment})
+    entry = _memo_entry("1a2b", f"Hakija {removed}", fragment_name="en_copy")
+    (live / "kopio.pf_fragment").write_bytes(fragment)
+    findings = privacy.verify(timezone.now())
+    assert sorted(f.where for f in findings) == sorted(
+        [
+            str(live / "pagefind/fragment/en_copy.pf_fragment"),
+            str(live / "kopio.pf_fragment"),
+            str(entry),
+        ]
+    )
+    assert {(f.store, f.notice) for f in findings} == {("static output", NOTICE)}
