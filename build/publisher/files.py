@@ -10,6 +10,7 @@ publish rewrote. ``tempfile`` alone would leave it 0600.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import threading
@@ -29,6 +30,29 @@ def file_mode() -> int:
             os.umask(umask)
             _mode = 0o666 & ~umask
     return _mode
+
+
+def digest(data: bytes) -> str:
+    """What a manifest keeps of a file's bytes: equal digests, equal files."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class ReleaseFiles:
+    """A new release's files, written as the generator renders them: a full build of a large
+    site never holds its output in memory (some 400 MB on a site of 20,000 pages, in each
+    render process at once); only each file's digest is kept, for the manifest. Used where
+    the generator takes a ``dict`` of path -> bytes; a path rendered twice keeps the last."""
+
+    def __init__(self, release: Path) -> None:
+        self.release = release
+        self.digests: dict[str, str] = {}
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        write_file(self.release / name, data, fresh=True)
+        self.digests[name] = digest(data)
+
+    def __len__(self) -> int:
+        return len(self.digests)
 
 
 def write_file(path: Path, data: bytes, *, fresh: bool = False) -> None:

@@ -36,12 +36,11 @@ from search.server.pipeline import index_changes
 
 from . import memo, release, reuse
 from .export import Export, Exporter
-from .files import write_file
+from .files import digest, write_file
 from .publish import (
     PublishResult,
     SiteResult,
     build_site,
-    digest,
     publish_full,
     release_media,
     update_server_index,

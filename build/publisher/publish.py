@@ -17,7 +17,7 @@ its lost task), and any way out of the pool kills whatever children are left.
 from __future__ import annotations
 
 import ctypes
-import hashlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -40,6 +40,7 @@ from search.server.pipeline import index_full
 
 from . import lock, release, reuse
 from .export import Export, export_sites
+from .files import ReleaseFiles
 from .render import render_site
 from .siteindex import index_of
 from .state import BuildState, drop_state, save_state
@@ -63,10 +64,6 @@ class SiteResult:
     made_from: str = ""
     # path -> (owner, digest) of every rendered file: what incremental builds start from.
     manifest: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def release_media(export: Export, site: str) -> dict[str, str]:
@@ -115,12 +112,14 @@ def build_site(site: str, export: Export | None = None, now: datetime | None = N
     try:
         began = time.perf_counter()
         owners: dict[str, str] = {}
-        files = render_site(export, site, path, owners=owners, now=now)
+        # Each file is written as soon as it is rendered: the render time includes writing.
+        files = ReleaseFiles(path)
+        render_site(export, site, path, owners=owners, now=now, files=files)
         outcome.render_seconds = time.perf_counter() - began
         began = time.perf_counter()
-        outcome.files = release.write_files(path, files)
+        outcome.files = len(files)
         release.link_media(path, Path(settings.MEDIA_ROOT), release_media(export, site))
-        outcome.manifest = {name: (owners[name], digest(data)) for name, data in files.items()}
+        outcome.manifest = {name: (owners[name], sum_) for name, sum_ in files.digests.items()}
         outcome.write_seconds = time.perf_counter() - began
         outcome.release = path
     except Exception as exc:  # noqa: BLE001 - any failure must leave the live site as it was
@@ -169,6 +168,11 @@ def _built(export: Export, now: datetime) -> list[SiteResult]:
     if workers == 1:
         return [build_site(site, export, now) for site in sites]
     _EXPORT, _NOW = export, now
+    # The children share the parent's memory until they write to it. A garbage collection
+    # in a child writes to every object it walks (its header), so each child would soon
+    # hold a copy of the whole export (some 470 MB each at 100,000 pages): frozen objects
+    # are never walked. (Reading a record still copies the page holding it.)
+    gc.freeze()
     executor = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork"),
@@ -196,6 +200,7 @@ def _built(export: Export, now: datetime) -> list[SiteResult]:
         return results
     finally:
         _EXPORT, _NOW = None, None
+        gc.unfreeze()
 
 
 def publish_full(

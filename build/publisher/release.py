@@ -14,8 +14,6 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .files import write_file
-
 KEEP_RELEASES = 3
 
 
@@ -42,13 +40,6 @@ def new_release(site: str) -> Path:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free release name for {stamp}")
-
-
-def write_files(release: Path, files: dict[str, bytes]) -> int:
-    """Write a new release's rendered files (nobody reads the folder until it goes live)."""
-    for name, data in files.items():
-        write_file(release / name, data, fresh=True)
-    return len(files)
 
 
 def link_media(release: Path, media_root: Path, names: dict[str, str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import MutableMapping
 from datetime import datetime
 from pathlib import Path
 
@@ -121,10 +122,12 @@ def render_site(
     *,
     now: datetime | None = None,
     owners: dict[str, str] | None = None,
-) -> dict[str, bytes]:
+    files: MutableMapping[str, bytes] | None = None,
+) -> MutableMapping[str, bytes]:
     """Run Pelican for ``site``: theme files are copied into ``output``; the rendered
-    files are returned (path -> bytes) for the release step to write."""
-    files: dict[str, bytes] = {}
+    files are put in ``files`` (path -> bytes; a new dict by default, or a
+    ``files.ReleaseFiles`` that writes each one into the release at once), returned."""
+    files = {} if files is None else files
     with tempfile.TemporaryDirectory(prefix="city-content-") as content:
         config = pelican_settings(export, site, output, Path(content), now or timezone.now())
         config["CITY_FILES"] = files

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import MutableMapping
 from datetime import datetime
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -136,7 +137,7 @@ class CityGenerator(Generator):
         self.now: datetime = self.settings["CITY_NOW"]
         # The caller's dicts: rendered files (path -> bytes) and which record owns each
         # path ("page:<id>" or "site"), so that an incremental build knows what to remove.
-        self.files: dict[str, bytes] = self.settings["CITY_FILES"]
+        self.files: MutableMapping[str, bytes] = self.settings["CITY_FILES"]
         self.owners: dict[str, str] = self.settings.get("CITY_OWNERS", {})
         self.owner = "site"
         self.env.add_extension("jinja2.ext.i18n")
@@ -277,9 +278,10 @@ class CityGenerator(Generator):
         self.files[path] = data
         self.owners[path] = self.owner
 
-    def render(self, template: str, path: str, context: dict) -> None:
-        html = self.get_template(template.removesuffix(".html")).render(context)
-        self.emit(path, html.encode("utf-8"))
+    def render(self, template: str, path: str, context: dict) -> bytes:
+        data = self.get_template(template.removesuffix(".html")).render(context).encode("utf-8")
+        self.emit(path, data)
+        return data
 
     @staticmethod
     def out(url: str, name: str = "index.html") -> str:
@@ -397,8 +399,8 @@ class CityGenerator(Generator):
         key += tuple((name, self._repr(value)) for name, value in sorted(extra.items()))
         data = memo.recall(self.site.key, path, key, sources)
         if data is None:
-            self.render(template, path, self.page_context(record, items=items, **extra))
-            memo.remember(self.site.key, path, key, sources, self.files[path])
+            data = self.render(template, path, self.page_context(record, items=items, **extra))
+            memo.remember(self.site.key, path, key, sources, data)
         else:
             self.emit(path, data)
 

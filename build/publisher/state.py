@@ -65,7 +65,10 @@ class BuildState:
         now: datetime,
         releases: dict[str, str],
     ) -> BuildState:
-        previous = load_state()
+        # Only a build of some sites needs the state of the others: reading all of it
+        # (hundreds of MB of records on a large corpus) for nothing would double the
+        # build's memory at its end.
+        previous = load_state() if _head_sites() - set(export.records) else None
         if previous is not None:
             # A partial full build (some sites) keeps what it knows of the others, and
             # their older time: events that ended since then are still to re-render.
@@ -293,6 +296,15 @@ def _read_locations(folder: Path, raw: dict, read: dict) -> Locations | None:
         home_url_paths=home_url_paths,
         rows=rows,
     )
+
+
+def _head_sites() -> set[str]:
+    """The sites the saved state holds, from its head alone (none when unreadable)."""
+    try:
+        _raw, segments = _checked_head(_unpack(state_path().read_bytes()))
+    except (OSError, StateError):
+        return set()
+    return set(segments)
 
 
 def load_state() -> BuildState | None:

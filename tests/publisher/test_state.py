@@ -168,3 +168,42 @@ def test_a_build_rewrites_only_the_segments_of_sites_it_changed(settings, tmp_pa
     assert loaded.export.records == {"city": city, "events": records["events"]}
     assert loaded.manifests["city"] == {"index.html": ("page:3", "cd")}
     forget()
+
+
+def test_a_build_of_some_sites_keeps_what_the_state_knows_of_the_others(settings, tmp_path):
+    settings.OUTPUT_DIR = tmp_path
+    forget()
+    older = datetime(2026, 1, 1, tzinfo=UTC)
+    records = {
+        "city": [{"id": 3, "site": "city", "title": "Koti"}],
+        "events": [{"id": 4, "site": "events", "title": "Tapahtumat"}],
+    }
+    manifests = {"city": {"index.html": ("page:3", "ab")}, "events": {"index.html": ("x", "cd")}}
+    save_state(
+        BuildState(
+            export=Export(sites={}, records=records),
+            manifests=manifests,
+            now=older,
+            releases={"city": "r1", "events": "r2"},
+        )
+    )
+    forget()  # as in a new process: the state is read from disk
+    newer = datetime(2026, 2, 1, tzinfo=UTC)
+    city = [{"id": 3, "site": "city", "title": "Kotisivu"}]
+    partial = BuildState.after_full(
+        Export(sites={}, records={"city": city}),
+        {"city": {"index.html": ("page:3", "ef")}},
+        now=newer,
+        releases={"city": "r3"},
+    )
+    assert partial.export.records == {"city": city, "events": records["events"]}
+    assert partial.manifests["events"] == manifests["events"]
+    assert partial.releases == {"city": "r3", "events": "r2"}
+    assert partial.now == older  # the events site's outputs are as old as they were
+
+    forget()
+    both = {"city": city, "events": [{"id": 4, "site": "events", "title": "Tapahtumia"}]}
+    whole = BuildState.after_full(Export(sites={}, records=both), {}, now=newer, releases={})
+    assert whole.export.records == both  # nothing of the old state comes back
+    assert whole.now == newer and whole.releases == {}
+    forget()

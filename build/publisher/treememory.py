@@ -1,0 +1,75 @@
+"""The memory a process and everything it forked really use, sampled while a benchmark runs.
+
+A process's peak RSS says little about a build that forks render processes: they share the
+parent's pages, so adding their RSS counts those pages twice, and the parent's own peak
+leaves out what the children allocate. The proportional set size (PSS, from the kernel's
+``smaps_rollup``) splits every shared page between the processes mapping it, so the sum
+over the tree is the memory the build holds. Sampled every ``interval`` seconds in a
+thread; the peak of the sums is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass  # the process ended between listing and reading it
+    return 0
+
+
+def tree_pss_mb(root: int | None = None) -> float:
+    """PSS of ``root`` (this process by default) and all its descendants, in MB."""
+    pending, total, seen = [root or os.getpid()], 0, set()
+    while pending:
+        pid = pending.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _pss_kb(pid)
+        pending += _children(pid)
+    return total / 1024
+
+
+class PeakTreeMemory:
+    """``with PeakTreeMemory() as memory: ...``; then ``memory.peak_mb``."""
+
+    def __init__(self, root: int | None = None, interval: float = 0.05) -> None:
+        self.root, self.interval, self.peak_mb = root, interval, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while True:
+            self.peak_mb = max(self.peak_mb, tree_pss_mb(self.root))
+            if self._stop.wait(self.interval):
+                return
+
+    def __enter__(self) -> PeakTreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
