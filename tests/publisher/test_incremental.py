@@ -357,3 +357,26 @@ def test_an_event_ended_by_the_clock_re_renders_its_lists_not_its_sites_files(ci
     edited = plan(state, export, changes, changed, removed, old, timed - {event.pk})
     assert event.pk not in edited.unchanged and "city" in edited.site_level
     assert edited.bundles["city"]
+
+
+def test_a_worker_that_starts_remembers_the_site_files_parts_and_builds_as_a_full_build(
+    city_content, now
+):
+    """``warm_up`` (a worker's start) makes each record's part of the sitemap and JSON API
+    once, so that the first edit does not make them all; that edit still equals a full build."""
+    from publisher import incremental, memo, state
+
+    assert publish_full(now=now).ok
+    memo.forget()
+    state.forget()
+    incremental._location.clear()  # as in a new process
+    assert incremental.warm_up() is not None
+    offered = {r["id"] for r in load_state().export.records["city"] if not r.get("noindex")}
+    assert set(memo._fragments[("city", "sitemap.xml")]) == offered
+    assert set(memo._fragments[("city", "pages")]) >= offered
+
+    assert publish_changes(retitle(random.Random(11)), now=now).ok
+    built = tree("city")
+    drop_state()
+    assert publish_full(now=now).ok
+    assert built == tree("city")

@@ -201,3 +201,33 @@ def test_making_a_section_private_in_the_admin_unpublishes_it_everywhere(
     assert response.status_code == 200
     assert not PageViewRestriction.objects.filter(page=section).exists()
     assert everywhere("kuutamokirjasto") == before
+
+
+def test_a_menu_change_keeps_the_search_documents_and_a_new_site_name_rewrites_them(
+    city_content,
+):
+    """A search document names its site and holds nothing else of the site's settings: a
+    site rebuilt whole for its menu leaves the server index as it was (re-making every
+    document cost seconds on a large site), a new site name rewrites the site's documents."""
+    from cms.core.models import SiteProfile
+    from search.models import SearchDocument
+
+    publish_full()
+    PublishRequest.objects.all().delete()  # the demo's own pages, published by the build
+    page = kirjasto()
+    SearchDocument.objects.filter(pk=page.pk).update(title="Written by hand")
+    profile = SiteProfile.objects.get(key="city")
+    profile.navigation[0]["label"]["fi"] = "Palvelut ja asiointi"
+    profile.save()
+    process_pending()
+    assert "Palvelut ja asiointi" in (release.current("city") / "index.html").read_text()
+    assert SearchDocument.objects.get(pk=page.pk).title == "Written by hand"
+
+    profile.names = {**profile.names, "fi": "Kaislahden kaupunki ja saaret"}
+    profile.save()
+    process_pending()
+    row = SearchDocument.objects.get(pk=page.pk)
+    assert (row.title, row.site_name) == (page.title, "Kaislahden kaupunki ja saaret")
+    city_fi = SearchDocument.objects.filter(site="city", lang="fi")
+    assert city_fi.exists()
+    assert set(city_fi.values_list("site_name", flat=True)) == {"Kaislahden kaupunki ja saaret"}
