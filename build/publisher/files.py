@@ -14,6 +14,7 @@ import hashlib
 import os
 import tempfile
 import threading
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 
 _lock = threading.Lock()
@@ -37,7 +38,7 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-class ReleaseFiles:
+class ReleaseFiles(MutableMapping[str, bytes]):
     """A new release's files, written as the generator renders them: a full build of a large
     site never holds its output in memory (some 400 MB on a site of 20,000 pages, in each
     render process at once); only each file's digest is kept, for the manifest. Used where
@@ -50,6 +51,18 @@ class ReleaseFiles:
     def __setitem__(self, name: str, data: bytes) -> None:
         write_file(self.release / name, data, fresh=True)
         self.digests[name] = digest(data)
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self.digests:
+            raise KeyError(name)
+        return (self.release / name).read_bytes()
+
+    def __delitem__(self, name: str) -> None:
+        del self.digests[name]
+        (self.release / name).unlink()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.digests)
 
     def __len__(self) -> int:
         return len(self.digests)

@@ -154,3 +154,21 @@ def test_site_themes_override_only_what_differs(city_content, settings):
     assert "--brand:#b3261e" in events and "--brand:#0b5394" in city
     for html in (city, events):
         assert 'class="skip-link"' in html and "site-footer" in html
+
+
+def test_a_full_builds_files_are_on_disk_as_soon_as_rendered_and_only_digests_are_kept(tmp_path):
+    from publisher.files import ReleaseFiles, digest, file_mode
+
+    files = ReleaseFiles(tmp_path)
+    files["uutiset/index.html"] = b"<h1>Uutiset</h1>"
+    assert (tmp_path / "uutiset" / "index.html").read_bytes() == b"<h1>Uutiset</h1>"
+    assert (tmp_path / "uutiset" / "index.html").stat().st_mode & 0o777 == file_mode()
+    files["uutiset/index.html"] = b"<h1>News</h1>"  # rendered twice: the last one stays
+    assert files.digests == {"uutiset/index.html": digest(b"<h1>News</h1>")}
+    assert (files["uutiset/index.html"], len(files), list(files)) == (
+        b"<h1>News</h1>",
+        1,
+        ["uutiset/index.html"],
+    )
+    del files["uutiset/index.html"]
+    assert not (tmp_path / "uutiset" / "index.html").exists() and len(files) == 0
