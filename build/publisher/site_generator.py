@@ -320,14 +320,20 @@ class CityGenerator(Generator):
             with translation.override(lang):
                 self.site_feed(lang)
                 self.search_page(lang)
+        self.per_record_site_files()
         with translation.override(self.site.languages[0]):
-            self.sitemap()
             self.not_found()
-            self.api()
         self.emit(
             "robots.txt",
             f"User-agent: *\nAllow: /\nSitemap: {self.site.base_url}/sitemap.xml\n".encode(),
         )
+
+    def per_record_site_files(self) -> None:
+        """The site's files made of one part per record (sitemap, JSON API): the parts a
+        long-lived worker remembers (``fragments``)."""
+        with translation.override(self.site.languages[0]):
+            self.sitemap()
+            self.api()
 
     def page_outputs(self, record: dict) -> None:
         kind = record["kind"]
