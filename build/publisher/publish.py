@@ -1,32 +1,19 @@
 """A full publish: export, render every site, write a release, switch it live.
 
-Sites render in parallel worker processes (forked after the export, so they share it
-without copying and never touch the database); each worker writes its site's new release
-and the parent switches the finished ones live. A site whose build fails keeps its live
-release; the others still go live.
-
-The render processes must never outlive or outwait their parent. They are forked from
-whatever process builds (``db_worker`` installs its own SIGTERM handler, which a child
-would inherit and so ignore the signal that stops it), so each child starts by restoring
-the default signal handlers, asks the kernel to kill it when its parent dies, and drops
-its inherited copy of the build lock. A child that dies is noticed at once
-(``concurrent.futures`` breaks the pool, where ``multiprocessing.Pool`` waits forever for
-its lost task), and any way out of the pool kills whatever children are left.
+Each site renders in a process of its own (forked after the export, so it shares it
+without copying and never touches the database; ``renderpool.py``), as many at once as
+the workers and the memory budget allow; each writes its site's new release and the
+parent switches the finished ones live. A site whose build fails keeps its live release;
+the others still go live.
 """
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
-import multiprocessing
 import os
-import signal
-import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,10 +25,10 @@ from search import static_index
 from search.pagefind import prune_cache
 from search.server.pipeline import index_full
 
-from . import lock, release, reuse
-from .export import Export, export_sites
+from . import release, renderpool, reuse
+from .export import Export, Exporter
 from .files import ReleaseFiles
-from .render import render_site
+from .render import render_site, renderer_fingerprint
 from .siteindex import index_of
 from .state import BuildState, drop_state, save_state
 
@@ -134,33 +121,6 @@ def worker_count(sites: int) -> int:
     return max(1, min(wanted, sites))
 
 
-PR_SET_PDEATHSIG = 1
-
-
-def _child_start(parent: int) -> None:
-    """First thing in a forked render process (see the module's docstring)."""
-    for name in ("SIGTERM", "SIGQUIT", "SIGHUP"):
-        signal.signal(getattr(signal, name), signal.SIG_DFL)
-    # Ctrl-C reaches the whole process group: the parent decides what stops.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
-    lock.close_inherited()
-
-
-def _stop_children(executor: ProcessPoolExecutor) -> None:
-    processes = list((executor._processes or {}).values())
-    for process in processes:
-        if process.is_alive():
-            process.kill()
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.join(timeout=5)
-
-
 def _built(export: Export, now: datetime) -> list[SiteResult]:
     global _EXPORT, _NOW
     sites = list(export.records)
@@ -173,31 +133,17 @@ def _built(export: Export, now: datetime) -> list[SiteResult]:
     # hold a copy of the whole export (some 470 MB each at 100,000 pages): frozen objects
     # are never walked. (Reading a record still copies the page holding it.)
     gc.freeze()
-    executor = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_child_start,
-        initargs=(os.getpid(),),
-    )
     try:
-        futures = [executor.submit(build_site, site) for site in sites]
-        results = []
-        for site, future in zip(sites, futures, strict=True):
-            try:
-                results.append(future.result())
-            except BrokenProcessPool as exc:
-                # A render process was killed: this site fails (its live release stays),
-                # the build is retried; sites rendered before it still go live.
-                logger.error("Publishing %s failed: its render process died", site)
-                results.append(SiteResult(site=site, error=f"render process died: {exc}"))
-    except BaseException:
-        # The build timed out or the worker is being stopped: no child may go on
-        # rendering, or hold anything, after this.
-        _stop_children(executor)
-        raise
-    else:
-        executor.shutdown(wait=True)
-        return results
+        return renderpool.render_all(
+            sites,
+            build_site,
+            lambda site, why: SiteResult(site=site, error=why),
+            workers=workers,
+            budget=renderpool.Budget(
+                records={site: len(records) for site, records in export.records.items()},
+                limit_mb=float(settings.PUBLISH_MEMORY_MB),
+            ),
+        )
     finally:
         _EXPORT, _NOW = None, None
         gc.unfreeze()
@@ -213,7 +159,8 @@ def publish_full(
     now = now or timezone.now()
     result = PublishResult()
     started = time.perf_counter()
-    export = export_sites(sites)
+    exporter = Exporter()
+    export = exporter.export(sites)
     result.timings["export"] = time.perf_counter() - started
     began = time.perf_counter()
     outcomes = _built(export, now)
@@ -234,6 +181,9 @@ def publish_full(
                 {o.site: o.manifest for o in outcomes},
                 now=now,
                 releases={o.site: o.release.name for o in outcomes if o.release is not None},
+                renderer=renderer_fingerprint(),
+                # Every page was located, whichever sites were built.
+                locations=exporter.locations(),
             )
         )
         update_server_index(result, lambda: index_full(export))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -36,6 +38,23 @@ class _CompiledTemplates(BytecodeCache):
 
 
 COMPILED = _CompiledTemplates()
+
+
+@cache
+def renderer_fingerprint() -> str:
+    """A digest of what a rendered file depends on besides its records: the themes, the
+    translations and the generator's code. Outputs rendered under another fingerprint may
+    differ from what this process renders from the same records (a deploy changed them)."""
+    themes, here = Path(settings.THEMES_DIR), Path(__file__).parent
+    files = [
+        *sorted(path for path in themes.rglob("*") if path.is_file()),
+        *sorted(path for folder in settings.LOCALE_PATHS for path in Path(folder).rglob("*.mo")),
+        *sorted(here.glob("*.py")),
+    ]
+    hashed = hashlib.sha256()
+    for path in files:
+        hashed.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return hashed.hexdigest()[:32]
 
 
 def pelican_settings(export: Export, site: str, output: Path, content: Path, now: datetime) -> dict:
@@ -96,16 +115,20 @@ def make_generator(
     files: dict[str, bytes],
     owners: dict[str, str] | None = None,
     memo: bool = False,
+    seed: Callable[[str], bytes | None] | None = None,
 ):
     """A city generator outside a full Pelican run: for previews and incremental builds,
     which render a few records and need no copying of theme files. ``memo``: reuse listing
-    pages made from the same records (``memo.py``; incremental builds in the worker)."""
+    pages made from the same records (``memo.py``; incremental builds in the worker).
+    ``seed(path)``: a listing page's bytes as they are live, if known to be what its
+    records render to, remembered instead of rendered (a worker's start)."""
     from .site_generator import CityGenerator
 
     config = pelican_settings(export, site, workdir, workdir, now)
     config["CITY_FILES"] = files
     config["CITY_OWNERS"] = owners if owners is not None else {}
     config["CITY_MEMO"] = memo
+    config["CITY_SEED"] = seed
     return CityGenerator(
         context=dict(config),
         settings=config,

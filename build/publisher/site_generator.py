@@ -404,11 +404,16 @@ class CityGenerator(Generator):
         key = (template, record["lang"], self.site_fingerprint, repr(record["translations"]))
         key += tuple((name, self._repr(value)) for name, value in sorted(extra.items()))
         data = memo.recall(self.site.key, path, key, sources)
+        if data is not None:
+            self.emit(path, data)
+            return
+        seed = self.settings.get("CITY_SEED")
+        data = seed(path) if seed is not None else None
         if data is None:
             data = self.render(template, path, self.page_context(record, items=items, **extra))
-            memo.remember(self.site.key, path, key, sources, data)
         else:
             self.emit(path, data)
+        memo.remember(self.site.key, path, key, sources, data)
 
     def _repr(self, value) -> str:
         """repr(value), made once per build for a list or dict that every page of a

@@ -29,14 +29,30 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _pss_kb(pid: int) -> int:
+def _kb(path: str, *fields: str) -> int:
+    """The sum of these ``Name:  N kB`` lines of a /proc file (0 when it is gone: the
+    process ended between listing and reading it)."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass  # the process ended between listing and reading it
-    return 0
+        lines = Path(path).read_text().splitlines()
+    except OSError:
+        return 0
+    return sum(int(line.split()[1]) for line in lines if line.startswith(fields))
+
+
+def _pss_kb(pid: int) -> int:
+    return _kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def own_mb() -> float:
+    """This process's resident memory (``VmRSS``) in MB: its own pages and the ones it
+    shares with its forked children, each counted once."""
+    return _kb("/proc/self/status", "VmRSS:") / 1024
+
+
+def private_mb() -> float:
+    """This process's private pages in MB: in a forked child, what it allocated or copied
+    from its parent, which the parent does not hold too."""
+    return _kb("/proc/self/smaps_rollup", "Private_Clean:", "Private_Dirty:") / 1024
 
 
 def tree_pss_mb(root: int | None = None) -> float:

@@ -175,6 +175,9 @@ TASKS = {
 
 # Sites render in parallel processes; 0 means one per CPU core.
 PUBLISH_WORKERS = int(os.environ.get("PUBLISH_WORKERS", "0"))
+# A full build starts a site's render process beside the others only while the estimated
+# memory of the whole build stays under this (publisher/renderpool.py).
+PUBLISH_MEMORY_MB = float(os.environ.get("PUBLISH_MEMORY_MB", "1000"))
 # A build that runs longer is ended (its changes stay queued and are retried) and, while
 # it runs past the limit, reported stuck by `manage.py health`.
 PUBLISH_TIMEOUT_SECONDS = float(os.environ.get("PUBLISH_TIMEOUT_SECONDS", "300"))

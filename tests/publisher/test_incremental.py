@@ -203,12 +203,12 @@ def test_a_new_process_relocates_only_the_queued_pages_from_the_saved_state(
     city_content, now, monkeypatch
 ):
     """A restarted worker reads where every page was from the state, and re-reads only the
-    pages whose changes are queued (here a move, which changes the pages below it too)."""
+    pages whose changes are queued (here a move, which changes the pages below it too),
+    also when the state is a full build's (``publish --full``, then the worker starts)."""
     from publisher import incremental, state
     from publisher.export import Exporter
 
     assert publish_full(now=now).ok
-    assert publish_changes(retitle(random.Random(5)), now=now).ok  # a state with locations
     assert load_state().locations is not None
     state.forget()
     incremental._location.clear()  # as in a new process
@@ -374,9 +374,34 @@ def test_a_worker_that_starts_remembers_the_site_files_parts_and_builds_as_a_ful
     offered = {r["id"] for r in load_state().export.records["city"] if not r.get("noindex")}
     assert set(memo._fragments[("city", "sitemap.xml")]) == offered
     assert set(memo._fragments[("city", "pages")]) >= offered
+    # The listing pages are remembered as they are live, none rendered.
+    listings = {path for (site, path) in memo._pages if site == "city"}
+    assert {"en/news/index.html", "en/events/past/index.html"} <= listings
+    assert all(
+        memo.recall("city", path, *memo._pages[("city", path)][:2])
+        == (release.current("city") / path).read_bytes()
+        for path in listings
+    )
 
     assert publish_changes(retitle(random.Random(11)), now=now).ok
     built = tree("city")
     drop_state()
     assert publish_full(now=now).ok
     assert built == tree("city")
+
+
+def test_a_worker_that_starts_under_other_templates_renders_its_listings_anew(
+    city_content, now, monkeypatch
+):
+    """A live listing is remembered only if the same themes, translations and code
+    rendered every live file: after a deploy changed them it is rendered again."""
+    from publisher import incremental, memo, render, state
+
+    assert publish_full(now=now).ok
+    assert load_state().renderer == render.renderer_fingerprint()
+    memo.forget()
+    state.forget()
+    incremental._location.clear()
+    monkeypatch.setattr(incremental, "renderer_fingerprint", lambda: "another deploy")
+    assert incremental.warm_up() is not None
+    assert not [path for (site, path) in memo._pages if site == "city"]
