@@ -161,6 +161,10 @@ def publish_full(
     started = time.perf_counter()
     exporter = Exporter()
     export = exporter.export(sites)
+    # Every page was located, whichever sites are built: the next process reads where they
+    # are from the state. The rest of what the exporter found is let go before rendering.
+    locations = exporter.locations()
+    del exporter
     result.timings["export"] = time.perf_counter() - started
     began = time.perf_counter()
     outcomes = _built(export, now)
@@ -182,8 +186,7 @@ def publish_full(
                 now=now,
                 releases={o.site: o.release.name for o in outcomes if o.release is not None},
                 renderer=renderer_fingerprint(),
-                # Every page was located, whichever sites were built.
-                locations=exporter.locations(),
+                locations=locations,
             )
         )
         update_server_index(result, lambda: index_full(export))
