@@ -55,30 +55,50 @@ def private_mb() -> float:
     return _kb("/proc/self/smaps_rollup", "Private_Clean:", "Private_Dirty:") / 1024
 
 
-def tree_pss_mb(root: int | None = None) -> float:
-    """PSS of ``root`` (this process by default) and all its descendants, in MB."""
-    pending, total, seen = [root or os.getpid()], 0, set()
+def tree_pss(root: int | None = None) -> dict[int, float]:
+    """PSS in MB of ``root`` (this process by default) and of each of its descendants."""
+    pending, sizes = [root or os.getpid()], {}
     while pending:
         pid = pending.pop()
-        if pid in seen:
+        if pid in sizes:
             continue
-        seen.add(pid)
-        total += _pss_kb(pid)
+        sizes[pid] = _pss_kb(pid) / 1024
         pending += _children(pid)
-    return total / 1024
+    return sizes
+
+
+def tree_pss_mb(root: int | None = None) -> float:
+    """PSS of ``root`` (this process by default) and all its descendants, in MB."""
+    return sum(tree_pss(root).values())
+
+
+def _name(pid: int) -> str:
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    return " ".join(word.decode(errors="replace") for word in words[:3] if word)[:60]
 
 
 class PeakTreeMemory:
-    """``with PeakTreeMemory() as memory: ...``; then ``memory.peak_mb``."""
+    """``with PeakTreeMemory() as memory: ...``; then ``memory.peak_mb``, and at that peak
+    ``memory.at_peak``: (PSS MB, command) of each process of the tree, largest first."""
 
     def __init__(self, root: int | None = None, interval: float = 0.05) -> None:
         self.root, self.interval, self.peak_mb = root, interval, 0.0
+        self.at_peak: list[tuple[float, str]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while True:
-            self.peak_mb = max(self.peak_mb, tree_pss_mb(self.root))
+            sizes = tree_pss(self.root)
+            total = sum(sizes.values())
+            if total > self.peak_mb:
+                self.peak_mb = total
+                self.at_peak = sorted(
+                    ((size, f"{pid} {_name(pid)}") for pid, size in sizes.items()), reverse=True
+                )
             if self._stop.wait(self.interval):
                 return
 

@@ -52,6 +52,8 @@ class Command(BaseCommand):
                 raise CommandError(f"build failed: {[s.error for s in result.sites]}")
             files = sum(site.files for site in result.sites)
             rows.append((run, result.timings, files, peak_mb(), memory.peak_mb))
+            at_peak = ", ".join(f"{name} {size:.0f}" for size, name in memory.at_peak[:6])
+            self.stdout.write(f"run {run}: at the tree's peak (PSS MB): {at_peak}")
 
         self.stdout.write(f"\nFull build of 5 sites, {pages} live pages (fi, sv, en)\n")
         header = (
