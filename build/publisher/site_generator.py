@@ -8,6 +8,7 @@ listings, archives, calendars, feeds, sitemap and the static JSON API into ``sel
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import defaultdict
 from collections.abc import MutableMapping
@@ -118,6 +119,10 @@ def _formatted(iso: str | None, fmt: str, lang: str | None) -> str:
     return formats.date_format(value, fmt) if value else ""
 
 
+def _article_date(record: dict) -> str:
+    return record.get("date") or ""
+
+
 def date_filter(iso: str | None, fmt: str = "DATE_FORMAT") -> str:
     return _formatted(iso, fmt, translation.get_language())
 
@@ -187,16 +192,17 @@ class CityGenerator(Generator):
         """Where a record lives, seen from this site."""
         return record["url"] if record["site"] == self.site.key else record["full_url"]
 
+    def ended(self, event: dict) -> bool:
+        return when(event["end"]) < self.now
+
     def upcoming(self, events: list[dict]) -> list[dict]:
-        return sorted((e for e in events if when(e["end"]) >= self.now), key=lambda e: e["start"])
+        return sorted((e for e in events if not self.ended(e)), key=itemgetter("start"))
 
     def past(self, events: list[dict]) -> list[dict]:
-        return sorted(
-            (e for e in events if when(e["end"]) < self.now), key=lambda e: e["start"], reverse=True
-        )
+        return sorted((e for e in events if self.ended(e)), key=itemgetter("start"), reverse=True)
 
     def newest(self, articles: list[dict]) -> list[dict]:
-        return sorted(articles, key=lambda a: a.get("date") or "", reverse=True)
+        return sorted(articles, key=_article_date, reverse=True)
 
     def breadcrumbs(self, record: dict) -> list[dict]:
         crumbs = []
@@ -340,8 +346,16 @@ class CityGenerator(Generator):
         template = TEMPLATES[kind]
         children = self.index.children_of(record)
         if kind == "home":
-            articles = self.newest(self.syndicated({"news", "press"}, record["lang"]))[:6]
-            events = self.upcoming(self.syndicated({"event"}, record["lang"]))[:6]
+            # The first six of each, not all of them sorted (equal to sorted(...)[:6]):
+            # a city that syndicates every site lists thousands of events.
+            articles = heapq.nlargest(
+                6, self.syndicated({"news", "press"}, record["lang"]), key=_article_date
+            )
+            events = heapq.nsmallest(
+                6,
+                (e for e in self.syndicated({"event"}, record["lang"]) if not self.ended(e)),
+                key=itemgetter("start"),
+            )
             sections = [c for c in children if c["kind"] in {"section", "content"}]
             self.render(
                 template,
@@ -460,7 +474,12 @@ class CityGenerator(Generator):
                 for e in self.syndicated({"event"}, record["lang"])
                 if e["site"] != self.site.key and e["key"] not in own
             ]
-        upcoming, past = self.upcoming(events), self.past(events)
+        # Sorted by start once: upcoming, past, each month and the calendar keep that order
+        # (sorting is stable, so each equals sorting its own events).
+        by_start = sorted(events, key=itemgetter("start"))
+        upcoming = [e for e in by_start if not self.ended(e)]
+        past = [e for e in by_start if self.ended(e)]
+        past.sort(key=itemgetter("start"), reverse=True)  # one pass over a sorted list
         months = sorted({e["start"][:7] for e in events})
         month_links = [
             {
@@ -492,10 +511,10 @@ class CityGenerator(Generator):
                 **common,
             )
         by_month: dict[str, list[dict]] = defaultdict(list)
-        for event in events:
+        for event in by_start:
             by_month[event["start"][:7]].append(event)
         for month in months:
-            in_month = sorted(by_month[month], key=lambda e: e["start"])
+            in_month = by_month[month]
             label = next(m["label"] for m in month_links if m["month"] == month)
             self.render_listing(
                 "event_index.html",
@@ -510,7 +529,7 @@ class CityGenerator(Generator):
         self.emit(
             self.out(record["url"], "calendar.ics"),
             ical.calendar(
-                [(e, e["full_url"]) for e in sorted(events, key=lambda e: e["start"])],
+                [(e, e["full_url"]) for e in by_start],
                 name=f"{self.site.names[record['lang']]}: {record['title']}",
                 hostname=self.site.hostname,
                 lang=record["lang"],

@@ -87,6 +87,10 @@ class BuildState:
                         now = min(now, previous.now)
             if previous.renderer != renderer:
                 renderer = None  # the sites not built now were rendered by another
+        if set(export.sites) - set(export.records):
+            # Pages located on a site that has no records here would be taken for pages
+            # the state holds: the next build then locates every page itself.
+            locations = None
         return cls(
             export=export,
             manifests=manifests,
