@@ -479,7 +479,7 @@ class CityGenerator(Generator):
         by_start = sorted(events, key=itemgetter("start"))
         upcoming = [e for e in by_start if not self.ended(e)]
         past = [e for e in by_start if self.ended(e)]
-        past.sort(key=itemgetter("start"), reverse=True)  # one pass over a sorted list
+        past.sort(key=itemgetter("start"), reverse=True)  # cheap: sorted already
         months = sorted({e["start"][:7] for e in events})
         month_links = [
             {
