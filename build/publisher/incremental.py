@@ -557,11 +557,13 @@ def _warm_listings(state: BuildState, site: str) -> None:
 
     def as_live(path: str) -> bytes | None:
         entry = manifest.get(path)
+        if entry is None:
+            return None
         try:
-            data = (live / path).read_bytes() if entry is not None else None
+            data = (live / path).read_bytes()
         except OSError:
             return None
-        return data if data is not None and digest(data) == entry[1] else None
+        return data if digest(data) == entry[1] else None
 
     ids = {record["id"] for record in state.export.records[site] if record["kind"] in LISTINGS}
     with _generator(state.export, site, state.now or timezone.now(), {}, seed=as_live) as made:

@@ -195,12 +195,6 @@ class CityGenerator(Generator):
     def ended(self, event: dict) -> bool:
         return when(event["end"]) < self.now
 
-    def upcoming(self, events: list[dict]) -> list[dict]:
-        return sorted((e for e in events if not self.ended(e)), key=itemgetter("start"))
-
-    def past(self, events: list[dict]) -> list[dict]:
-        return sorted((e for e in events if self.ended(e)), key=itemgetter("start"), reverse=True)
-
     def newest(self, articles: list[dict]) -> list[dict]:
         return sorted(articles, key=_article_date, reverse=True)
 
