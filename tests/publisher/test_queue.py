@@ -220,3 +220,27 @@ def test_a_build_past_its_time_limit_is_ended_reported_and_retried(
     settings.PUBLISH_TIMEOUT_SECONDS = 300
     assert process_pending().ok  # the retry
     assert "<h1>Hidas otsikko</h1>" in live_text("palvelut/kirjasto/index.html")
+
+
+def test_a_worker_that_starts_under_other_templates_queues_a_full_build(city_content, monkeypatch):
+    """After a deploy changed the themes, translations or the publisher, an incremental
+    build would re-render only what changed: the worker queues a full build at its start."""
+    from publisher import render
+    from publisher.management.commands.publish_worker import rebuild_for_renderer
+    from publisher.state import load_state
+
+    assert publish_full().ok
+    PublishRequest.objects.all().delete()
+    assert not rebuild_for_renderer(load_state())
+    assert not PublishRequest.objects.exists()
+
+    before = release.current("city").name
+    monkeypatch.setattr(render, "renderer_fingerprint", lambda: "another deploy")
+    assert rebuild_for_renderer(load_state())
+    assert PublishRequest.objects.filter(full=True).count() == 1
+    monkeypatch.undo()
+    result = process_pending()
+    assert result is not None and result.ok
+    assert release.current("city").name != before
+    assert not PublishRequest.objects.exists()
+    assert not rebuild_for_renderer(load_state())

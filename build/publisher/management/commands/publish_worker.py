@@ -5,14 +5,22 @@ A worker that starts (a deploy, a crash, a service restart) would otherwise spen
 build reading the state: on 100,000 pages, seconds that the first edit after the restart
 waits for. Here that happens before the worker polls for tasks, and the log says how long
 it took; a change queued meanwhile is published as soon as it is done.
+
+A worker that starts under other themes, translations or publisher code than the ones that
+rendered the live files (a deploy) queues a full build: an incremental build re-renders
+only what changed, so the rest of each site would keep the old templates for good.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
+
+if TYPE_CHECKING:
+    from publisher.state import BuildState
 
 logger = logging.getLogger(__name__)
 
@@ -32,4 +40,20 @@ class Command(WorkerCommand):
         # On the worker's own output, whatever the log level, like its "Starting worker".
         what = "ready" if state is not None else "absent (the next build is a full one)"
         self.stdout.write(f"Publishing state {what} in {time.perf_counter() - began:.2f} s")
+        if state is not None and rebuild_for_renderer(state):
+            self.stdout.write(
+                "The live sites were rendered by other templates or code: a full build is queued"
+            )
         super().handle(*args, **options)
+
+
+def rebuild_for_renderer(state: BuildState) -> bool:
+    """Queue a full build if the live files were not all rendered by this code and these
+    themes and translations (``render.renderer_fingerprint``). True if one was queued."""
+    from publisher.queue import request_publish
+    from publisher.render import renderer_fingerprint
+
+    if state.renderer == renderer_fingerprint():
+        return False
+    request_publish(reason="templates changed", full=True)
+    return True
