@@ -402,7 +402,8 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     # Pages first: an edit is live as soon as its pages are. The search bundles it touched
     # follow in a second release a moment later (Pagefind re-indexes a whole bundle, the
     # slowest step). A site rebuilt whole has its bundles in the first.
-    outcomes = _phase(state, export, the_plan, now, sorted(the_plan.sites), PAGES)
+    order = _edited_first(the_plan, export, old_by_id, changes.page_ids - timed)
+    outcomes = _phase(state, export, the_plan, now, order, PAGES)
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
     state = _saved(state, export, outcomes, now, exporter)
@@ -439,6 +440,19 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         reuse.tidy(site)
     result.timings["total"] = time.perf_counter() - started
     return result
+
+
+def _edited_first(the_plan: Plan, export: Export, old_by_id: ById, edited: set[int]) -> list[str]:
+    """The plan's sites, those where an editor changed a page first: the page they are
+    waiting for goes live before the home pages and calendars that syndicate it."""
+    new_by_id = ById(export)
+    first = {
+        record["site"]
+        for pid in edited
+        for record in (old_by_id.get(pid), new_by_id.get(pid))
+        if record is not None
+    }
+    return sorted(the_plan.sites, key=lambda site: (site not in first, site))
 
 
 def _phase(

@@ -144,6 +144,9 @@ def _build_pending() -> PublishResult | None:
         )
         from cms.core.models import SiteProfile
 
+        # From the oldest change's commit to this build's start: the worker's polling and
+        # whatever build ran before (with ``live`` below, an editor's wait).
+        waited = (timezone.now() - pending[0].created_at).total_seconds()
         sites = list(SiteProfile.objects.values_list("key", flat=True))
         _status_running(sites)
         started = time.perf_counter()
@@ -168,9 +171,10 @@ def _build_pending() -> PublishResult | None:
         live = [o.site for o in result.sites if o.release is not None]
         # Where a build's time went, for whoever watches the worker's log.
         logger.info(
-            "Build of %d change(s) took %.3f s, live: %s (%s)",
+            "Build of %d change(s) took %.3f s, %.3f s after the first was queued, live: %s (%s)",
             len(pending),
             seconds,
+            waited,
             ", ".join(live) or "nothing changed",
             ", ".join(f"{step} {value:.3f} s" for step, value in result.timings.items()),
         )

@@ -51,3 +51,33 @@ def test_city_home_syndicates_news_and_events_from_other_sites(two_sites):
     home = (live("city") / "index.html").read_text()
     assert "http://tourism.localhost:8080/uutiset/risteilykausi-alkaa/" in home
     assert "http://tourism.localhost:8080/tapahtumat/opastettu-kavely/" in home
+
+
+def test_the_site_of_the_edited_page_goes_live_before_the_sites_that_syndicate_it(
+    two_sites, monkeypatch
+):
+    """The editor waits for their own page: the city's home page, which shows the tourism
+    event too, is switched live after it, in the same build."""
+    from cms.events.models import EventPage
+    from publisher import incremental
+    from publisher.incremental import ChangeSet, publish_changes
+
+    assert publish_full(sites=["city", "tourism"]).ok
+    event = EventPage.objects.get(slug="opastettu-kavely", locale__language_code="fi")
+    event.title = "Opastettu iltakävely"
+    event.save_revision().publish()
+    switched = []
+    activate = release.activate
+
+    def recording(site, path):
+        switched.append(site)
+        return activate(site, path)
+
+    monkeypatch.setattr(incremental.release, "activate", recording)
+    assert publish_changes(ChangeSet(page_ids={event.pk})).ok
+    assert switched[0] == "tourism" and "city" in switched
+    assert "Opastettu iltakävely" in (live("city") / "index.html").read_text()
+    assert (
+        "Opastettu iltakävely"
+        in (live("tourism") / "tapahtumat/opastettu-kavely/index.html").read_text()
+    )

@@ -29,6 +29,9 @@ class Command(WorkerCommand):
     help = "Run the task worker, with the publishing state read before the first task."
 
     def handle(self, *args, **options) -> None:
+        from django_tasks.signals import task_finished
+
+        from publisher import collector
         from publisher.incremental import warm_up
 
         began = time.perf_counter()
@@ -44,7 +47,18 @@ class Command(WorkerCommand):
             self.stdout.write(
                 "The live sites were rendered by other templates or code: a full build is queued"
             )
+        # What the state holds lives as long as the worker: frozen, the garbage collector
+        # no longer walks it in the middle of a build (``publisher.collector``).
+        collector.watch()
+        collector.settle()
+        task_finished.connect(_settle, dispatch_uid="publisher.collector")
         super().handle(*args, **options)
+
+
+def _settle(**kwargs) -> None:
+    from publisher import collector
+
+    collector.settle()
 
 
 def rebuild_for_renderer(state: BuildState) -> bool:
