@@ -40,6 +40,11 @@ class Command(WorkerCommand):
         except Exception:  # noqa: BLE001 - a state that cannot be used costs a full build
             logger.exception("Reading the build state failed; the first build reads it again")
             state = None
+        # What the state holds lives as long as the worker: frozen, the garbage collector
+        # no longer walks it in the middle of a build (``publisher.collector``).
+        collector.watch()
+        collector.settle()
+        task_finished.connect(_settle, dispatch_uid="publisher.collector")
         # On the worker's own output, whatever the log level, like its "Starting worker".
         what = "ready" if state is not None else "absent (the next build is a full one)"
         self.stdout.write(f"Publishing state {what} in {time.perf_counter() - began:.2f} s")
@@ -47,11 +52,6 @@ class Command(WorkerCommand):
             self.stdout.write(
                 "The live sites were rendered by other templates or code: a full build is queued"
             )
-        # What the state holds lives as long as the worker: frozen, the garbage collector
-        # no longer walks it in the middle of a build (``publisher.collector``).
-        collector.watch()
-        collector.settle()
-        task_finished.connect(_settle, dispatch_uid="publisher.collector")
         super().handle(*args, **options)
 
 
