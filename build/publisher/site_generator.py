@@ -471,8 +471,10 @@ class CityGenerator(Generator):
         # Sorted by start once: upcoming, past, each month and the calendar keep that order
         # (sorting is stable, so each equals sorting its own events).
         by_start = sorted(events, key=itemgetter("start"))
-        upcoming = [e for e in by_start if not self.ended(e)]
-        past = [e for e in by_start if self.ended(e)]
+        upcoming: list[dict] = []
+        past: list[dict] = []
+        for event in by_start:
+            (past if self.ended(event) else upcoming).append(event)
         past.sort(key=itemgetter("start"), reverse=True)  # cheap: sorted already
         months = sorted({e["start"][:7] for e in events})
         month_links = [
