@@ -3,7 +3,7 @@ the builds.
 
 A worker on 100,000 pages holds millions of objects (the build state, its indexes, the
 listing memo) that live as long as it does. CPython's collector scans all of them in every
-full collection, 0.2–0.8 s each, and starts one whenever enough new objects have
+full collection, 0.5–1.1 s each, and starts one whenever enough new objects have
 survived: in the middle of some edit's build. Here the survivors of each task are frozen
 (``gc.freeze``) once it ended, so later collections scan only what is new since. Frozen
 objects that turn into cyclic garbage would never be collected: when the frozen heap has
