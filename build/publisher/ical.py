@@ -52,6 +52,12 @@ def vevent(event: dict, *, url: str, stamp: str, hostname: str) -> list[str]:
 
 def calendar(events: list[tuple[dict, str]], *, name: str, hostname: str, lang: str) -> bytes:
     """A VCALENDAR of (event record, absolute URL) pairs."""
+    vevents = [folded_vevent(event, url, hostname) for event, url in events]
+    return assemble(vevents, name=name, hostname=hostname, lang=lang)
+
+
+def assemble(vevents: list[str], *, name: str, hostname: str, lang: str) -> bytes:
+    """A VCALENDAR of folded VEVENTs (``folded_vevent``), in this order."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -62,8 +68,7 @@ def calendar(events: list[tuple[dict, str]], *, name: str, hostname: str, lang: 
         "X-WR-TIMEZONE:Europe/Helsinki",
     ]
     header = "\r\n".join(_fold(line) for line in lines)
-    blocks = [header, *(_folded_vevent(event, url, hostname) for event, url in events)]
-    return ("\r\n".join([*blocks, "END:VCALENDAR"]) + "\r\n").encode("utf-8")
+    return ("\r\n".join([header, *vevents, "END:VCALENDAR"]) + "\r\n").encode("utf-8")
 
 
 # (event id, url, host) -> (the event record, its folded VEVENT): a worker keeps unchanged
@@ -72,7 +77,7 @@ def calendar(events: list[tuple[dict, str]], *, name: str, hostname: str, lang: 
 _vevents: dict[tuple[int, str, str], tuple[dict, str]] = {}
 
 
-def _folded_vevent(event: dict, url: str, hostname: str) -> str:
+def folded_vevent(event: dict, url: str, hostname: str) -> str:
     key = (event["id"], url, hostname)
     known = _vevents.get(key)
     if known is not None and known[0] is event:

@@ -37,7 +37,7 @@ from django.utils import timezone
 from search import static_index
 from search.server.pipeline import index_changes
 
-from . import memo, release, reuse
+from . import memo, release, reuse, schedule
 from .export import Export, Exporter
 from .files import digest, write_file
 from .publish import (
@@ -349,9 +349,9 @@ def _build_site(
     }
     changed: dict[str, bytes] = {}
     for path, data in files.items():
-        entry = (owners[path], digest(data))
+        entry = (owners[path], memo.digest_of(data))
         if old_manifest.get(path, (None, None))[1] != entry[1]:
-            changed[path] = data
+            changed[path] = bytes(data)
         manifest[path] = entry
     deleted = set(old_manifest) - set(manifest)
     media = release_media(export, site)
@@ -360,6 +360,7 @@ def _build_site(
     stale_media = set(old_media) - set(media)
     outcome.manifest = manifest
     memo.keep(site, manifest)
+    schedule.keep(site, manifest)
     if not (changed or deleted or new_media or stale_media):
         return outcome  # nothing to publish: the live release stays
     began = time.perf_counter()

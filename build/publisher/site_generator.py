@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 import json
-from collections import defaultdict
 from collections.abc import MutableMapping
 from datetime import datetime
 from functools import cached_property, lru_cache
@@ -31,6 +30,7 @@ from . import ical, memo
 from .blocks_html import picture_html
 from .export import Export, SiteInfo
 from .jsonld import jsonld
+from .schedule import schedule_of
 from .siteindex import index_of
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -142,6 +142,7 @@ class CityGenerator(Generator):
         self.now: datetime = self.settings["CITY_NOW"]
         # The caller's dicts: rendered files (path -> bytes) and which record owns each
         # path ("page:<id>" or "site"), so that an incremental build knows what to remove.
+        # A listing page reused by the worker's memo is a memo.Remembered (bytes(page)).
         self.files: MutableMapping[str, bytes] = self.settings["CITY_FILES"]
         self.owners: dict[str, str] = self.settings.get("CITY_OWNERS", {})
         self.owner = "site"
@@ -274,7 +275,7 @@ class CityGenerator(Generator):
             ),
         )
 
-    def emit(self, path: str, data: bytes) -> None:
+    def emit(self, path: str, data: bytes | memo.Remembered) -> None:
         self.files[path] = data
         self.owners[path] = self.owner
 
@@ -419,9 +420,8 @@ class CityGenerator(Generator):
         data = seed(path) if seed is not None else None
         if data is None:
             data = self.render(template, path, self.page_context(record, items=items, **extra))
-        else:
-            self.emit(path, data)
-        memo.remember(self.site.key, path, key, sources, data)
+        # Emitted as remembered: the build takes its digest from there, not hashing it again.
+        self.emit(path, memo.remember(self.site.key, path, key, sources, data))
 
     def _repr(self, value) -> str:
         """repr(value), made once per build for a list or dict that every page of a
@@ -460,30 +460,31 @@ class CityGenerator(Generator):
         self.section_feed(record, articles)
 
     def event_listing(self, record: dict, children: list[dict]) -> None:
-        events = list(children)
-        if self.site.syndicates:
-            own = {e["key"] for e in events}
-            events += [
-                e
-                for e in self.syndicated({"event"}, record["lang"])
-                if e["site"] != self.site.key and e["key"] not in own
-            ]
-        # Sorted by start once: upcoming, past, each month and the calendar keep that order
-        # (sorting is stable, so each equals sorting its own events).
-        by_start = sorted(events, key=itemgetter("start"))
-        upcoming: list[dict] = []
-        past: list[dict] = []
-        for event in by_start:
-            (past if self.ended(event) else upcoming).append(event)
-        past.sort(key=itemgetter("start"), reverse=True)  # cheap: sorted already
-        months = sorted({e["start"][:7] for e in events})
+        # Its own events, then those of the sites it syndicates (``schedule.py``: kept and
+        # patched by a worker, as a listing of every site's events is thousands of them).
+        others = []
+        for key in self.site.syndicates:
+            records = self.export.records.get(key) if key != self.site.key else None
+            if records:  # (a site with no records has no index worth remembering)
+                others.append(index_of(records).by_kind.get(("event", record["lang"]), []))
+        calendar_path = self.out(record["url"], "calendar.ics")
+        events = schedule_of(
+            self.site.key,
+            calendar_path,
+            children,
+            others,
+            hostname=self.site.hostname,
+            when=when,
+            remember=bool(self.settings.get("CITY_MEMO")),
+        )
+        upcoming, past = events.split(self.now)
         month_links = [
             {
                 "month": m,
                 "url": f"{record['url']}{m}/",
                 "label": date_filter(m + "-01", "YEAR_MONTH_FORMAT"),
             }
-            for m in months
+            for m in events.months
         ]
         past_url = f"{record['url']}{SEGMENTS['past'][record['lang']]}/"
         common = {
@@ -506,26 +507,21 @@ class CityGenerator(Generator):
                 listing_url=url,
                 **common,
             )
-        by_month: dict[str, list[dict]] = defaultdict(list)
-        for event in by_start:
-            by_month[event["start"][:7]].append(event)
-        for month in months:
-            in_month = by_month[month]
-            label = next(m["label"] for m in month_links if m["month"] == month)
+        for link in month_links:
             self.render_listing(
                 "event_index.html",
                 record,
-                in_month,
+                events.by_month[link["month"]],
                 pagination=None,
                 view="month",
-                month_label=label,
-                listing_url=f"{record['url']}{month}/",
+                month_label=link["label"],
+                listing_url=link["url"],
                 **common,
             )
         self.emit(
-            self.out(record["url"], "calendar.ics"),
-            ical.calendar(
-                [(e, e["full_url"]) for e in by_start],
+            calendar_path,
+            ical.assemble(
+                events.vevents,
                 name=f"{self.site.names[record['lang']]}: {record['title']}",
                 hostname=self.site.hostname,
                 lang=record["lang"],

@@ -364,10 +364,11 @@ def test_a_worker_that_starts_remembers_the_site_files_parts_and_builds_as_a_ful
 ):
     """``warm_up`` (a worker's start) makes each record's part of the sitemap and JSON API
     once, so that the first edit does not make them all; that edit still equals a full build."""
-    from publisher import incremental, memo, state
+    from publisher import incremental, memo, schedule, state
 
     assert publish_full(now=now).ok
     memo.forget()
+    schedule.forget()
     state.forget()
     incremental._location.clear()  # as in a new process
     assert incremental.warm_up() is not None
@@ -378,7 +379,7 @@ def test_a_worker_that_starts_remembers_the_site_files_parts_and_builds_as_a_ful
     listings = {path for (site, path) in memo._pages if site == "city"}
     assert {"en/news/index.html", "en/events/past/index.html"} <= listings
     assert all(
-        memo.recall("city", path, *memo._pages[("city", path)][:2])
+        bytes(memo.recall("city", path, *memo._pages[("city", path)][:2]))
         == (release.current("city") / path).read_bytes()
         for path in listings
     )
@@ -395,11 +396,12 @@ def test_a_worker_that_starts_under_other_templates_renders_its_listings_anew(
 ):
     """A live listing is remembered only if the same themes, translations and code
     rendered every live file: after a deploy changed them it is rendered again."""
-    from publisher import incremental, memo, render, state
+    from publisher import incremental, memo, render, schedule, state
 
     assert publish_full(now=now).ok
     assert load_state().renderer == render.renderer_fingerprint()
     memo.forget()
+    schedule.forget()
     state.forget()
     incremental._location.clear()
     monkeypatch.setattr(incremental, "renderer_fingerprint", lambda: "another deploy")
