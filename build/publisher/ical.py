@@ -56,8 +56,10 @@ def calendar(events: list[tuple[dict, str]], *, name: str, hostname: str, lang: 
     return assemble(vevents, name=name, hostname=hostname, lang=lang)
 
 
-def assemble(vevents: list[str], *, name: str, hostname: str, lang: str) -> bytes:
-    """A VCALENDAR of folded VEVENTs (``folded_vevent``), in this order."""
+def assemble(vevents: list[bytes], *, name: str, hostname: str, lang: str) -> bytes:
+    """A VCALENDAR of folded VEVENTs (``folded_vevent``), in this order. They are kept
+    encoded: a calendar of thousands of events is then one join, not a join and an
+    encoding of megabytes of text."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -67,24 +69,23 @@ def assemble(vevents: list[str], *, name: str, hostname: str, lang: str) -> byte
         f"X-WR-CALNAME:{_escape(name)}",
         "X-WR-TIMEZONE:Europe/Helsinki",
     ]
-    header = "\r\n".join(_fold(line) for line in lines)
-    return ("\r\n".join([header, *vevents, "END:VCALENDAR"]) + "\r\n").encode("utf-8")
+    header = "\r\n".join(_fold(line) for line in lines).encode("utf-8")
+    return b"\r\n".join([header, *vevents, b"END:VCALENDAR"]) + b"\r\n"
 
 
-# (event id, url, host) -> (the event record, its folded VEVENT): a worker keeps unchanged
+# (event id, url, host) -> (the event record, its folded VEVENT in UTF-8): a worker keeps unchanged
 # records as the same objects, so a calendar of thousands of events re-renders only the
 # changed ones. The record is held, so its identity cannot be a freed object's.
-_vevents: dict[tuple[int, str, str], tuple[dict, str]] = {}
+_vevents: dict[tuple[int, str, str], tuple[dict, bytes]] = {}
 
 
-def folded_vevent(event: dict, url: str, hostname: str) -> str:
+def folded_vevent(event: dict, url: str, hostname: str) -> bytes:
     key = (event["id"], url, hostname)
     known = _vevents.get(key)
     if known is not None and known[0] is event:
         return known[1]
     stamp = event.get("updated") or event["start"]
-    text = "\r\n".join(
-        _fold(line) for line in vevent(event, url=url, stamp=stamp, hostname=hostname)
-    )
+    lines = vevent(event, url=url, stamp=stamp, hostname=hostname)
+    text = "\r\n".join(_fold(line) for line in lines).encode("utf-8")
     _vevents[key] = (event, text)
     return text

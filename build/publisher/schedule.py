@@ -49,7 +49,7 @@ class Schedule:
     ends: list[int]  # each event's end in microseconds, in by_start's order
     months: list[str]  # "YYYY-MM", ascending
     by_month: dict[str, list[dict]]
-    vevents: list[str]  # each event's folded VEVENT, in by_start's order
+    vevents: list[bytes]  # each event's folded VEVENT (UTF-8), in by_start's order
 
     @classmethod
     def make(
