@@ -13,6 +13,10 @@ digest): most are the live file unchanged, which the build learns from the diges
 without decompressing or hashing the page again (on 100,000 pages an event listing's
 month pages are some 3 MB per listing and build).
 
+The site files made of one part per record (sitemap, JSON API) are remembered the same
+way: each record's part (``fragments``), and the file's digest with the parts it was
+joined from (``assembled``), so an edit that changes no part re-joins nothing.
+
 Only incremental builds use it; a full build (or a new worker) renders everything and
 fills it as listings are rendered again.
 """
@@ -36,10 +40,6 @@ class Remembered:
 
     def __bytes__(self) -> bytes:
         return zlib.decompress(self.compressed)
-
-
-def digest_of(data: bytes | Remembered) -> str:
-    return data.digest if isinstance(data, Remembered) else digest(data)
 
 
 # (site, path) -> (key, the objects the page was made from, the page as remembered)
@@ -71,31 +71,94 @@ def keep(site: str, paths) -> None:
         del _pages[key]
 
 
-# (site, output) -> record id -> (record, its translations then, the record's JSON text)
-_fragments: dict[tuple[str, str], dict[int, tuple[dict, object, str]]] = {}
+# (site, output) -> record id -> (record, its translations then, its part in UTF-8)
+_fragments: dict[tuple[str, str], dict[int, tuple[dict, object, bytes]]] = {}
 
 
 def fragments(
     site: str, output: str, records: Iterable[dict], make: Callable[[dict], str]
-) -> list[str]:
-    """``make(record)`` for each record, reused for a record object seen by the last call
-    (a changed record is a new object; its translations are compared, being the one field
-    an incremental build sets on records it keeps). Holds only the last call's records."""
+) -> list[bytes]:
+    """``make(record)``, encoded, for each record, reused for a record object seen by the
+    last call (a changed record is a new object; its translations are compared, being the
+    one field an incremental build sets on records it keeps). A part made again that came
+    out the same is the old object, so that ``assembled`` sees an unchanged file by
+    identity alone. Holds only the last call's records."""
     known = _fragments.get((site, output), {})
-    made: dict[int, tuple[dict, object, str]] = {}
-    texts = []
+    made: dict[int, tuple[dict, object, bytes]] = {}
+    parts = []
     for record in records:
         entry = known.get(record["id"])
         translations = record.get("translations")
         if entry is None or entry[0] is not record or entry[1] != translations:
             kept = dict(translations) if isinstance(translations, dict) else translations
-            entry = (record, kept, make(record))
+            part = make(record).encode("utf-8")
+            if entry is not None and entry[2] == part:
+                part = entry[2]
+            entry = (record, kept, part)
         made[record["id"]] = entry
-        texts.append(entry[2])
+        parts.append(entry[2])
     _fragments[(site, output)] = made
-    return texts
+    return parts
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    """A file made of parts, as the last build made it: its digest, and its bytes made
+    again only if asked (when the live file is not that one)."""
+
+    parts: list[bytes]
+    frame: tuple[bytes, bytes, bytes]  # separator, prefix, suffix
+    digest: str
+
+    def __bytes__(self) -> bytes:
+        return join(self.parts, self.frame)
+
+
+def join(parts: list[bytes], frame: tuple[bytes, bytes, bytes]) -> bytes:
+    separator, prefix, suffix = frame
+    return prefix + separator.join(parts) + suffix
+
+
+@dataclass(frozen=True, slots=True)
+class Digested:
+    """A file's bytes with the digest worked out where they were made."""
+
+    data: bytes
+    digest: str
+
+    def __bytes__(self) -> bytes:
+        return self.data
+
+
+# What a worker's build may emit in place of bytes: bytes(it) are the file's bytes.
+Kept = Remembered | Assembled | Digested
+
+
+def digest_of(data: bytes | Kept) -> str:
+    return digest(data) if isinstance(data, bytes) else data.digest
+
+
+# (site, path) -> the file as last assembled
+_assembled: dict[tuple[str, str], Assembled] = {}
+
+
+def assembled(
+    site: str, path: str, parts: list[bytes], frame: tuple[bytes, bytes, bytes]
+) -> Assembled | Digested:
+    """``join(parts, frame)``; when made of the very same parts (``fragments``) in the
+    same frame as last time, that file again, neither joined nor hashed (on 100,000 pages
+    a site's sitemap and JSON API are some 28 MB, most of them the same after an edit).
+    Only the parts and the digest are kept, not the bytes."""
+    known = _assembled.get((site, path))
+    if known is not None and known.frame == frame and same_objects(known.parts, parts):
+        return known
+    data = join(parts, frame)
+    made = Digested(data, digest(data))
+    _assembled[(site, path)] = Assembled(parts, frame, made.digest)
+    return made
 
 
 def forget() -> None:
     _pages.clear()
     _fragments.clear()
+    _assembled.clear()

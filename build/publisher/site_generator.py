@@ -142,7 +142,7 @@ class CityGenerator(Generator):
         self.now: datetime = self.settings["CITY_NOW"]
         # The caller's dicts: rendered files (path -> bytes) and which record owns each
         # path ("page:<id>" or "site"), so that an incremental build knows what to remove.
-        # A listing page reused by the worker's memo is a memo.Remembered (bytes(page)).
+        # In a worker, a listing page or site file may come as the memo keeps it (bytes(it)).
         self.files: MutableMapping[str, bytes] = self.settings["CITY_FILES"]
         self.owners: dict[str, str] = self.settings.get("CITY_OWNERS", {})
         self.owner = "site"
@@ -275,7 +275,7 @@ class CityGenerator(Generator):
             ),
         )
 
-    def emit(self, path: str, data: bytes | memo.Remembered) -> None:
+    def emit(self, path: str, data: bytes | memo.Kept) -> None:
         self.files[path] = data
         self.owners[path] = self.owner
 
@@ -586,11 +586,11 @@ class CityGenerator(Generator):
         )
 
     def sitemap(self) -> None:
-        lines = [
-            '<?xml version="1.0" encoding="UTF-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-        ]
+        head = (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n'
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            b'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        )
         base = self.site.base_url
 
         def entry(record: dict) -> str:
@@ -605,9 +605,9 @@ class CityGenerator(Generator):
         # A page that holds personal data is not offered to crawlers. Each entry is made
         # once per record object in a long-lived worker (``memo.fragments``).
         offered = [record for record in self.records if not record.get("noindex")]
-        lines += self.fragments("sitemap.xml", offered, entry)
-        lines.append("</urlset>")
-        self.emit("sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8"))
+        parts = self.fragments("sitemap.xml", offered, entry)
+        end = b"\n</urlset>\n" if parts else b"</urlset>\n"
+        self.emit("sitemap.xml", self.assembled("sitemap.xml", parts, (b"\n", head, end)))
 
     def not_found(self) -> None:
         lang = self.site.languages[0]
@@ -648,24 +648,32 @@ class CityGenerator(Generator):
             ("events", sorted(of_kinds("event"), key=lambda r: r["start"]), event),
         )
         for name, records, item in outputs:
-            texts = self.json_items(name, records, item)
+            parts = self.json_items(name, records, item)
             # What json.dumps of the whole body gives (sorted keys, compact), built from
             # each item's own text so that a worker re-encodes only the changed ones.
-            head = self.compact_json({"base_url": self.site.base_url, "count": len(texts)})[:-1]
+            head = self.compact_json({"base_url": self.site.base_url, "count": len(parts)})[:-1]
             tail = self.compact_json({"site": self.site.key})[1:]
-            body = f'{head},"items":[{",".join(texts)}],{tail}'
-            self.emit(f"api/v1/{name}.json", body.encode())
+            frame = (b",", f'{head},"items":['.encode(), f"],{tail}".encode())
+            path = f"api/v1/{name}.json"
+            self.emit(path, self.assembled(path, parts, frame))
 
     @staticmethod
     def compact_json(value) -> str:
         # Compact: smaller files, and json's C encoder (indent forces the slow one).
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
-    def json_items(self, output: str, records: list[dict], item) -> list[str]:
+    def json_items(self, output: str, records: list[dict], item) -> list[bytes]:
         return self.fragments(output, records, lambda record: self.compact_json(item(record)))
 
-    def fragments(self, output: str, records: list[dict], make) -> list[str]:
-        """``make(record)`` of each record; remembered in a long-lived worker."""
+    def fragments(self, output: str, records: list[dict], make) -> list[bytes]:
+        """``make(record)`` of each record, encoded; remembered in a long-lived worker."""
         if not self.settings.get("CITY_MEMO"):
-            return [make(record) for record in records]
+            return [make(record).encode("utf-8") for record in records]
         return memo.fragments(self.site.key, output, records, make)
+
+    def assembled(self, path: str, parts: list[bytes], frame: tuple[bytes, bytes, bytes]):
+        """The file of these parts (``memo.join``); in a worker, the last one again when
+        made of the very same parts (``memo.assembled``)."""
+        if not self.settings.get("CITY_MEMO"):
+            return memo.join(parts, frame)
+        return memo.assembled(self.site.key, path, parts, frame)

@@ -34,11 +34,33 @@ def test_json_fragments_are_made_again_for_a_changed_record_or_translation():
         return str(record["id"])
 
     records = [{"id": 1, "translations": {"sv": "/sv/a/"}}, {"id": 2}]
-    assert memo.fragments("city", "pages", records, make) == ["1", "2"]
-    assert memo.fragments("city", "pages", records, make) == ["1", "2"]
+    assert memo.fragments("city", "pages", records, make) == [b"1", b"2"]
+    assert memo.fragments("city", "pages", records, make) == [b"1", b"2"]
     assert made == [1, 2]
     records[0]["translations"] = {"sv": "/sv/b/"}
     records[1] = {"id": 2}
     memo.fragments("city", "pages", records, make)
     assert made == [1, 2, 1, 2]
+    memo.forget()
+
+
+def test_a_file_of_the_same_parts_is_not_joined_again_and_one_that_changed_is():
+    memo.forget()
+    records = [{"id": 1}, {"id": 2}]
+    frame = (b",", b"[", b"]")
+    parts = memo.fragments("city", "pages", records, lambda r: str(r["id"]))
+    first = memo.assembled("city", "pages.json", parts, frame)
+    assert bytes(first) == b"[1,2]" and first.digest == digest(b"[1,2]")
+    # A record re-exported the same: its part is the old object, the file the last one.
+    records[1] = {"id": 2}
+    parts = memo.fragments("city", "pages", records, lambda r: str(r["id"]))
+    again = memo.assembled("city", "pages.json", parts, frame)
+    assert isinstance(again, memo.Assembled) and again.digest == first.digest
+    assert bytes(again) == b"[1,2]"
+    records[1] = {"id": 2, "title": "x"}
+    parts = memo.fragments("city", "pages", records, lambda r: f"{r['id']}{r.get('title', '')}")
+    changed = memo.assembled("city", "pages.json", parts, frame)
+    assert bytes(changed) == b"[1,2x]" and changed.digest == digest(b"[1,2x]")
+    # Another frame (the count in a JSON head) is another file.
+    assert bytes(memo.assembled("city", "pages.json", parts, (b",", b"{", b"}"))) == b"{1,2x}"
     memo.forget()
