@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -122,6 +123,16 @@ def _iso(value) -> str | None:
     return value.replace(microsecond=0).isoformat() if value else None
 
 
+def _subtree(place: str) -> Q:
+    """Pages at or below the tree path ``place``. SQLite does not use the path's index for
+    ``LIKE 'place%'`` (30 ms on 100,000 pages, in every edit's build): there, the same
+    pages as a range, since treebeard's paths are ASCII letters and digits and SQLite
+    compares text byte by byte. Other databases compare by collation: left to ``LIKE``."""
+    if connection.vendor == "sqlite":
+        return Q(path__gte=place, path__lt=place + "\x7f")
+    return Q(path__startswith=place)
+
+
 class Exporter:
     def __init__(self) -> None:
         self.profiles = list(SiteProfile.objects.select_related("site", "site__root_page"))
@@ -158,6 +169,11 @@ class Exporter:
         self.homes: dict[str, tuple[str, str]] = {}  # home path -> (site, lang)
         self.home_url_paths: dict[str, str] = {}
         homes, home_url_paths = self.homes, self.home_url_paths
+        # Every site's home in every language in one query (each edit's build asks).
+        keys = {profile.site.root_page.translation_key for profile in self.profiles}
+        translations: dict[object, list[Page]] = defaultdict(list)
+        for home in Page.objects.filter(translation_key__in=keys).select_related("locale"):
+            translations[home.translation_key].append(home)
         for profile in self.profiles:
             root = profile.site.root_page
             info = SiteInfo(
@@ -173,7 +189,7 @@ class Exporter:
                 syndicates=list(profile.syndicates),
             )
             self.sites[profile.key] = info
-            for home in root.get_translations(inclusive=True).select_related("locale"):
+            for home in translations[root.translation_key]:  # as get_translations(inclusive)
                 lang = home.locale.language_code
                 if lang in info.languages:
                     homes[home.path] = (profile.key, lang)
@@ -236,7 +252,7 @@ class Exporter:
                 del by_key[(row.translation_key, located.lang)]
         subtrees = Q(pk__in=page_ids)
         for place in places:
-            subtrees |= Q(path__startswith=place)
+            subtrees |= _subtree(place)
         added = self._add_rows(Page.objects.live().public().filter(depth__gte=2).filter(subtrees))
         for pk in added:
             row, located = self.pages[pk], self.located[pk]
