@@ -292,7 +292,7 @@ def _generator(
     now: datetime,
     files: dict[str, bytes],
     owners: dict[str, str] | None = None,
-    seed: Callable[[str], bytes | None] | None = None,
+    seed: Callable[[str], memo.Digested | None] | None = None,
 ) -> Iterator[CityGenerator]:
     """A generator with the worker's memo on a scratch folder: an incremental build keeps
     what it renders in ``files``, and Pelican writes nothing of its own."""
@@ -570,7 +570,7 @@ def _warm_listings(state: BuildState, site: str) -> None:
     if live is None or manifest is None or state.renderer != renderer_fingerprint():
         return
 
-    def as_live(path: str) -> bytes | None:
+    def as_live(path: str) -> memo.Digested | None:
         entry = manifest.get(path)
         if entry is None:
             return None
@@ -578,7 +578,8 @@ def _warm_listings(state: BuildState, site: str) -> None:
             data = (live / path).read_bytes()
         except OSError:
             return None
-        return data if digest(data) == entry[1] else None
+        # With its digest: the memo keeps it without hashing the page a second time.
+        return memo.Digested(data, entry[1]) if digest(data) == entry[1] else None
 
     ids = {record["id"] for record in state.export.records[site] if record["kind"] in LISTINGS}
     with _generator(state.export, site, state.now or timezone.now(), {}, seed=as_live) as made:

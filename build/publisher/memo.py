@@ -58,8 +58,10 @@ def recall(site: str, path: str, key: tuple, sources: list) -> Remembered | None
     return entry[2]
 
 
-def remember(site: str, path: str, key: tuple, sources: list, data: bytes) -> Remembered:
-    page = Remembered(zlib.compress(data, 1), digest(data))
+def remember(site: str, path: str, key: tuple, sources: list, data: bytes | Digested) -> Remembered:
+    """Keep the page; ``data`` may come with its digest already known (a live file the
+    worker checked at its start), which is then not worked out again."""
+    page = Remembered(zlib.compress(bytes(data), 1), digest_of(data))
     _pages[(site, path)] = (key, list(sources), page)
     return page
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2.bccache import Bucket, BytecodeCache
 from pelican import Pelican
@@ -18,6 +19,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from .export import Export
+
+if TYPE_CHECKING:
+    from .memo import Digested
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -115,12 +119,12 @@ def make_generator(
     files: dict[str, bytes],
     owners: dict[str, str] | None = None,
     memo: bool = False,
-    seed: Callable[[str], bytes | None] | None = None,
+    seed: Callable[[str], Digested | None] | None = None,
 ):
     """A city generator outside a full Pelican run: for previews and incremental builds,
     which render a few records and need no copying of theme files. ``memo``: reuse listing
     pages made from the same records (``memo.py``; incremental builds in the worker).
-    ``seed(path)``: a listing page's bytes as they are live, if known to be what its
+    ``seed(path)``: a listing page's bytes (and digest) as they are live, if known to be what its
     records render to, remembered instead of rendered (a worker's start)."""
     from .site_generator import CityGenerator
 

@@ -43,7 +43,6 @@ class Schedule:
 
     hostname: str
     sources: list[list[dict]]  # copies of the lists the events came from, as they were
-    own_keys: set[str]
     by_start: list[dict]
     position: dict[int, int]  # id(event) -> its place in by_start
     ends: list[int]  # each event's end in microseconds, in by_start's order
@@ -71,7 +70,6 @@ class Schedule:
         return cls(
             hostname=hostname,
             sources=[list(own), *(list(source) for source in others)],
-            own_keys=own_keys,
             by_start=by_start,
             position={id(event): place for place, event in enumerate(by_start)},
             ends=[microseconds(when(event["end"])) for event in by_start],
