@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import json
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -26,7 +26,7 @@ from django.utils.translation import gettext, ngettext
 from search import static_index
 from search.documents import TYPE_LABELS
 
-from . import ical, memo
+from . import cards, ical, memo
 from .blocks_html import picture_html
 from .export import Export, SiteInfo
 from .jsonld import jsonld
@@ -155,6 +155,7 @@ class CityGenerator(Generator):
             LANGUAGE_NAMES=LANGUAGE_NAMES,
             jsonld=jsonld,
             picture=lambda image, **kwargs: Markup(picture_html(image, **kwargs)),  # noqa: S704
+            card=self.card,
         )
         self.records = self.export.records[self.site.key]
         # Made once per list of records, and carried from build to build (siteindex.py).
@@ -192,6 +193,18 @@ class CityGenerator(Generator):
     def link(self, record: dict) -> str:
         """Where a record lives, seen from this site."""
         return record["url"] if record["site"] == self.site.key else record["full_url"]
+
+    def card(self, item: dict, link: Callable[[dict], str], lang: str) -> Markup:
+        """A listing's card of ``item`` (the ``card`` macro); in a worker, remembered
+        while the record is the same object (``cards.py``)."""
+        macro = self._card_macro
+        if not self.settings.get("CITY_MEMO"):
+            return macro(item, link, lang)
+        return cards.card(lambda: macro(item, link, lang), item, link(item), lang)
+
+    @cached_property
+    def _card_macro(self) -> Callable[..., Markup]:
+        return self.get_template("_macros").module.card
 
     def ended(self, event: dict) -> bool:
         return when(event["end"]) < self.now
