@@ -11,6 +11,9 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .forms import CityPageForm
+from .identity_check import refuse_codes
+
 
 class CityPage(Page):
     """Common fields and behaviour. Wagtail never renders the public sites (they are static),
@@ -26,9 +29,15 @@ class CityPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("lead")]
     api_fields = [APIField("lead")]
     content_panels = [*Page.content_panels, FieldPanel("lead")]
+    base_form_class = CityPageForm
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # No personal identity code in any text of any page type (identity_check.py).
+        refuse_codes(self)
 
     def serve_preview(self, request, mode_name):
         # The same export and theme as the static site: preview equals the published page.

@@ -1,9 +1,10 @@
 """The notice edit form: the personal-data scanner runs on every save.
 
-A valid personal identity code blocks saving outright, so it never reaches a revision.
-Unmarked phone numbers, e-mail addresses and property identifiers warn: publishing (or
-submitting for moderation) needs the officer to confirm them, each time, since the
-confirmation is part of the form and never stored.
+A valid personal identity code blocks saving outright, so it never reaches a revision
+(the check every page type has, ``cms.core.identity_check``). Unmarked phone numbers,
+e-mail addresses and property identifiers warn: publishing (or submitting for
+moderation) needs the officer to confirm them, each time, since the confirmation is part
+of the form and never stored.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
+from cms.core.forms import CityPageForm
 from search.documents import html_text
 
-from . import richtext, scanner
+from . import kept, redaction, richtext, scanner
+from .richtext import without_marked
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
@@ -29,7 +30,7 @@ def notice_findings(data: dict[str, str], body: str) -> list[scanner.Finding]:
     return scanner.scan(fields, marked=[*richtext.marked_texts(body), *personal])
 
 
-class NoticeForm(WagtailAdminPageForm):
+class NoticeForm(CityPageForm):
     confirm_personal_data = forms.BooleanField(
         label=_("I have checked the personal data the scanner found"),
         required=False,
@@ -45,18 +46,8 @@ class NoticeForm(WagtailAdminPageForm):
         values = {name: str(cleaned.get(name) or "") for name in model.SCANNED_FIELDS}
         findings = notice_findings(values, str(cleaned.get("body") or ""))
         fields = {name: model._meta.get_field(name) for name in [*model.SCANNED_FIELDS, "body"]}
-        for finding in findings:
-            field = finding.field if finding.field in self.fields else None
-            label = fields[finding.field].verbose_name
-            if finding.blocks:
-                self.add_error(
-                    field,
-                    gettext(
-                        "%(field)s contains a personal identity code. A notice may not show "
-                        "one: remove it."
-                    )
-                    % {"field": label},
-                )
+        # An identity code is refused by the page's own check, in every field and
+        # page type (cms/core/identity_check.py); the scanner's own part is the warnings.
         warnings = [f for f in findings if not f.blocks]
         publishing = any(action in self.data for action in PUBLISHING_ACTIONS)
         if warnings and publishing and not cleaned.get("confirm_personal_data"):
@@ -71,4 +62,57 @@ class NoticeForm(WagtailAdminPageForm):
                 )
                 % {"found": listed},
             )
+        if publishing:
+            self._refuse_leaks(cleaned)
         return cleaned
+
+    def _refuse_leaks(self, cleaned: dict) -> None:
+        """Refuse to publish a personal value typed again where it would stay public."""
+        values = redaction.personal_values(
+            {name: cleaned.get(name) for name in (*redaction.PERSONAL_FIELDS, "body")}
+        )
+        for leak in kept.leaks(values, self._kept_texts(cleaned)):
+            message = gettext(
+                "%(field)s contains “%(value)s”, personal data of this notice: it would "
+                "stay public after the display period. Remove it here, or (in the body) "
+                "mark it with the “Personal data” button."
+            ) % {"field": leak.label, "value": leak.value}
+            self.add_error(leak.field if leak.field in self.fields else None, message)
+
+    def _kept_texts(self, cleaned: dict) -> dict[str, tuple[str, str]]:
+        """What stays public after the period: field name -> (label, text)."""
+        model = self._meta.model
+        texts = {
+            name: (str(model._meta.get_field(name).verbose_name), str(cleaned.get(name) or ""))
+            for name in kept.kept_fields(model)
+            if name in self.fields
+        }
+        body = str(cleaned.get("body") or "")
+        texts["body"] = (str(model._meta.get_field("body").verbose_name), without_marked(body))
+        formset = self.formsets.get("attachments")
+        if formset is not None and formset.is_valid():
+            for number, form in enumerate(formset.forms, start=1):
+                data = form.cleaned_data
+                if not data or data.get("DELETE"):
+                    continue
+                document = data.get("redacted_document") if data.get("personal") else None
+                document = document or (None if data.get("personal") else data.get("document"))
+                if document is None:
+                    continue  # a personal attachment without a redacted version goes whole
+                label = gettext("Attachment %(number)s (title or file name)") % {"number": number}
+                texts[f"attachment-{number}"] = (label, f"{document.title}\n{document.file.name}")
+        # The other language versions keep their titles and leads too.
+        if self.instance.pk:
+            for other in self.instance.get_translations().specific():
+                language = other.locale.get_display_name()
+                for name in kept.kept_fields(model):
+                    label = model._meta.get_field(name).verbose_name
+                    texts[f"{other.pk}-{name}"] = (
+                        f"{label} ({language})",
+                        str(getattr(other, name, "") or ""),
+                    )
+                texts[f"{other.pk}-body"] = (
+                    f"{model._meta.get_field('body').verbose_name} ({language})",
+                    without_marked(str(getattr(other, "body", "") or "")),
+                )
+        return texts

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from . import identity
+from cms.core import identity
 
 IDENTITY_CODE = "identity_code"
 PHONE = "phone"
@@ -63,11 +63,14 @@ class Finding:
 def scan(fields: Mapping[str, str], marked: Iterable[str] = ()) -> list[Finding]:
     """Findings in ``fields`` (name -> plain text). ``marked`` holds the texts the officer
     marked as personal data: warnings inside them are left out; identity codes never are."""
-    marked = [m for m in marked if m]
+    # Read as the identity check reads them: a code or number hidden by a dash, entity or
+    # invisible character is found, and a marked value matches however it was typed.
+    marked = [identity.normalise(m) for m in marked if m]
     findings: list[Finding] = []
     for name, text in fields.items():
         if not text:
             continue
+        text = identity.normalise(text)
         for start, end, code in identity.find(text):
             findings.append(Finding(IDENTITY_CODE, name, code, start, end))
         taken = [(f.start, f.end) for f in findings if f.field == name]

@@ -197,6 +197,9 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 # Huge uploads are refused with a clear message instead of exhausting memory.
+# The admin's image and document forms refuse identity codes (cms/core/identity_check.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.media_forms.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

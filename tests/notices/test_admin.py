@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from cms.core.permissions import LEGAL_OFFICERS, legal_officers_sync
-from cms.notices.models import NoticePage
+from cms.notices.models import BODY_FEATURES, NoticePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +163,68 @@ def test_a_notice_published_before_its_start_is_scheduled_for_it(client, section
     revision = notice.get_latest_revision()
     assert revision.approved_go_live_at == start
     assert notice.ends_at > start + timedelta(days=14)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "Poikkeamispäätös, MAIJA  MEIKÄLÄINEN"),  # case and spacing do not hide it
+        ("slug", "poikkeamispaatos-maija-meikalainen"),
+        ("lead", "Maija\u00a0Meikäläinen haki poikkeamista."),  # a no-break space
+        ("appeal_information", "Lisätietoja antaa Liisa Lakimies."),  # the contact person
+        ("search_description", "Päätös koskee Maija Meikäläinen -nimistä hakijaa."),
+    ],
+)
+def test_publishing_is_refused_with_a_personal_value_in_a_kept_field(
+    client, section, officer, field, value
+):
+    client.force_login(officer)
+    response = client.post(
+        add_url(section), notice_form(confirm_personal_data="on", **{field: value})
+    )
+    assert response.status_code == 200
+    [error] = response.context["form"].errors[field]
+    assert "henkilötie" in error  # named in the officer's language, with the fix offered
+    assert not NoticePage.objects.exists()
+    # A draft may hold it while the officer works; publishing never.
+    draft = client.post(add_url(section), notice_form(None, **{field: value}))
+    assert draft.status_code == 302
+    assert not NoticePage.objects.get().live
+
+
+def test_an_unmarked_copy_of_a_marked_value_in_the_body_refuses_publishing(
+    client, section, officer
+):
+    client.force_login(officer)
+    body = rich_text(
+        '<p>Hakija: <span class="personal-data">Matti Meikäläinen</span>. Päätös annetaan '
+        "Matti Meikäläiselle ja matti meikäläinen voi hakea muutosta.</p>",
+        features=BODY_FEATURES,
+    )
+    response = client.post(add_url(section), notice_form(confirm_personal_data="on", body=body))
+    assert response.status_code == 200
+    assert "Matti Meikäläinen" in response.context["form"].errors["body"][0]
+
+
+def test_a_kept_attachment_named_after_the_person_refuses_publishing(client, section, officer):
+    client.force_login(officer)
+    document = factories.DocumentFactory(
+        title="Naapurin kuuleminen", file__filename="kuuleminen-maija-meikalainen.pdf"
+    )
+    attachments = inline_formset(
+        [{"document": document.pk, "personal": "", "redacted_document": ""}]
+    )
+    response = client.post(
+        add_url(section),
+        notice_form(confirm_personal_data="on", attachments=attachments),
+    )
+    assert response.status_code == 200
+    assert "Maija Meikäläinen" in str(response.context["form"].non_field_errors())
+    # Marked personal, it goes when the period ends: then it may be named so.
+    attachments = inline_formset(
+        [{"document": document.pk, "personal": "on", "redacted_document": ""}]
+    )
+    response = client.post(
+        add_url(section), notice_form(confirm_personal_data="on", attachments=attachments)
+    )
+    assert response.status_code == 302

@@ -4,7 +4,7 @@ property identifiers."""
 
 import pytest
 
-from cms.notices import identity
+from cms.core import identity
 from cms.notices.scanner import EMAIL, IDENTITY_CODE, PHONE, PROPERTY_ID, scan
 
 # The Digital and Population Data Services Agency's published examples (the 2023 signs

@@ -1,0 +1,77 @@
+"""The one identity-code check every text the platform publishes passes.
+
+Pages of every type (each editable field: title, slug, lead, SEO title and description,
+rich text and the blocks of a body with their link URLs, alt texts and captions), images
+and documents (title, file name, tags, description): a valid personal identity code in
+any of them, however it is disguised (``identity.normalise``), is refused with a message
+naming the field. Pages are checked in their model's ``clean`` (so a save from code or a
+moderation step is checked as an admin form is); images and documents in their admin
+forms (``media_forms.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.fields import StreamField
+
+from . import identity
+
+MESSAGE = _(
+    "%(field)s contains a personal identity code. No public page or file may show one, in "
+    "any form (with another dash, spaces or invisible characters too): remove it."
+)
+
+
+def _strings(value) -> Iterator[str]:
+    """Every string inside a block's stored value (dicts, lists, strings)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def texts_of(instance: models.Model) -> Iterator[tuple[models.Field, str]]:
+    """(field, text) of every text an editor gives the instance."""
+    for field in instance._meta.concrete_fields:
+        if not field.editable:
+            continue  # derived (a page's url_path from its slugs, draft_title from title)
+        value = field.value_from_object(instance)
+        if isinstance(field, StreamField):
+            for text in _strings(field.get_prep_value(value)):
+                yield field, text
+        elif isinstance(field, models.FileField):
+            if value:
+                yield field, value.name
+        elif isinstance(value, str):
+            yield field, value
+
+
+def fields_with_codes(texts) -> list[str]:
+    """The names (verbose, in order) of the fields whose texts hold a valid code."""
+    found: list[str] = []
+    for field, text in texts:
+        name = str(getattr(field, "verbose_name", field))
+        if name not in found and identity.found_in(text):
+            found.append(name)
+    return found
+
+
+def refuse_codes(instance: models.Model) -> None:
+    """ValidationError on every field of ``instance`` that holds an identity code (a form
+    without that field shows it above the form: ``forms.CityPageForm``)."""
+    errors: dict[str, str] = {}
+    for field, text in texts_of(instance):
+        if field.name not in errors and identity.found_in(text):
+            errors[field.name] = gettext(MESSAGE) % {"field": field.verbose_name}
+    if errors:
+        raise ValidationError(errors)

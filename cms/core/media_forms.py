@@ -1,0 +1,44 @@
+"""The admin's image and document forms (``WAGTAILIMAGES_IMAGE_FORM_BASE``,
+``WAGTAILDOCS_DOCUMENT_FORM_BASE``): Wagtail's own, with the identity-code check of every
+published text (``identity_check.py``) on the title, file name, tags and any other text
+field. The multiple upload and the choosers' upload forms are made from these too."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext
+
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from .identity_check import MESSAGE, fields_with_codes
+
+
+class _NoCodes:
+    """Refuses a form whose texts or file name hold an identity code."""
+
+    def clean(self):
+        cleaned = super().clean()
+        texts = [
+            (self.fields[name].label or name, str(value))
+            for name, value in cleaned.items()
+            if isinstance(value, str)
+        ]
+        upload = cleaned.get("file")
+        if upload is not None and getattr(upload, "name", None):
+            texts.append((self.fields["file"].label or "file", upload.name))
+        tags = cleaned.get("tags")
+        if tags:
+            texts.append((self.fields["tags"].label or "tags", " ".join(map(str, tags))))
+        found = fields_with_codes(texts)
+        if found:
+            raise forms.ValidationError(gettext(MESSAGE) % {"field": ", ".join(found)})
+        return cleaned
+
+
+class ImageForm(_NoCodes, BaseImageForm):
+    """The image form: no identity code in the title, alt text, file name or tags."""
+
+
+class DocumentForm(_NoCodes, BaseDocumentForm):
+    """The document form: no identity code in the title, file name or tags."""

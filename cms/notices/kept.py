@@ -1,0 +1,72 @@
+"""Personal values that would outlive the display period in a notice's kept fields.
+
+When the period ends, the personal fields are emptied and the marked spans replaced; the
+fields that describe the matter are kept (title, slug, lead, SEO fields, the body outside
+the marks, the kept attachments' titles and file names). A personal value typed again in
+one of those (a title naming the applicant, an unmarked copy of a marked name in the body,
+``kuuleminen-matti-meikalainen.pdf``) would stay public. ``leaks`` finds them, read as
+the identity check reads text (``identity.normalise``), ignoring case and spacing, and as
+a slug (so ``matti-meikalainen`` is ``Matti Meikäläinen``); the notice form refuses to
+publish with one, and the reconciler scrubs whatever an older notice still has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.utils.text import slugify
+
+from cms.core import identity
+
+from .redaction import MIN_SCRUB
+
+# The page's own fields that stay after the period besides those an officer types in the
+# notice (its ``SCANNED_FIELDS`` that are not personal); the body is read outside its marks.
+PROMOTED = ("slug", "seo_title", "search_description")
+
+
+def kept_fields(model) -> list[str]:
+    """The notice model's fields that stay public after the period."""
+    personal = set(model.PERSONAL_FIELDS)
+    return [*(name for name in model.SCANNED_FIELDS if name not in personal), *PROMOTED]
+
+
+@dataclass(frozen=True)
+class Leak:
+    field: str  # a form field's name, or "" for an attachment or a translation
+    label: str  # what the officer is told: the field's label (and which attachment)
+    value: str  # the personal value found there
+
+
+def folded(text: str) -> str:
+    """``text`` as compared: normalised, invisible characters gone, case and runs of
+    spaces ignored."""
+    text = identity.normalise(text).replace(identity.INVISIBLE, "")
+    return " ".join(text.casefold().split())
+
+
+def slugged(text: str) -> str:
+    """``text`` as a slug, with any punctuation a word break (``documents/a-b.pdf``)."""
+    return slugify(re.sub(r"[\W_]+", " ", text))
+
+
+def _pattern(text: str, word: str) -> re.Pattern | None:
+    if len(text) < MIN_SCRUB:
+        return None  # too short to tell from ordinary words
+    return re.compile(rf"(?<!{word}){re.escape(text)}(?!{word})")
+
+
+def leaks(values: Iterable[str], kept: Mapping[str, tuple[str, str]]) -> list[Leak]:
+    """Each personal value found in a kept text; ``kept`` maps a field's name to its label
+    and text."""
+    found: list[Leak] = []
+    read = {name: (label, folded(text), slugged(text)) for name, (label, text) in kept.items()}
+    for value in values:
+        as_text = _pattern(folded(value), r"\w")
+        as_slug = _pattern(slugged(value), "[a-z0-9]")
+        for name, (label, text, slug) in read.items():
+            if (as_text and as_text.search(text)) or (as_slug and as_slug.search(slug)):
+                found.append(Leak(name, label, value))
+    return found
