@@ -373,7 +373,9 @@ def _build_site(
             write_file(reuse.inside(path, name), data)
         stale = {public.lstrip("/") for public in stale_media}
         for name in deleted | stale:
-            reuse.inside(path, name).unlink(missing_ok=True)
+            gone = reuse.inside(path, name)
+            gone.unlink(missing_ok=True)
+            reuse.drop_empty_folders(gone.parent, path)
         release.link_media(path, Path(settings.MEDIA_ROOT), new_media)
         touched = set(changed) | deleted | stale | {p.lstrip("/") for p in new_media}
         reuse.record(site, path, live, touched)

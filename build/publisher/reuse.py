@@ -114,6 +114,18 @@ def _catch_up(folder: Path, live: Path, touched: set[str]) -> None:
             os.replace(temporary, target)
         elif target.is_file() or target.is_symlink():
             target.unlink()
+            drop_empty_folders(target.parent, folder)
+
+
+def drop_empty_folders(folder: Path, root: Path) -> None:
+    """Remove ``folder`` and its parents up to ``root`` while they are empty: a removed or
+    renamed page leaves no folder behind (its name may be all that is left of it)."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # not empty (or already gone with its files)
+        folder = folder.parent
 
 
 def start(site: str, live: Path, target: Path) -> str:

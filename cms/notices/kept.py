@@ -16,11 +16,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.utils.text import slugify
-
 from cms.core import identity
 
-from .redaction import MIN_SCRUB
+from .redaction import MIN_SCRUB, slugged
 
 # The page's own fields that stay after the period besides those an officer types in the
 # notice (its ``SCANNED_FIELDS`` that are not personal); the body is read outside its marks.
@@ -45,11 +43,6 @@ def folded(text: str) -> str:
     spaces ignored."""
     text = identity.normalise(text).replace(identity.INVISIBLE, "")
     return " ".join(text.casefold().split())
-
-
-def slugged(text: str) -> str:
-    """``text`` as a slug, with any punctuation a word break (``documents/a-b.pdf``)."""
-    return slugify(re.sub(r"[\W_]+", " ", text))
 
 
 def _pattern(text: str, word: str) -> re.Pattern | None:

@@ -37,16 +37,31 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.text import slugify
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
 
-from . import caches, leftovers, receipts, redaction, richtext
+from . import caches, kept, leftovers, receipts, redaction, richtext
 from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 
 logger = logging.getLogger(__name__)
-# Fields that keep their text, with any removed value in them replaced.
-SCRUBBED_FIELDS = ("lead", "place_on_view", "appeal_information", "seo_title", "search_description")
+# Fields that keep their text, with any removed value in them replaced: a title that names
+# the person keeps the matter and loses the name (kept.py refuses to publish one now).
+SCRUBBED_FIELDS = (
+    "title",
+    "draft_title",
+    "lead",
+    "legal_basis",
+    "issuing_body",
+    "record_number",
+    "place_on_view",
+    "appeal_information",
+    "newspaper",
+    "seo_title",
+    "search_description",
+)
 
 
 class ReconcileError(RuntimeError):
@@ -96,9 +111,11 @@ def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
         for key in ("comment", "reply"):
             if isinstance(data.get(key), dict) and data[key].get("text"):
                 data[key] = {**data[key], "text": marker}  # review discussion goes whole
-        if data != entry.data:
-            entry.data = data
-            entry.save(update_fields=["data"])
+        # The label is the page's title when the entry was written.
+        label = redaction.scrub(entry.label, removed, marker)
+        if data != entry.data or label != entry.label:
+            entry.data, entry.label = data, label
+            entry.save(update_fields=["data", "label"])
             count += 1
     return count
 
@@ -116,6 +133,29 @@ def _personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]
     return ids - set(shared.values_list("document_id", flat=True))
 
 
+def _neutral_slug(page: NoticePage, removed: list[str]) -> str | None:
+    """A slug for a notice whose slug names a person (None if it does not): made from
+    its scrubbed title, and the page's id so that it is unique among its siblings."""
+    if not kept.leaks(removed, {"slug": ("", page.slug)}):
+        return None
+    base = slugify(page.title.replace(richtext.marker(), " "))[:200]
+    if not base or kept.leaks(removed, {"slug": ("", base)}):
+        base = "notice"
+    return f"{base}-{page.pk}"
+
+
+def _rename(page: NoticePage, slug: str) -> None:
+    """Give the page its new slug without Wagtail's rename signal, which would record a
+    redirect from the old address (naming the person); old redirects to it go too."""
+    old_path = page.url_path
+    new_path = f"{old_path.rstrip('/').rsplit('/', 1)[0]}/{slug}/"
+    Page.objects.filter(pk=page.pk).update(slug=slug, url_path=new_path)
+    old_slug = old_path.rstrip("/").rsplit("/", 1)[1]
+    Redirect.objects.filter(old_path__contains=old_slug).delete()
+    Redirect.objects.filter(redirect_page_id=page.pk).delete()
+    page.slug, page.url_path = slug, new_path
+
+
 def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
     """Step 1, in one transaction. Returns the journal."""
     from publisher.queue import request_publish
@@ -129,6 +169,7 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
         values = _values(page)
         for revision in revisions:
             values += redaction.personal_values(revision.content)
+        values += redaction.variants(values)
         removed = sorted(set(values), key=lambda v: (-len(v), v))
         documents = list(
             get_document_model().objects.filter(pk__in=_personal_documents(page, revisions))
@@ -137,12 +178,19 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             marker = richtext.marker()
             for revision in revisions:
                 revision.content = redaction.redact_content(revision.content, removed, marker)
-                revision.save(update_fields=["content"])
+                # (object_str: the title the revision had, shown in the admin's history)
+                revision.object_str = redaction.scrub(revision.object_str, removed, marker)
+                revision.save(update_fields=["content", "object_str"])
             for name in redaction.PERSONAL_FIELDS:
                 setattr(page, name, "")
             page.body = richtext.redacted(page.body)
             for name in SCRUBBED_FIELDS:
                 setattr(page, name, redaction.scrub(getattr(page, name), removed, marker))
+            slug = _neutral_slug(page, removed)
+            for revision in revisions:
+                if slug is not None and isinstance(revision.content.get("slug"), str):
+                    revision.content = {**revision.content, "slug": slug}
+                    revision.save(update_fields=["content"])
             for attachment in page.attachments.all():
                 kept = redaction.attachment_after(
                     {
@@ -216,6 +264,8 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
                 "personal_data_removed_at",
             ],
         )
+        if slug is not None:
+            _rename(page, slug)
         if page.policy == REMOVE:
             page.delete()  # its signals unindex it and queue the publish that takes it away
         else:

@@ -8,7 +8,11 @@ redacted version or go, and any string that still quotes a removed value has it 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
+
+from django.utils.text import slugify
 
 from . import richtext
 
@@ -27,18 +31,26 @@ def personal_values(content: dict) -> list[str]:
     return sorted({v.strip() for v in values if v and v.strip()}, key=lambda v: (-len(v), v))
 
 
+def _matcher(removed: Iterable[str]) -> re.Pattern | None:
+    """One pattern for every removed value, ignoring case and how it is spaced."""
+    texts = sorted({r for r in removed if len(r) >= MIN_SCRUB}, key=lambda r: (-len(r), r))
+    if not texts:
+        return None
+    parts = [r"\s+".join(map(re.escape, text.split())) for text in texts]
+    # Whole words only: a short name must not cut into a longer word.
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+
+
 def scrub(value, removed: Iterable[str], marker: str):
-    """``value`` (any JSON-like data) with every occurrence of a removed value replaced."""
-    removed = [r for r in removed if len(r) >= MIN_SCRUB]
-    if not removed:
+    """``value`` (any JSON-like data) with every occurrence of a removed value replaced
+    (in any case, however spaced)."""
+    pattern = _matcher(removed)
+    if pattern is None:
         return value
 
     def walk(item):
         if isinstance(item, str):
-            for text in removed:
-                if text in item:
-                    item = item.replace(text, marker)
-            return item
+            return pattern.sub(lambda _match: marker, item)
         if isinstance(item, list):
             return [walk(x) for x in item]
         if isinstance(item, dict):
@@ -46,6 +58,25 @@ def scrub(value, removed: Iterable[str], marker: str):
         return item
 
     return walk(value)
+
+
+def slugged(text: str) -> str:
+    """``text`` as a slug, with any punctuation a word break (``documents/a-b.pdf``)."""
+    return slugify(re.sub(r"[\W_]+", " ", text))
+
+
+def variants(values: Iterable[str]) -> list[str]:
+    """The values as they may also be written: without diacritics ("Meikalainen"), and
+    as a slug or file name writes them ("maija-meikalainen")."""
+    found = []
+    for value in values:
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
+        )
+        found += [plain] if plain != value else []
+        slug = slugged(value)
+        found += [slug] if "-" in slug else []
+    return found
 
 
 def attachment_after(attachment: dict) -> dict | None:
@@ -77,8 +108,5 @@ def redact_content(content: dict, removed: Iterable[str], marker: str) -> dict:
     # Review comments travel inside revisions; the discussion goes with the rest.
     if isinstance(result.get("wagtail_admin_comments"), list):
         result["wagtail_admin_comments"] = []
-    title = result.get("title")
-    result = scrub(result, removed, marker)
-    if title is not None:
-        result["title"] = title  # the title describes the matter and is kept
-    return result
+    # Every kept text (the title too: it keeps the matter, not a name typed into it).
+    return scrub(result, removed, marker)

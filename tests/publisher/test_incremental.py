@@ -37,6 +37,11 @@ def tree_at(root: Path) -> dict[str, bytes]:
     }
 
 
+def folders(site: str) -> list[str]:
+    root = release.current(site)
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_dir())
+
+
 def city_pages(model):
     home = Page.objects.get(slug="city")
     return list(model.objects.live().descendant_of(home).order_by("pk"))
@@ -116,9 +121,12 @@ def test_incremental_output_equals_a_full_build(city_content, seed):
         result = publish_changes(changes, now=now)
         assert result.ok, [s.error for s in result.sites]
     incremental = {site: tree(site) for site in SITES}
+    incremental_folders = {site: folders(site) for site in SITES}
     drop_state()
     assert publish_full(now=now).ok
     for site in SITES:
+        # No folder left behind by a removed or moved page (nginx would answer 403).
+        assert incremental_folders[site] == folders(site), site
         full = tree(site)
         assert sorted(incremental[site]) == sorted(full), site
         different = [p for p in full if incremental[site][p] != full[p]]
