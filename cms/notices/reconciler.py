@@ -49,18 +49,10 @@ from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 logger = logging.getLogger(__name__)
 # Fields that keep their text, with any removed value in them replaced: a title that names
 # the person keeps the matter and loses the name (kept.py refuses to publish one now).
+# (The slug is made anew instead: ``_neutral_slug``.)
 SCRUBBED_FIELDS = (
-    "title",
     "draft_title",
-    "lead",
-    "legal_basis",
-    "issuing_body",
-    "record_number",
-    "place_on_view",
-    "appeal_information",
-    "newspaper",
-    "seo_title",
-    "search_description",
+    *(name for name in kept.kept_fields(NoticePage) if name != "slug"),
 )
 
 
