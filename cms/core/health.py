@@ -5,7 +5,8 @@ view all show these checks.
 - **build**: a build holds the build lock past its time limit (stuck);
 - **queue**: a change has waited longer than ``HEALTH_QUEUE_MAX_AGE_SECONDS`` to go live;
 - **last build**: a site's last build failed and none has succeeded since;
-- **notices**: a notice's personal data is not yet removed
+- **notices**: a notice's removal could not finish (at once: an open incident, see
+  ``cms.notices.incidents``), or its personal data is not yet removed
   ``HEALTH_NOTICE_GRACE_SECONDS`` after the end of its display period.
 
 Messages name sites, pages by id and times, never content: the endpoint answers anyone.
@@ -106,7 +107,7 @@ def _last_build() -> Check:
 
 
 def _notices(now: datetime) -> Check:
-    from cms.notices.models import NoticePage, NoticeRemoval
+    from cms.notices.models import NoticePage, NoticeRemoval, RemovalIncident
 
     grace = timedelta(seconds=settings.HEALTH_NOTICE_GRACE_SECONDS)
     finished = NoticeRemoval.objects.filter(finished_at__isnull=False).values("page_id")
@@ -120,6 +121,26 @@ def _notices(now: datetime) -> Check:
             finished_at__isnull=True, ends_at__lte=now - grace
         ).values_list("page_id", flat=True)
     )
+    # A removal that a run could not finish fails at once, not after the grace period;
+    # where the data was left is for the legal officers (admin, e-mail), not this page.
+    stuck = list(RemovalIncident.objects.filter(resolved_at__isnull=True).order_by("page_id"))
+    if stuck:
+        return Check(
+            "notices",
+            False,
+            " ".join(
+                _(
+                    "The removal of notice %(id)s cannot finish: %(attempts)d run(s) since "
+                    "%(since)s left personal data behind (details in the admin)."
+                )
+                % {
+                    "id": incident.page_id,
+                    "attempts": incident.attempts,
+                    "since": incident.first_failed_at.isoformat(),
+                }
+                for incident in stuck
+            ),
+        )
     if overdue:
         ids = ", ".join(str(pk) for pk in sorted(overdue))
         return Check(

@@ -88,7 +88,12 @@ class NoticeForm(CityPageForm):
             if name in self.fields
         }
         body = str(cleaned.get("body") or "")
-        texts["body"] = (str(model._meta.get_field("body").verbose_name), without_marked(body))
+        # As stored (link addresses) and as read (a name split by bold or a link).
+        outside = without_marked(body)
+        texts["body"] = (
+            str(model._meta.get_field("body").verbose_name),
+            f"{outside}\n{html_text(outside)}",
+        )
         formset = self.formsets.get("attachments")
         if formset is not None and formset.is_valid():
             for number, form in enumerate(formset.forms, start=1):

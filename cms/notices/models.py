@@ -334,3 +334,24 @@ class NoticeDeadline(models.Model):
 
     def __str__(self) -> str:
         return f"notice {self.page_id} at {self.moment.isoformat()}"
+
+
+class RemovalIncident(models.Model):
+    """A notice's removal that could not finish: shown by the health check and the legal
+    officers' dashboard, and e-mailed to them once, until a run finishes it. Holds the
+    page's id and where data was left (stores, tables, files), never the data."""
+
+    page_id = models.BigIntegerField(unique=True)
+    first_failed_at = models.DateTimeField()
+    last_failed_at = models.DateTimeField()
+    attempts = models.PositiveIntegerField(default=1)
+    problem = models.TextField()
+    alerted_at = models.DateTimeField(null=True)
+    resolved_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("unfinished removal")
+        verbose_name_plural = _("unfinished removals")
+
+    def __str__(self) -> str:
+        return f"unfinished removal of notice {self.page_id}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import html
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -80,9 +81,15 @@ class Needles:
         return found
 
 
+# Markup inside a value ("<b>Matti</b> Meikäläinen") must not hide it from the needles.
+TAG = re.compile(r"<[^<>]{0,2000}>")
+
+
 def readable(value: str) -> str:
-    """Text of a stored value: JSON decoded, HTML entities resolved, and a URL-encoded form
-    (the admin's preview state) decoded."""
+    """Text of a stored value: JSON decoded, HTML entities resolved, a URL-encoded form
+    (the admin's preview state) decoded, and HTML read without its tags as well."""
+    if "<" in value and ">" in value:
+        value = f"{value}\n{TAG.sub('', value)}"
     stripped = value.lstrip()
     if stripped[:1] in ("{", "["):
         try:

@@ -43,7 +43,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
 
-from . import caches, kept, leftovers, receipts, redaction, richtext
+from . import caches, incidents, kept, leftovers, receipts, redaction, richtext
 from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 
 logger = logging.getLogger(__name__)
@@ -175,7 +175,8 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
                 revision.save(update_fields=["content", "object_str"])
             for name in redaction.PERSONAL_FIELDS:
                 setattr(page, name, "")
-            page.body = richtext.redacted(page.body)
+            # The marked spans, then any copy of a removed value left outside them.
+            page.body = redaction.scrub(richtext.redacted(page.body), removed, marker)
             for name in SCRUBBED_FIELDS:
                 setattr(page, name, redaction.scrub(getattr(page, name), removed, marker))
             slug = _neutral_slug(page, removed)
@@ -389,15 +390,22 @@ def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
 
 def reconcile_due(now: datetime | None = None) -> list[Outcome]:
     """Publish what is scheduled to go live, then reconcile every ended notice. A notice
-    that fails is logged and left for the next run; the others go on."""
+    that fails is an incident (``incidents.py``: recorded, alerted, shown) and is tried
+    again next run; the others go on, and removals that keep failing go last so that
+    they hold nobody up."""
     call_command("publish_scheduled", stdout=io.StringIO())
     now = now or timezone.now()
     outcomes = []
-    for page_id in due(now):
+    failing = set(incidents.open_incidents().values_list("page_id", flat=True))
+    for page_id in sorted(due(now), key=lambda pk: (pk in failing, pk)):
         try:
             outcomes.append(reconcile(page_id, now))
-        except (ReconcileError, NoticePage.DoesNotExist) as exc:
-            logger.error("Notice %s: removal not finished, retried next run: %s", page_id, exc)
+        except Exception as exc:  # any failure: the next notice must still be removed
+            logger.exception("Notice %s: removal not finished, retried next run", page_id)
+            problem = str(exc) if isinstance(exc, ReconcileError) else repr(exc)
+            incidents.record(page_id, problem, timezone.now())
+        else:
+            incidents.resolve(page_id, timezone.now())
     # Removals finished by an earlier release, which kept the deleted files' names.
     kept_names = NoticeRemoval.objects.filter(finished_at__isnull=False).exclude(pending_files=[])
     for journal in kept_names:

@@ -36,21 +36,31 @@ def _matcher(removed: Iterable[str]) -> re.Pattern | None:
     texts = sorted({r for r in removed if len(r) >= MIN_SCRUB}, key=lambda r: (-len(r), r))
     if not texts:
         return None
-    parts = [r"\s+".join(map(re.escape, text.split())) for text in texts]
+    # Between words: spaces or markup ("<b>Matti</b> Meikäläinen" is read as the name).
+    parts = [_BETWEEN.join(map(re.escape, text.split())) for text in texts]
     # Whole words only: a short name must not cut into a longer word.
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
+_BETWEEN = r"(?:\s|<[^<>]{0,500}>)+"
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def _replaced(match: re.Match, marker: str) -> str:
+    # The markup inside the copy stays (after the marker), so the HTML stays balanced.
+    return marker + "".join(_TAG.findall(match.group()))
+
+
 def scrub(value, removed: Iterable[str], marker: str):
     """``value`` (any JSON-like data) with every occurrence of a removed value replaced
-    (in any case, however spaced)."""
+    (in any case, however spaced, and split by markup)."""
     pattern = _matcher(removed)
     if pattern is None:
         return value
 
     def walk(item):
         if isinstance(item, str):
-            return pattern.sub(lambda _match: marker, item)
+            return pattern.sub(lambda match: _replaced(match, marker), item)
         if isinstance(item, list):
             return [walk(x) for x in item]
         if isinstance(item, dict):

@@ -85,7 +85,10 @@ def _notice(token: str, **fields) -> NoticePage:
         parent=_section(),
         # Not the token: the address, like the title, is kept.
         slug=fields.pop("slug", f"kuulutus-{sum(map(ord, token))}"),
-        body=f'<p>Hakija <span class="personal-data">{token} Hakija</span> on saanut luvan.</p>',
+        body=fields.pop(
+            "body",
+            f'<p>Hakija <span class="personal-data">{token} Hakija</span> on saanut luvan.</p>',
+        ),
         persons_concerned=f"{token} Naapuri\nRantakatu 7 {token}",
         contact_name=f"{token} Yhteyshenkilö",
         contact_phone="040 765 4321",
