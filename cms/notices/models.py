@@ -9,6 +9,8 @@ Only legal officers may edit or publish anything in the section (``permissions.p
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -53,6 +55,29 @@ DEFAULT_POLICIES = {
 
 def policy_for(notice_type: str) -> str:
     return {**DEFAULT_POLICIES, **getattr(settings, "NOTICE_POLICIES", {})}[notice_type]
+
+
+# The longest appeal period and the longest time on view (days from publication) a notice
+# of each type can have: the statutory periods are 14 or 30 days (Kuntalaki 137 §,
+# Hallintolainkäyttölaki / laki oikeudenkäynnistä hallintoasioissa 13 §) and plans and
+# permits are on view for at most 30 days plus their appeal time; beyond these the date
+# is a typing error that would keep personal data on view. NOTICE_LIMITS overrides them.
+DEFAULT_LIMITS = {
+    NoticeType.DECISION: (30, 60),
+    NoticeType.ZONING_PLAN: (60, 120),
+    NoticeType.ENVIRONMENTAL_PERMIT: (60, 120),
+    NoticeType.BUILDING_PERMIT: (30, 60),
+    NoticeType.MINUTES: (30, 60),
+}
+# Display starts the platform accepts: none before the city published online, none more
+# than a year ahead (an embargo, not a typing error in the year).
+EARLIEST_START = datetime(2000, 1, 1, tzinfo=period.HELSINKI)
+LATEST_LEAD = timedelta(days=366)
+
+
+def limits_for(notice_type: str) -> tuple[int, int]:
+    """(most appeal days, most days on view) for notices of this type."""
+    return {**DEFAULT_LIMITS, **getattr(settings, "NOTICE_LIMITS", {})}.get(notice_type, (0, 0))
 
 
 class NoticeIndexPage(CityPage):
@@ -232,13 +257,49 @@ class NoticePage(CityPage):
             table.ends_at,
         )
 
+    def _period_errors(self) -> dict[str, str]:
+        """What is wrong with the display period, by field (empty when it is right)."""
+        start = self.display_from
+        if start is None:
+            return {}
+        if start < EARLIEST_START or start > timezone.now() + LATEST_LEAD:
+            return {
+                "display_from": _(
+                    "The display must start between 1 January 2000 and a year from now; "
+                    "check the year."
+                )
+            }
+        most_appeal, most_days = limits_for(self.notice_type)
+        if self.appeal_days is not None and most_appeal and self.appeal_days > most_appeal:
+            return {
+                "appeal_days": _(
+                    "An appeal period of a notice of this type is at most %(days)d days."
+                )
+                % {"days": most_appeal}
+            }
+        try:
+            table = self.timetable()
+        except (ValueError, OverflowError) as exc:
+            field = "other_deadline" if self.other_deadline else "display_from"
+            return {field: _("Impossible dates: %(reason)s.") % {"reason": exc}}
+        on_view = (table.last_day - period.local_date(start)).days
+        # (Moved past a weekend or holiday, a period may end a few days after its limit.)
+        if most_days and on_view > most_days + 5:
+            field = "other_deadline" if self.other_deadline else "appeal_days"
+            return {
+                field: _(
+                    "The notice would stay on view until %(day)s, %(count)d days. A notice "
+                    "of this type stays on view at most %(most)d days: check the date."
+                )
+                % {"day": table.last_day.strftime("%d.%m.%Y"), "count": on_view, "most": most_days}
+            }
+        return {}
+
     def clean(self):
         super().clean()
-        errors = {}
-        try:
+        errors = self._period_errors()
+        if not errors:
             self._store_timetable()
-        except ValueError as exc:
-            errors["display_from"] = str(exc)
         if bool(self.newspaper) != bool(self.newspaper_date):
             errors["newspaper_date"] = _("Give both the newspaper and its publication date.")
         if errors:

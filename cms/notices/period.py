@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from django.utils.translation import gettext
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 DISPLAY_DAYS = 14
 DEEMED_SERVED_DAYS = 7
@@ -48,7 +50,7 @@ def end_of_day(day: date) -> datetime:
 
 def local_date(moment: datetime) -> date:
     if moment.tzinfo is None:
-        raise ValueError("a notice's times must carry a time zone")
+        raise ValueError(gettext("a notice's times must carry a time zone"))
     return moment.astimezone(HELSINKI).date()
 
 
@@ -75,19 +77,19 @@ def timetable(
     the deemed-served date (e.g. 14 for a claim for rectification); ``other_deadline`` is a
     stated date the notice must stay on view until (e.g. for opinions on a plan)."""
     if display_days < 1:
-        raise ValueError("a notice is on view for at least one day")
+        raise ValueError(gettext("a notice is on view for at least one day"))
     published = local_date(published_at)
     deemed_served = published + timedelta(days=DEEMED_SERVED_DAYS)
     appeal_deadline = None
     if appeal_days is not None:
         if appeal_days < 1:
-            raise ValueError("an appeal period is at least one day")
+            raise ValueError(gettext("an appeal period is at least one day"))
         appeal_deadline = next_working_day(deemed_served + timedelta(days=appeal_days))
     last_day = published + timedelta(days=display_days)
     for deadline in (appeal_deadline, other_deadline):
         if deadline is not None:
             if deadline < published:
-                raise ValueError("a deadline cannot fall before the notice is published")
+                raise ValueError(gettext("a deadline cannot fall before the notice is published"))
             last_day = max(last_day, deadline)
     last_day = next_working_day(last_day)
     return Timetable(

@@ -228,3 +228,39 @@ def test_a_kept_attachment_named_after_the_person_refuses_publishing(client, sec
         add_url(section), notice_form(confirm_personal_data="on", attachments=attachments)
     )
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("display_from", "9999-12-31 10:00"),
+        ("display_from", "0001-01-01 10:00"),
+        ("display_from", "1999-12-31 10:00"),
+        ("appeal_days", "32767"),
+        ("appeal_days", "31"),  # a decision's appeal period is at most 30 days
+        ("other_deadline", "9999-12-30"),
+        ("other_deadline", "+400"),  # (days from today)
+        ("other_deadline", "2027-02-30"),
+        ("display_from", "2026-13-01 10:00"),
+    ],
+)
+def test_impossible_or_unbounded_periods_are_form_errors(client, section, officer, field, value):
+    client.force_login(officer)
+    if value.startswith("+"):
+        value = (timezone.localdate() + timedelta(days=int(value))).isoformat()
+    response = client.post(
+        add_url(section), notice_form(confirm_personal_data="on", **{field: value})
+    )
+    assert response.status_code == 200
+    assert field in response.context["form"].errors, response.context["form"].errors
+    assert not NoticePage.objects.exists()
+
+
+def test_a_period_within_its_bounds_is_accepted(client, section, officer):
+    client.force_login(officer)
+    deadline = (timezone.localdate() + timedelta(days=40)).isoformat()
+    response = client.post(
+        add_url(section),
+        notice_form(confirm_personal_data="on", appeal_days="30", other_deadline=deadline),
+    )
+    assert response.status_code == 302

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from django.utils import translation
+
 from cms.notices.period import is_working_day, next_working_day, timetable
 
 HKI = ZoneInfo("Europe/Helsinki")
@@ -84,6 +86,7 @@ def test_an_appeal_deadline_on_a_holiday_moves_too():
     assert timetable(at(2026, 11, 27, 9, 0), appeal_days=2).appeal_deadline == date(2026, 12, 7)
 
 
+@translation.override("en")  # (the messages are translated: an officer reads them)
 def test_impossible_input_is_refused_clearly():
     with pytest.raises(ValueError, match="time zone"):
         timetable(datetime(2026, 11, 2, 9, 0))

@@ -1,0 +1,68 @@
+"""Documents on the CMS host are not public: the static sites publish the ones their pages
+use, with their own copies.
+
+- ``/documents/<id>/<file>`` answers only a logged-in user who may choose or edit
+  documents in that collection (anyone else gets a 404, which says nothing of what
+  exists), and never lets a search engine index or a cache keep what it served.
+- The live read API lists only documents that live, public pages link or attach.
+- The admin API lists only the documents of the collections the editor may use.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpRequest, HttpResponse
+
+from wagtail.documents import get_document_model, get_permission_policy
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.documents.views import serve as wagtail_serve
+from wagtail.models import Page, ReferenceIndex
+
+ACTIONS = ["choose", "change"]
+
+
+def usable_by(user):
+    """The documents ``user`` may choose or edit (none for an anonymous visitor)."""
+    if not user.is_authenticated:
+        return get_document_model().objects.none()
+    return get_permission_policy().instances_user_has_any_permission_for(user, ACTIONS)
+
+
+def published():
+    """Documents that a live, public page links or attaches (the reference index)."""
+    document_type = ContentType.objects.get_for_model(get_document_model())
+    page_type = ContentType.objects.get_for_model(Page)
+    pages = Page.objects.live().public().values("pk")
+    referenced = ReferenceIndex.objects.filter(
+        to_content_type=document_type,
+        base_content_type=page_type,
+        object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)],
+    ).values_list("to_object_id", flat=True)
+    return get_document_model().objects.filter(pk__in=[int(pk) for pk in referenced])
+
+
+def serve(request: HttpRequest, document_id: str, document_filename: str) -> HttpResponse:
+    document = get_document_model().objects.filter(pk=document_id).first()
+    policy = get_permission_policy()
+    allowed = (
+        document is not None
+        and request.user.is_authenticated
+        and policy.user_has_any_permission_for_instance(request.user, ACTIONS, document)
+    )
+    if not allowed:
+        raise Http404
+    response = wagtail_serve.serve(request, document_id, document_filename)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class PublishedDocumentsAPIViewSet(DocumentsAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=published().values("pk"))
+
+
+class EditorsDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=usable_by(self.request.user).values("pk"))
