@@ -6,11 +6,21 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from . import link_check
+
 
 class CityPageForm(WagtailAdminPageForm):
-    """Wagtail's page form; an error the page's own ``clean`` raises on a field the form
-    does not show (one of another panel's, or not in the admin at all) is shown above
-    the form instead of failing the request (Django raises ValueError for it)."""
+    """Wagtail's page form, refusing links the editor may not make (``link_check.py``).
+    An error the page's own ``clean`` raises on a field the form does not show (one of
+    another panel's, or not in the admin at all) is shown above the form instead of
+    failing the request (Django raises ValueError for it)."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # (the instance now holds the submitted content)
+        user = getattr(self, "for_user", None)
+        if user is not None and not self.errors:
+            for message in link_check.refused(self.instance, user):
+                self.add_error(None, message)
 
     def _update_errors(self, errors: ValidationError) -> None:
         if hasattr(errors, "error_dict"):

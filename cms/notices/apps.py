@@ -10,6 +10,9 @@ class NoticesConfig(AppConfig):
     verbose_name = _("Official notices")
 
     def ready(self) -> None:
-        from . import schedule
+        from cms.core import link_check
+
+        from . import links, schedule
 
         schedule.connect()
+        link_check.RULES.append(links.personal_attachment)
