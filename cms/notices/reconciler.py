@@ -148,8 +148,10 @@ def _rename(page: NoticePage, slug: str) -> None:
     page.slug, page.url_path = slug, new_path
 
 
-def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
-    """Step 1, in one transaction. Returns the journal."""
+def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> NoticeRemoval:
+    """Step 1, in one transaction. Returns the journal. ``deleting``: the notice is being
+    deleted before its period ended (``schedule.on_notice_deleted``): its data goes now,
+    as with the "remove" policy, and the deletion itself removes the page."""
     from publisher.queue import request_publish
 
     with transaction.atomic():
@@ -211,12 +213,16 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
         hasher = receipts.Hasher()
         # A value that a notice still on view shows too (the same contact person on many
         # notices) is looked for once that notice has ended, not before.
+        # Compared as the needles read them (words, case and diacritics folded), so that
+        # no written form of a shared value ("liisa-lakimies") is looked for either.
         running = {
-            value
+            tuple(receipts.words(value))
             for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page_id)
             for value in _values(other)
         }
-        found = receipts.needles([v for v in removed if v not in running], hasher)
+        found = receipts.needles(
+            [v for v in removed if tuple(receipts.words(v)) not in running], hasher
+        )
         # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
         pending = sorted({d.file.name for d in documents})
         found += receipts.needles([*(d.title for d in documents), *pending], hasher)
@@ -231,8 +237,8 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
             document.delete()
         journal = journal or NoticeRemoval(page_id=page_id, started_at=now)
         journal.translation_key = str(page.translation_key)
-        journal.policy = page.policy
-        journal.ends_at = page.ends_at
+        journal.policy = REMOVE if deleting else page.policy
+        journal.ends_at = min(page.ends_at, now) if deleting and page.ends_at else page.ends_at
         journal.redacted_at = now
         journal.needles = found
         journal.pending_files = pending
@@ -259,7 +265,9 @@ def redact_database(page_id: int, now: datetime) -> NoticeRemoval:
         )
         if slug is not None:
             _rename(page, slug)
-        if page.policy == REMOVE:
+        if deleting:
+            request_publish(reason="notice ended", page_ids=[page_id])
+        elif page.policy == REMOVE:
             page.delete()  # its signals unindex it and queue the publish that takes it away
         else:
             # The admin's search index now, in this transaction: saving only queued it.

@@ -363,3 +363,26 @@ def test_a_title_and_address_that_name_the_person_lose_the_name_and_the_removal_
         assert _raw_hits([token]) == {}
         assert privacy.verify(timezone.now()) == []
         assert due(timezone.now()) == []
+
+
+@pytest.mark.parametrize("what", ["notice", "section"])
+def test_a_notice_deleted_before_its_deadline_takes_its_personal_data_at_once(
+    city_content, settings, what
+):
+    from wagtail.documents.models import Document
+
+    token = f"Poistettu{what}"
+    with time_machine.travel(START, tick=False):
+        notice = _notice(token)
+        publish_full()
+        document = NoticeAttachment.objects.get(page=notice).document
+        file = Path(settings.MEDIA_ROOT) / document.file.name
+    with time_machine.travel(START + timedelta(days=2), tick=False):  # well before its end
+        (notice if what == "notice" else _section()).delete()
+        assert not Document.objects.filter(pk=document.pk).exists()  # the CMS has it no more
+        assert [o.page_id for o in reconcile_due() if o.page_id == notice.pk] == [notice.pk]
+        assert not file.exists()
+        [receipt] = [r for r in receipts.read() if r["notice"] == notice.pk]
+        assert receipt["policy"] == "remove"
+        assert _raw_hits([token]) == {}
+        assert privacy.verify(timezone.now()) == []
