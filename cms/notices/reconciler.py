@@ -36,6 +36,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -143,7 +144,8 @@ def _rename(page: NoticePage, slug: str) -> None:
     new_path = f"{old_path.rstrip('/').rsplit('/', 1)[0]}/{slug}/"
     Page.objects.filter(pk=page.pk).update(slug=slug, url_path=new_path)
     old_slug = old_path.rstrip("/").rsplit("/", 1)[1]
-    Redirect.objects.filter(old_path__contains=old_slug).delete()
+    named = Q(old_path__endswith=f"/{old_slug}") | Q(old_path__contains=f"/{old_slug}/")
+    Redirect.objects.filter(named).delete()
     Redirect.objects.filter(redirect_page_id=page.pk).delete()
     page.slug, page.url_path = slug, new_path
 
