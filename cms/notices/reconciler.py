@@ -44,7 +44,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
 
-from . import caches, incidents, kept, leftovers, receipts, redaction, richtext
+from . import caches, incidents, kept, leftovers, receipts, redaction, richtext, unlink
 from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 
 logger = logging.getLogger(__name__)
@@ -235,6 +235,11 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
             if (media_root / name).is_file()
         )
         document_ids = [d.pk for d in documents]
+        # A page elsewhere that links one (made before links were checked) loses the link.
+        with translation.override(page.locale.language_code):
+            relinked = unlink.from_other_pages(set(document_ids), page_id, removed, marker)
+        if relinked:
+            request_publish(reason="notice ended", page_ids=relinked)
         for document in documents:
             document.delete()
         journal = journal or NoticeRemoval(page_id=page_id, started_at=now)

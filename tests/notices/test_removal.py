@@ -386,3 +386,50 @@ def test_a_notice_deleted_before_its_deadline_takes_its_personal_data_at_once(
         assert receipt["policy"] == "remove"
         assert _raw_hits([token]) == {}
         assert privacy.verify(timezone.now()) == []
+
+
+def test_a_personal_attachment_linked_from_another_page_leaves_it_with_the_removal(
+    city_content, settings
+):
+    from wagtail.models import Page
+    from wagtail.rich_text import RichText
+
+    from cms.pages.models import ContentPage
+    from tests.factories import ContentPageFactory, SectionIndexPageFactory
+
+    token = "Linkitetty"
+    with time_machine.travel(START, tick=False):
+        notice = _notice(token)
+        document = NoticeAttachment.objects.get(page=notice).document
+        # Linked from a service page before links were checked: in rich text and as a block.
+        section = SectionIndexPageFactory(parent=Page.objects.get(slug="city"))
+        _publish(section)
+        page = ContentPageFactory(
+            parent=section,
+            body=[
+                (
+                    "paragraph",
+                    RichText(
+                        f'<p>Katso <a linktype="document" id="{document.pk}">kuuleminen</a>.</p>'
+                    ),
+                ),
+                ("document", {"document": document, "label": "Asemapiirros"}),
+            ],
+        )
+        _publish(page)
+        publish_full()
+        live = release.current("city")
+        page_file = live / page.url_path.removeprefix("/city/") / "index.html"
+        assert document.file.name.rsplit("/", 1)[-1] in page_file.read_text()
+    with time_machine.travel(END + SECOND, tick=False):
+        assert notice.pk in {o.page_id for o in reconcile_due()}
+        page = ContentPage.objects.get(pk=page.pk)
+        stored = page.body.raw_data
+        assert [block["type"] for block in stored] == ["paragraph", "paragraph"]
+        assert "Katso kuuleminen." in stored[0]["value"] and "linktype" not in stored[0]["value"]
+        assert "Asemapiirros" in stored[1]["value"]  # the link's text stays
+        html = (release.current("city") / page_file.relative_to(live)).read_text()
+        assert "Katso kuuleminen." in html and "Asemapiirros" in html
+        assert document.file.name.rsplit("/", 1)[-1] not in html
+        assert _raw_hits([token]) == {}
+        assert privacy.verify(timezone.now()) == []
