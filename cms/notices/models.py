@@ -164,6 +164,9 @@ class NoticePage(CityPage):
     parent_page_types = ["notices.NoticeIndexPage"]
     subpage_types: list[str] = []
     base_form_class = NoticeForm
+    # A copy is a notice of its own: its timetable is worked out again when it is saved,
+    # and it has not had its personal data removed (whatever the original has).
+    exclude_fields_in_copy = ["deemed_served", "last_day", "ends_at", "personal_data_removed_at"]
 
     # Fields whose whole value is personal data (removed when the period ends).
     PERSONAL_FIELDS = ("persons_concerned", "contact_name", "contact_phone", "contact_email")

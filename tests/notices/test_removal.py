@@ -433,3 +433,21 @@ def test_a_personal_attachment_linked_from_another_page_leaves_it_with_the_remov
         assert document.file.name.rsplit("/", 1)[-1] not in html
         assert _raw_hits([token]) == {}
         assert privacy.verify(timezone.now()) == []
+
+
+def test_an_unpublished_notice_and_a_copy_lose_their_personal_data_at_their_deadlines(
+    city_content,
+):
+    token = "Vedettyjakopio"
+    with time_machine.travel(START, tick=False):
+        withdrawn = _notice(token)
+        withdrawn.unpublish()  # withdrawn while on view: the data waits for its deadline
+        original = _notice(f"{token}B")
+        copy = original.copy(update_attrs={"slug": "kopio", "title": "Kopio"}, keep_live=True)
+        assert copy.ends_at == original.ends_at and copy.personal_data_removed_at is None
+        publish_full()
+    with time_machine.travel(END + SECOND, tick=False):
+        finished = {o.page_id for o in reconcile_due()}
+        assert {withdrawn.pk, original.pk, copy.pk} <= finished
+        assert _raw_hits([token, f"{token}B"]) == {}
+        assert privacy.verify(timezone.now()) == []
