@@ -164,9 +164,16 @@ class NoticePage(CityPage):
     parent_page_types = ["notices.NoticeIndexPage"]
     subpage_types: list[str] = []
     base_form_class = NoticeForm
-    # A copy is a notice of its own: its timetable is worked out again when it is saved,
-    # and it has not had its personal data removed (whatever the original has).
-    exclude_fields_in_copy = ["deemed_served", "last_day", "ends_at", "personal_data_removed_at"]
+    # A copy is a notice of its own: its display starts when it is made (its own period,
+    # its timetable worked out again), and it has not had its personal data removed
+    # (whatever the original has). A translation is the same notice: see ``save``.
+    exclude_fields_in_copy = [
+        "display_from",
+        "deemed_served",
+        "last_day",
+        "ends_at",
+        "personal_data_removed_at",
+    ]
 
     # Fields whose whole value is personal data (removed when the period ends).
     PERSONAL_FIELDS = ("persons_concerned", "contact_name", "contact_phone", "contact_email")
@@ -312,6 +319,15 @@ class NoticePage(CityPage):
         self.go_live_at = self.display_from if future else None
 
     def save(self, *args, **kwargs):
+        if self.pk is None:
+            # A new language version is the same notice: it is on view for the same period.
+            source = (
+                NoticePage.objects.filter(translation_key=self.translation_key)
+                .exclude(locale_id=self.locale_id)
+                .first()
+            )
+            if source is not None:
+                self.display_from = source.display_from
         self._store_timetable()
         return super().save(*args, **kwargs)
 

@@ -443,11 +443,28 @@ def test_an_unpublished_notice_and_a_copy_lose_their_personal_data_at_their_dead
         withdrawn = _notice(token)
         withdrawn.unpublish()  # withdrawn while on view: the data waits for its deadline
         original = _notice(f"{token}B")
-        copy = original.copy(update_attrs={"slug": "kopio", "title": "Kopio"}, keep_live=True)
-        assert copy.ends_at == original.ends_at and copy.personal_data_removed_at is None
         publish_full()
+    with time_machine.travel(START + timedelta(days=3), tick=False):
+        # A copy made three days later is a notice of its own, with its own period.
+        copy = original.copy(update_attrs={"slug": "kopio", "title": "Kopio"}, keep_live=True)
+        assert copy.display_from == timezone.now() and copy.ends_at > original.ends_at
+        assert copy.personal_data_removed_at is None
     with time_machine.travel(END + SECOND, tick=False):
         finished = {o.page_id for o in reconcile_due()}
-        assert {withdrawn.pk, original.pk, copy.pk} <= finished
+        assert {withdrawn.pk, original.pk} <= finished and copy.pk not in finished
+        assert f"{token}B" in NoticePage.objects.get(pk=copy.pk).persons_concerned
+    with time_machine.travel(copy.ends_at + SECOND, tick=False):
+        assert copy.pk in {o.page_id for o in reconcile_due()}
         assert _raw_hits([token, f"{token}B"]) == {}
         assert privacy.verify(timezone.now()) == []
+
+
+def test_a_translation_made_later_is_on_view_for_the_same_period(city_content):
+    from wagtail.models import Locale
+
+    with time_machine.travel(START, tick=False):
+        notice = _notice("Kaannetty")
+    with time_machine.travel(START + timedelta(days=5), tick=False):
+        swedish = notice.copy_for_translation(Locale.objects.get(language_code="sv"))
+        assert swedish.display_from == notice.display_from
+        assert swedish.ends_at == notice.ends_at == END
