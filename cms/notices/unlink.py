@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from html import escape
 
 from django.contrib.contenttypes.models import ContentType
 
@@ -45,9 +46,21 @@ def unlinked(value, document_ids: set[int], link: re.Pattern | None = None):
             and block.get("document") in document_ids
         ):
             text = (block.get("label") or "").strip()
-            return {**value, "type": "paragraph", "value": f"<p>{text}</p>" if text else ""}
+            paragraph = f"<p>{escape(text)}</p>" if text else ""
+            return {**value, "type": "paragraph", "value": paragraph}
         return {key: unlinked(item, document_ids, link) for key, item in value.items()}
     return value
+
+
+def _stream_text(value, document_ids: set[int]):
+    """A revision keeps a stream as JSON text: unlinked inside it too."""
+    if not (isinstance(value, str) and value.startswith("[")):
+        return value
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    return json.dumps(unlinked(data, document_ids))
 
 
 def referring_pages(document_ids: Iterable[int], exclude: int) -> list[Page]:
@@ -83,7 +96,11 @@ def from_other_pages(
                 fields.append(field.name)
         revision = page.latest_revision
         if revision is not None:
-            content = redaction.scrub(unlinked(revision.content, document_ids), removed, marker)
+            content = {
+                key: _stream_text(value, document_ids)
+                for key, value in unlinked(revision.content, document_ids).items()
+            }
+            content = redaction.scrub(content, removed, marker)
             if content != revision.content:
                 revision.content = content
                 revision.save(update_fields=["content"])

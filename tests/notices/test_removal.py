@@ -428,6 +428,8 @@ def test_a_personal_attachment_linked_from_another_page_leaves_it_with_the_remov
         assert [block["type"] for block in stored] == ["paragraph", "paragraph"]
         assert "Katso kuuleminen." in stored[0]["value"] and "linktype" not in stored[0]["value"]
         assert "Asemapiirros" in stored[1]["value"]  # the link's text stays
+        draft = str(page.latest_revision.content["body"])
+        assert "linktype" not in draft and '"document"' not in draft  # the revision too
         html = (release.current("city") / page_file.relative_to(live)).read_text()
         assert "Katso kuuleminen." in html and "Asemapiirros" in html
         assert document.file.name.rsplit("/", 1)[-1] not in html
