@@ -107,7 +107,8 @@ def _last_build() -> Check:
 
 
 def _notices(now: datetime) -> Check:
-    from cms.notices.models import NoticePage, NoticeRemoval, RemovalIncident
+    from cms.notices.incidents import open_incidents
+    from cms.notices.models import NoticePage, NoticeRemoval
 
     grace = timedelta(seconds=settings.HEALTH_NOTICE_GRACE_SECONDS)
     finished = NoticeRemoval.objects.filter(finished_at__isnull=False).values("page_id")
@@ -123,7 +124,7 @@ def _notices(now: datetime) -> Check:
     )
     # A removal that a run could not finish fails at once, not after the grace period;
     # where the data was left is for the legal officers (admin, e-mail), not this page.
-    stuck = list(RemovalIncident.objects.filter(resolved_at__isnull=True).order_by("page_id"))
+    stuck = list(open_incidents().order_by("page_id"))
     if stuck:
         return Check(
             "notices",

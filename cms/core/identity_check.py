@@ -56,22 +56,26 @@ def texts_of(instance: models.Model) -> Iterator[tuple[models.Field, str]]:
             yield field, value
 
 
-def fields_with_codes(texts) -> list[str]:
-    """The names (verbose, in order) of the fields whose texts hold a valid code."""
-    found: list[str] = []
-    for field, text in texts:
-        name = str(getattr(field, "verbose_name", field))
-        if name not in found and identity.found_in(text):
-            found.append(name)
+def _with_codes(texts) -> list:
+    """The keys (in order, once each) of the ``(key, text)`` pairs whose text holds a
+    valid identity code."""
+    found: list = []
+    for key, text in texts:
+        if key not in found and identity.found_in(text):
+            found.append(key)
     return found
+
+
+def fields_with_codes(texts) -> list[str]:
+    """The names of the fields (labels, in order) whose texts hold a valid code."""
+    return [str(name) for name in _with_codes(texts)]
 
 
 def refuse_codes(instance: models.Model) -> None:
     """ValidationError on every field of ``instance`` that holds an identity code (a form
     without that field shows it above the form: ``forms.CityPageForm``)."""
-    errors: dict[str, str] = {}
-    for field, text in texts_of(instance):
-        if field.name not in errors and identity.found_in(text):
-            errors[field.name] = gettext(MESSAGE) % {"field": field.verbose_name}
-    if errors:
-        raise ValidationError(errors)
+    fields = _with_codes(texts_of(instance))
+    if fields:
+        raise ValidationError(
+            {field.name: gettext(MESSAGE) % {"field": field.verbose_name} for field in fields}
+        )

@@ -3,7 +3,7 @@
 Linked from another page, the file would be published with that page's site and stay
 there after the notice's display period; an editor links the notice instead. The rule is
 one of ``cms.core.link_check``'s; a link made before it existed is taken out by the
-removal (``reconciler._unlink``).
+removal (``unlink.py``).
 """
 
 from __future__ import annotations

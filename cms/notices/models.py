@@ -53,8 +53,13 @@ DEFAULT_POLICIES = {
 }
 
 
+def _configured(defaults: dict, setting: str) -> dict:
+    """The defaults by notice type, with what the named setting overrides."""
+    return {**defaults, **getattr(settings, setting, {})}
+
+
 def policy_for(notice_type: str) -> str:
-    return {**DEFAULT_POLICIES, **getattr(settings, "NOTICE_POLICIES", {})}[notice_type]
+    return _configured(DEFAULT_POLICIES, "NOTICE_POLICIES")[notice_type]
 
 
 # The longest appeal period and the longest time on view (days from publication) a notice
@@ -77,7 +82,7 @@ LATEST_LEAD = timedelta(days=366)
 
 def limits_for(notice_type: str) -> tuple[int, int]:
     """(most appeal days, most days on view) for notices of this type."""
-    return {**DEFAULT_LIMITS, **getattr(settings, "NOTICE_LIMITS", {})}.get(notice_type, (0, 0))
+    return _configured(DEFAULT_LIMITS, "NOTICE_LIMITS").get(notice_type, (0, 0))
 
 
 class NoticeIndexPage(CityPage):
