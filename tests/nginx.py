@@ -43,7 +43,7 @@ def fetch(port: int, host: str, path: str) -> tuple[int, dict[str, str], bytes]:
     return status, headers, body
 
 
-def _traversable(folder: Path) -> None:
+def traversable(folder: Path) -> None:
     """pytest makes its temporary folders 0700 (root's own); let the web server's user pass
     through them, as it passes through a real deployment's folders. Only folders under the
     system's temporary directory, which these tests made, are touched."""
@@ -55,13 +55,8 @@ def _traversable(folder: Path) -> None:
         parent.chmod(mode | 0o001)
 
 
-def write_config(workdir: Path, port: int) -> Path:
-    """nginx.conf for a free loopback port with the generated server blocks (reads the
-    database's sites: call it while they are as the test wants them)."""
-    _traversable(Path(settings.OUTPUT_DIR))
-    _traversable(Path(settings.MEDIA_ROOT))
-    generated = workdir / "sites.conf"
-    call_command("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
+def main_config(workdir: Path, generated: Path) -> Path:
+    """nginx.conf in ``workdir`` that includes the generated server blocks ``generated``."""
     # Run as root (as CI does), nginx's master switches its workers to the unprivileged
     # user; run as anyone else, the workers are that user already.
     user = f"user {WORKER_USER};\n" if os.geteuid() == 0 else ""
@@ -75,6 +70,16 @@ def write_config(workdir: Path, port: int) -> Path:
         f" scgi_temp_path {workdir}/scgi;\n include {generated};\n}}\n"
     )
     return conf
+
+
+def write_config(workdir: Path, port: int) -> Path:
+    """nginx.conf for a free loopback port with the generated server blocks (reads the
+    database's sites: call it while they are as the test wants them)."""
+    traversable(Path(settings.OUTPUT_DIR))
+    traversable(Path(settings.MEDIA_ROOT))
+    generated = workdir / "sites.conf"
+    call_command("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
+    return main_config(workdir, generated)
 
 
 @contextmanager

@@ -16,6 +16,10 @@ from .queue import request_publish
 
 
 def on_published(sender, instance, **kwargs):
+    # What a live page references, indexed now rather than by the queued task behind a
+    # backlog: republishing a changed document's pages and taking a removed attachment
+    # out of the pages that link it read this index.
+    ReferenceIndex.create_or_update_for_object(instance)
     request_publish(reason="publish", page_ids=[instance.pk])
 
 

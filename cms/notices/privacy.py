@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
 
-from . import caches, receipts
+from . import caches, places, receipts
 
 # Binary formats where words cannot be read by looking at bytes: checked by digest only.
 DIGEST_ONLY = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".wasm", ".ico"}
@@ -352,8 +352,9 @@ def notice_files() -> list[Path]:
     return paths
 
 
-def verify_notice(page_id: int, needles: Needles) -> set[str]:
-    """Stores of one notice that still hold its data: its rows, its section's files."""
+def verify_notice(page_id: int, needles: Needles, document_ids: Iterable[int] = ()) -> set[str]:
+    """Stores of one notice that still hold its data: its rows, its section's files, and
+    any page of any site still shipping one of its removed attachments."""
     from django.contrib.contenttypes.models import ContentType
 
     from wagtail.models import Page
@@ -371,4 +372,5 @@ def verify_notice(page_id: int, needles: Needles) -> set[str]:
     findings = scan_database(needles, tables)
     findings += scan_files(notice_files(), needles, "static output")
     findings += scan_files(caches.entries(), needles, "cache")
-    return {f"{f.store} ({f.where})" for f in findings}
+    named = places.Namer()
+    return {f"{f.store} ({named(f.where)})" for f in findings} | places.shipped(document_ids)

@@ -12,8 +12,9 @@ periodic round, and as ``manage.py expire_notices``. For each ended notice page 
 4. removes every older release, every search memo entry no live bundle is made of, and
    the file cache entries holding the notice's data; on SQLite, merges the full-text
    indexes and truncates the write-ahead log (what no query shows, but the file holds);
-5. verifies the notice's rows and its section's static files, and appends a receipt with
-   the time each step took.
+5. verifies the notice's rows and its section's static files, rewrites the history
+   (revisions, log entries) of other pages that named the person (``history.py``), and
+   appends a receipt with the time each step took.
 
 Every step is idempotent and checks the state it leaves, so a run killed anywhere is
 finished by the next one. After a database restore the journal is gone with the rest of
@@ -26,6 +27,7 @@ import io
 import logging
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -44,7 +46,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
 
-from . import caches, incidents, kept, leftovers, receipts, redaction, richtext, unlink
+from . import caches, history, incidents, kept, leftovers, receipts, redaction, richtext, unlink
 from .models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 
 logger = logging.getLogger(__name__)
@@ -90,11 +92,16 @@ def _values(page: NoticePage) -> list[str]:
     )
 
 
-def _needles(journal: NoticeRemoval):
+def _needles_of(journals: Iterable[NoticeRemoval]):
     from .privacy import Needles
 
-    page_id = journal.page_id
-    return Needles({page_id: journal.needles}, owners=dict.fromkeys(journal.file_digests, page_id))
+    journals = list(journals)
+    owners = {digest: j.page_id for j in journals for digest in j.file_digests}
+    return Needles({j.page_id: j.needles for j in journals}, owners=owners)
+
+
+def _needles(journal: NoticeRemoval):
+    return _needles_of([journal])
 
 
 def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
@@ -222,9 +229,8 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
             for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page_id)
             for value in _values(other)
         }
-        found = receipts.needles(
-            [v for v in removed if tuple(receipts.words(v)) not in running], hasher
-        )
+        ended = [v for v in removed if tuple(receipts.words(v)) not in running]
+        found = receipts.needles(ended, hasher)
         # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
         pending = sorted({d.file.name for d in documents})
         found += receipts.needles([*(d.title for d in documents), *pending], hasher)
@@ -280,6 +286,12 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
             # The admin's search index now, in this transaction: saving only queued it.
             search_index.insert_or_update_object(page)
             request_publish(reason="notice ended", page_ids=[page_id])
+    # Outside the transaction: reading every page's history must not hold the write lock.
+    # (A run killed here leaves that history as it was, and verify_privacy names it.)
+    others = history.pages_naming(ended, _needles(journal), page_id)
+    if others:
+        journal.counts = {**journal.counts, "other_pages": others}
+        journal.save(update_fields=["counts"])
     return journal
 
 
@@ -345,12 +357,14 @@ def finish(
     from .privacy import verify_notice
 
     began = time.perf_counter()
-    problems = verify_notice(journal.page_id, needles)
+    problems = verify_notice(journal.page_id, needles, journal.counts.get("documents", []))
     seconds = {**(seconds or {}), "verify": time.perf_counter() - began}
     if problems:
         raise ReconcileError(
             f"notice {journal.page_id}: personal data still in {', '.join(sorted(problems))}"
         )
+    # Nothing live names the person: other pages' history that did is rewritten now.
+    rewritten = history.scrub(journal.counts.get("other_pages", []), needles)
     receipt = {
         "notice": journal.page_id,
         "translation_key": journal.translation_key,
@@ -359,7 +373,7 @@ def finish(
         "started": journal.started_at.isoformat(),
         "redacted": journal.redacted_at.isoformat(),
         "finished": now.isoformat(),
-        "counts": journal.counts,
+        "counts": {**journal.counts, "other_history_rows": rewritten},
         "file_sha256": journal.file_digests,
         "needles": journal.needles,
         # How long each step of this run took (a run that finished an earlier one's work
@@ -379,48 +393,80 @@ def finish(
 
 
 def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
-    now = now or timezone.now()
-    seconds: dict[str, float] = {}
-    began = time.perf_counter()
+    """Every step for one notice; raises what stopped it."""
+    outcomes, failures = reconcile_together([page_id], now or timezone.now())
+    if failures:
+        raise failures[page_id]
+    return outcomes[0]
 
-    def lap(step: str) -> None:
-        nonlocal began
-        seconds[step] = time.perf_counter() - began
+
+def reconcile_together(
+    page_ids: list[int], now: datetime
+) -> tuple[list[Outcome], dict[int, Exception]]:
+    """Every step for notices ended together, each step for all of them before the next.
+    Notices by one officer share values (the contact's name and number): verified one by
+    one, the first would find its values in the pages of the others, not yet redacted.
+    One publish and one purge serve them all. A notice that fails is returned with what
+    stopped it, and the others go on."""
+    failures: dict[int, Exception] = {}
+    journals: dict[int, NoticeRemoval] = {}
+    seconds: dict[int, dict[str, float]] = {}
+    for page_id in page_ids:
+        times = seconds[page_id] = {}
         began = time.perf_counter()
-
-    journal = NoticeRemoval.objects.filter(page_id=page_id).first()
-    if journal is None or journal.redacted_at is None:
-        journal = redact_database(page_id, now)
-        lap("database")
-    delete_files(journal)
-    lap("files")
-    needles = _needles(journal)
-    publish()
-    lap("publish")
-    purge(needles)
-    lap("purge")
-    receipt = finish(journal, needles, timezone.now(), seconds)
-    return Outcome(page_id, receipt)
+        try:
+            journal = NoticeRemoval.objects.filter(page_id=page_id).first()
+            if journal is None or journal.redacted_at is None:
+                journal = redact_database(page_id, now)
+                times["database"] = time.perf_counter() - began
+            began = time.perf_counter()
+            delete_files(journal)
+            times["files"] = time.perf_counter() - began
+        except Exception as exc:  # the next notice must still be removed
+            failures[page_id] = exc
+            continue
+        journals[page_id] = journal
+    if journals:
+        try:
+            shared = time.perf_counter()
+            publish()
+            published = time.perf_counter()
+            purge(_needles_of(journals.values()))
+            for page_id in journals:
+                seconds[page_id].update(
+                    publish=published - shared, purge=time.perf_counter() - published
+                )
+        except Exception as exc:
+            failures.update(dict.fromkeys(journals, exc))
+            journals = {}
+    outcomes = []
+    for page_id, journal in journals.items():
+        try:
+            receipt = finish(journal, _needles(journal), timezone.now(), seconds[page_id])
+        except Exception as exc:
+            failures[page_id] = exc
+        else:
+            outcomes.append(Outcome(page_id, receipt))
+    return outcomes, failures
 
 
 def reconcile_due(now: datetime | None = None) -> list[Outcome]:
     """Publish what is scheduled to go live, then reconcile every ended notice. A notice
     that fails is an incident (``incidents.py``: recorded, alerted, shown) and is tried
-    again next run; the others go on, and removals that keep failing go last so that
-    they hold nobody up."""
+    again next run; the others go on."""
     call_command("publish_scheduled", stdout=io.StringIO())
     now = now or timezone.now()
-    outcomes = []
-    failing = set(incidents.open_incidents().values_list("page_id", flat=True))
-    for page_id in sorted(due(now), key=lambda pk: (pk in failing, pk)):
-        try:
-            outcomes.append(reconcile(page_id, now))
-        except Exception as exc:  # any failure: the next notice must still be removed
-            logger.exception("Notice %s: removal not finished, retried next run", page_id)
-            problem = str(exc) if isinstance(exc, ReconcileError) else repr(exc)
-            incidents.record(page_id, problem, timezone.now())
-        else:
-            incidents.resolve(page_id, timezone.now())
+    outcomes, failures = reconcile_together(due(now), now)
+    for page_id, exc in failures.items():
+        # A traceback for what no step expected; a step's own finding says it all.
+        trace = None if isinstance(exc, ReconcileError) else exc
+        logger.error(
+            "Notice %s: removal not finished, retried next run: %s", page_id, exc, exc_info=trace
+        )
+        problem = str(exc) if isinstance(exc, ReconcileError) else repr(exc)
+        incidents.record(page_id, problem, timezone.now())
+    for outcome in outcomes:
+        incidents.resolve(outcome.page_id, timezone.now())
     # Removals finished by an earlier release, which kept the deleted files' names.
     kept_names = NoticeRemoval.objects.filter(finished_at__isnull=False).exclude(pending_files=[])
     for journal in kept_names:

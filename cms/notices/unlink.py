@@ -2,7 +2,8 @@
 
 Before links were checked (``links.py``), an editor could link a notice's personal
 attachment from any page; that page's site then published the file. When the attachment
-goes, every page that references it (Wagtail's reference index) loses the reference: a
+goes, every page that references it (Wagtail's reference index, and the pages whose last
+build shipped it: ``places.shipped_with``) loses the reference: a
 rich-text link becomes its text, a document block becomes a paragraph with its link text;
 in the live page and its latest revision, any removed value in what is kept is replaced
 as in the notice itself. The page is published again, so its site drops the file.
@@ -21,7 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, ReferenceIndex
 
-from . import redaction
+from . import places, redaction
 
 
 def _link(document_ids: set[int]) -> re.Pattern:
@@ -64,6 +65,7 @@ def _stream_text(value, document_ids: set[int]):
 
 
 def referring_pages(document_ids: Iterable[int], exclude: int) -> list[Page]:
+    document_ids = set(document_ids)
     document_type = ContentType.objects.get_for_model(get_document_model())
     page_type = ContentType.objects.get_for_model(Page)
     ids = ReferenceIndex.objects.filter(
@@ -71,7 +73,8 @@ def referring_pages(document_ids: Iterable[int], exclude: int) -> list[Page]:
         to_object_id__in=[str(pk) for pk in document_ids],
         base_content_type=page_type,
     ).values_list("object_id", flat=True)
-    pages = Page.objects.filter(pk__in=[int(pk) for pk in ids]).exclude(pk=exclude)
+    wanted = {int(pk) for pk in ids} | places.shipped_with(document_ids)
+    pages = Page.objects.filter(pk__in=wanted).exclude(pk=exclude)
     return [page.specific for page in pages]
 
 

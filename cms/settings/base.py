@@ -190,6 +190,22 @@ PUBLISH_PROFILE_DIR = os.environ.get("PUBLISH_PROFILE_DIR", "")
 HEALTH_QUEUE_MAX_AGE_SECONDS = float(os.environ.get("HEALTH_QUEUE_MAX_AGE_SECONDS", "120"))
 HEALTH_NOTICE_GRACE_SECONDS = float(os.environ.get("HEALTH_NOTICE_GRACE_SECONDS", "300"))
 
+# Mail: the legal officers' alerts (cms/notices/incidents.py) and Wagtail's moderation
+# messages, through the city's SMTP relay.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A relay that does not answer must not hold a removal's round for long.
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "verkkosivut@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Addresses told of an unfinishable removal besides the legal officers' own.
+NOTICE_ALERT_EMAILS = env_list("NOTICE_ALERT_EMAILS")
+
 WAGTAIL_SITE_NAME = "Kaislahti"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # The live read API (cms/core/api.py) answers on the CMS host.

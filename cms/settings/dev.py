@@ -1,10 +1,14 @@
-"""Development settings: debug on, a fixed throwaway secret, console e-mail."""
+"""Development settings: debug on, a fixed throwaway secret, and e-mail printed to the
+console unless an SMTP relay is given."""
+
+import os
 
 from .base import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405, S105
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+if "EMAIL_HOST" not in os.environ:  # no relay given: mail is printed, not sent
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )

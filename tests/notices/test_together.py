@@ -1,0 +1,55 @@
+"""Removals as notices really end: an attachment linked from a page whose reference index
+the queued task has not updated yet, and a leftover named without the data it is about.
+(Notices of one officer ending together, sharing the contact's details, are run through
+the real worker in ``tests/processes/test_notice_cases.py``: the timing that made one's
+check find the others' pages not yet rebuilt needs the real clock.)"""
+
+from __future__ import annotations
+
+import time_machine
+
+from django.utils import timezone
+
+from wagtail.models import Page, ReferenceIndex
+from wagtail.rich_text import RichText
+
+from cms.notices import privacy
+from cms.notices.models import NoticeAttachment
+from cms.notices.places import Namer
+from cms.notices.reconciler import reconcile_due
+from publisher import release
+from publisher.publish import publish_full
+from tests.factories import ContentPageFactory, SectionIndexPageFactory
+from tests.notices.test_removal import END, SECOND, START, _notice, _publish
+
+
+def test_a_link_the_reference_index_does_not_know_yet_is_still_taken_out(city_content):
+    with time_machine.travel(START, tick=False):
+        notice = _notice("Jonossa")
+        document = NoticeAttachment.objects.get(page=notice).document
+        section = SectionIndexPageFactory(parent=Page.objects.get(slug="city"))
+        _publish(section)
+        link = f'<p>Katso <a linktype="document" id="{document.pk}">kuuleminen</a>.</p>'
+        page = ContentPageFactory(parent=section, body=[("paragraph", RichText(link))])
+        _publish(page)
+        publish_full()
+        # As while the index task waits behind a backlog in the queue.
+        ReferenceIndex.remove_for_object(page)
+        live = release.current("city")
+        path = page.url_path.removeprefix("/city/")
+        assert f"/documents/{document.pk}/" in (live / path / "index.html").read_text()
+    with time_machine.travel(END + SECOND, tick=False):
+        assert notice.pk in {o.page_id for o in reconcile_due()}
+        html = (release.current("city") / path / "index.html").read_text()
+        assert "Katso kuuleminen." in html and f"/documents/{document.pk}/" not in html
+        assert privacy.verify(timezone.now()) == []
+
+
+def test_a_file_of_a_page_is_named_by_its_site_and_page_not_its_address(city_content):
+    with time_machine.travel(START, tick=False):
+        notice = _notice("Osoitteessa", slug="kuulutus-osoitteessa-naapuri")
+        publish_full()
+    folder = release.current("city") / "kuulutukset" / notice.slug
+    named = Namer()(f"{folder / 'index.html'} (a deleted file)")
+    assert named == f"city page {notice.pk}: index.html (a deleted file)"
+    assert Namer()("notices_noticepage.title") == "notices_noticepage.title"
