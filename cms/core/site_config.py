@@ -15,6 +15,8 @@ from typing import Any
 
 from django.conf import settings
 
+from . import identity
+
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 SLUG_PATH_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")
 # RFC 1123 host names, lower case; "city.localhost" style names are valid.
@@ -151,6 +153,21 @@ def _navigation(value: Any, path: Path, languages: tuple[str, ...]) -> tuple[Nav
     return tuple(items)
 
 
+def _refuse_identity_codes(value: Any, path: Path, where: str = "") -> None:
+    """Every text of a site file is published on each of its pages: none may hold a
+    personal identity code, however written (``identity.py``)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_identity_codes(item, path, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_identity_codes(item, path, f"{where}[{index}]")
+    elif isinstance(value, str) and identity.found_in(value):
+        raise SiteConfigError(
+            path, where, "holds a personal identity code (henkilötunnus), which no public text may"
+        )
+
+
 def parse_site_file(path: Path) -> SiteConfig:
     """Parse and validate one ``sites/<key>.toml`` file."""
     try:
@@ -163,6 +180,7 @@ def parse_site_file(path: Path) -> SiteConfig:
     unknown = sorted(set(data) - ALLOWED_KEYS)
     if unknown:
         raise SiteConfigError(path, unknown[0], "unknown key")
+    _refuse_identity_codes(data, path)
 
     key = _require(data, path, "key", str)
     if not KEY_RE.match(key):

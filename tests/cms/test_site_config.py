@@ -96,6 +96,15 @@ def test_the_shipped_site_files_are_valid():
             "syndicates",
             "cannot syndicate from itself",
         ),
+        (  # a valid code, written with U+2010 and a zero-width space, in a footer label
+            VALID.format(
+                key="demo",
+                extra='[[navigation]]\nurl = "https://x.example/"\n'
+                'label = { fi = "A 131052\u2010308\u200bT", sv = "B", en = "C" }\n',
+            ),
+            "navigation[0].label.fi",
+            "personal identity code",
+        ),
     ],
 )
 def test_malformed_file_names_file_key_and_problem(tmp_path, text, key, problem):
