@@ -1,4 +1,5 @@
-"""Other pages' history that named a notice's person: their revisions and log entries.
+"""Other pages' history that named a notice's person: their revisions, log entries and
+the redirects from their old addresses.
 
 A removal never edits another page's live content: that page's editor does, told by the
 incident the removal raises while the live page names the person. The other page's older
@@ -22,6 +23,7 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import translation
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Revision
 
 from . import receipts, richtext
@@ -127,7 +129,8 @@ def _hidden(value, needles, marker: str):
 
 
 def scrub(page_ids: Iterable[int], needles) -> int:
-    """Rewrite the revisions and log entries of ``page_ids``; returns the rows changed."""
+    """Rewrite the revisions and log entries of ``page_ids``, and delete the redirects to
+    them from addresses that named the person; returns the rows changed."""
     page_ids = [int(pk) for pk in page_ids]
     if not page_ids or not needles:
         return 0
@@ -147,5 +150,11 @@ def scrub(page_ids: Iterable[int], needles) -> int:
         if data != (entry.data or {}) or label != entry.label:
             entry.data, entry.label = data, label
             entry.save(update_fields=["data", "label"])
+            changed += 1
+    # An address the page had before its editor renamed it ("/naapurikiista-nimi-valitti/")
+    # names the person too, and a redirect from it would keep that address answering.
+    for redirect in Redirect.objects.filter(redirect_page_id__in=page_ids):
+        if needles.in_text(redirect.old_path):
+            redirect.delete()
             changed += 1
     return changed
