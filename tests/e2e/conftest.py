@@ -28,6 +28,7 @@ from tests.nginx import run_nginx, write_config
 SITES = ["city", "tourism", "business", "events", "climate"]
 # Enough extra news on the city site for its listing to have two pages.
 EXTRA_NEWS = 12
+HOSTILE_TITLE = "Tiedote <!--<script> & </script> kaikille"
 
 
 @dataclass
@@ -56,6 +57,10 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
                 factories.NewsArticlePageFactory(
                     parent=listing, title=f"Tiedotustilaisuus {number + 1}"
                 )
+            # A title as a hostile (or careless) editor writes it, inside the page's JSON-LD.
+            factories.NewsArticlePageFactory(
+                parent=listing, title=HOSTILE_TITLE, slug="vihamielinen"
+            )
             result = publish_full()
             assert result.ok, [s.error for s in result.sites]
             roots = {site: release.current(site) for site in SITES}

@@ -55,6 +55,18 @@ def test_events_site_aggregates_events_from_every_site(built, page):
     assert {"events", "city", "tourism", "business"} <= hosts
 
 
+def test_a_title_with_script_markup_neither_blanks_its_page_nor_breaks_its_json_ld(built, page):
+    from .conftest import HOSTILE_TITLE
+
+    page.goto(built.url("city", "/uutiset/vihamielinen/"))
+    assert page.get_by_role("heading", level=1).inner_text() == HOSTILE_TITLE
+    assert page.locator("main").is_visible()
+    data = page.evaluate(
+        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
+    )
+    assert data["headline"] == HOSTILE_TITLE
+
+
 def test_news_listing_paginates(built, page):
     page.goto(built.url("city", "/uutiset/"))
     assert page.get_by_text("Sivu 1 / 2").count() == 1
