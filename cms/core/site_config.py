@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -39,6 +40,8 @@ ALLOWED_KEYS = {
     "syndicates",
     "accessibility_statement",
 }
+# The schemes a link in a site file may have: every page renders it as an href.
+WEB_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 CONTACT_KEYS = {"email", "phone", "address", "postal_address", "feedback_url"}
 
 
@@ -147,10 +150,34 @@ def _navigation(value: Any, path: Path, languages: tuple[str, ...]) -> tuple[Nav
             raise SiteConfigError(
                 path, f"{where}.page", "must be a slug path such as 'services/housing'"
             )
-        if url is not None and (not isinstance(url, str) or not url.startswith("https://")):
-            raise SiteConfigError(path, f"{where}.url", "must be an https:// address")
+        if url is not None:  # menu entries lead to other sites: https only
+            _address(url, path, f"{where}.url", frozenset({"https"}))
         items.append(NavItem(label=label, page=page, url=url))
     return tuple(items)
+
+
+def _address(value: Any, path: Path, where: str, schemes: frozenset[str]) -> str:
+    """A link from a site file, which every page of the site renders: only the schemes
+    given (never ``javascript:`` or ``data:``), a host for web addresses, and no spaces
+    or control characters that a browser would strip to read another address."""
+    allowed = ", ".join(
+        f"{scheme}://" if scheme in ("http", "https") else f"{scheme}:"
+        for scheme in sorted(schemes)
+    )
+    if not isinstance(value, str) or not value or any(c.isspace() or ord(c) < 32 for c in value):
+        raise SiteConfigError(path, where, f"must be an address ({allowed})")
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. "https://[" (an unclosed IPv6 literal)
+        raise SiteConfigError(path, where, f"must be an address ({allowed})") from None
+    if parts.scheme not in schemes:
+        raise SiteConfigError(path, where, f"must be an address ({allowed})")
+    if parts.scheme in ("http", "https") and not (host and HOSTNAME_RE.match(host)):
+        raise SiteConfigError(path, where, "must name a host, as in https://palaute.example")
+    if parts.scheme in ("mailto", "tel") and not parts.path:
+        raise SiteConfigError(path, where, f"must say whom to reach after '{parts.scheme}:'")
+    return value
 
 
 def _refuse_identity_codes(value: Any, path: Path, where: str = "") -> None:
@@ -238,6 +265,8 @@ def parse_site_file(path: Path) -> SiteConfig:
             raise SiteConfigError(path, f"contact.{ckey}", "must be a non-empty text")
     if "email" in contact and "@" not in contact["email"]:
         raise SiteConfigError(path, "contact.email", "is not an e-mail address")
+    if "feedback_url" in contact:
+        _address(contact["feedback_url"], path, "contact.feedback_url", WEB_SCHEMES)
 
     navigation = _navigation(data.get("navigation", []), path, languages)
 

@@ -1,5 +1,6 @@
 """Parsing and validating sites/*.toml: every problem names the file, the key and what is wrong."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -95,6 +96,32 @@ def test_the_shipped_site_files_are_valid():
             VALID.format(key="demo", extra='syndicates = ["demo"]'),
             "syndicates",
             "cannot syndicate from itself",
+        ),
+        *(
+            (
+                VALID.format(key="demo", extra=f"[contact]\nfeedback_url = {json.dumps(url)}\n"),
+                "contact.feedback_url",
+                problem,
+            )
+            for url, problem in [
+                ("javascript:alert(document.cookie)", "must be an address"),
+                ("JavaScript:alert(1)", "must be an address"),
+                ("java\tscript:alert(1)", "must be an address"),
+                ("data:text/html,<script>alert(1)</script>", "must be an address"),
+                ("//palaute.example", "must be an address"),
+                ("https://", "must name a host"),
+                ("https://[", "must be an address"),
+                ("mailto:", "must say whom"),
+            ]
+        ),
+        (
+            VALID.format(
+                key="demo",
+                extra='[[navigation]]\nurl = "javascript:void(0)"\n'
+                'label = { fi = "A", sv = "B", en = "C" }\n',
+            ),
+            "navigation[0].url",
+            "must be an address",
         ),
         (  # a valid code, written with U+2010 and a zero-width space, in a footer label
             VALID.format(
