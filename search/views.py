@@ -20,9 +20,8 @@ from django.views.decorators.http import require_GET
 from cms.core.models import SiteProfile
 
 from .documents import TYPE_LABELS
+from .safe_backend import search_problem
 from .server import PER_PAGE_MAX, Query, ResultPage, get_index
-
-MAX_QUERY = 200  # characters: longer input is not a search anyone types
 
 
 class BadQuery(ValueError):
@@ -49,10 +48,9 @@ def parse_query(request: HttpRequest) -> Query:
     text = " ".join(request.GET.get("q", "").split())
     if not text:
         raise BadQuery(_("Give the words to search for in the q parameter."))
-    if len(text) > MAX_QUERY:
-        raise BadQuery(
-            _("The search is too long: at most %(count)d characters.") % {"count": MAX_QUERY}
-        )
+    problem = search_problem(text)
+    if problem:
+        raise BadQuery(problem)
     known_sites = set(SiteProfile.objects.values_list("key", flat=True))
     sites = tuple(
         sorted(

@@ -15,11 +15,12 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from .api_limits import BoundedQueries
 from .documents import PublishedDocumentsAPIViewSet
 from .models import SiteProfile
 
 
-class SitePagesAPIViewSet(PagesAPIViewSet):
+class SitePagesAPIViewSet(BoundedQueries, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["site"])
 
     def get_site_profile(self) -> SiteProfile | None:
@@ -48,7 +49,11 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
         return Page.objects.live().public().filter(under)
 
 
+class BoundedImagesAPIViewSet(BoundedQueries, ImagesAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", SitePagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", BoundedImagesAPIViewSet)
 api_router.register_endpoint("documents", PublishedDocumentsAPIViewSet)

@@ -21,6 +21,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.documents.views import serve as wagtail_serve
 from wagtail.models import Page, ReferenceIndex
 
+from .api_limits import BoundedQueries
+
 ACTIONS = ["choose", "change"]
 
 
@@ -64,7 +66,7 @@ def serve(request: HttpRequest, document_id: str, document_filename: str) -> Htt
     return response
 
 
-class PublishedDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublishedDocumentsAPIViewSet(BoundedQueries, DocumentsAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().filter(pk__in=published().values("pk"))
 

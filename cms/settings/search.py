@@ -11,7 +11,7 @@ import os
 # as SQLite's FTS5 does not: the admin finds the same pages on either database.
 DATABASE_SEARCH_INDEX = {"BACKEND": "search.server.database.DatabaseIndex"}
 DATABASE_WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    "default": {"BACKEND": "search.safe_backend", "SEARCH_CONFIG": "simple"}
 }
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
