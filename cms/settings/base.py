@@ -206,6 +206,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Addresses told of an unfinishable removal besides the legal officers' own.
 NOTICE_ALERT_EMAILS = env_list("NOTICE_ALERT_EMAILS")
 
+# Production settings say so: demo content (a superuser with a known password), the
+# benchmark corpus and the benchmarks refuse to run there.
+PRODUCTION = False
+
 WAGTAIL_SITE_NAME = "Kaislahti"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # The live read API (cms/core/api.py) answers on the CMS host.

@@ -14,6 +14,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo.corpus import corpus_count, corpus_generate
+from cms.demo.guard import refuse_in_production
 from publisher.publish import publish_full
 from publisher.treememory import PeakTreeMemory
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=3, help="Builds or edits to time.")
 
     def handle(self, *args, **options):
+        refuse_in_production("bench")
         if corpus_count() < options["corpus"]:
             self.stdout.write(f"Growing the corpus to {options['corpus']} pages...")
             corpus_generate(pages=options["corpus"])

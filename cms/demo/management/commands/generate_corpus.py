@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo.corpus import corpus_count, corpus_generate
+from cms.demo.guard import refuse_in_production
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026)
 
     def handle(self, *args, **options):
+        refuse_in_production("generate_corpus")
         pages = options["pages"]
         if pages < 0 or pages > 1_000_000:
             raise CommandError("--pages must be between 0 and 1,000,000.")

@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from cms.demo.guard import refuse_in_production
 from cms.demo.services import DEMO_PASSWORD, demo_load
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     help = "Load demo content for all five sites in Finnish, Swedish and English (idempotent)."
 
     def handle(self, *args, **options):
+        refuse_in_production("load_demo")
         started = time.monotonic()
         created = demo_load()
         self.stdout.write(
