@@ -51,10 +51,12 @@ class SiteServer:
     certificate: str = ""
     certificate_key: str = ""
     origin: str = ""  # scheme://host[:port] the site's pages are published under
+    default: bool = False  # answers requests for any other host name (``default = true``)
 
 
 def server_block(site: SiteServer, origins: list[str] = ()) -> str:
-    listen = f"listen {site.listen}{' ssl' if site.https else ''};"
+    flags = (" ssl" if site.https else "") + (" default_server" if site.default else "")
+    listen = f"listen {site.listen}{flags};"
     tls = ""
     hsts = ""
     if site.https:
@@ -74,6 +76,10 @@ server {{
 {tls}    root {site.root};
     index index.html;
     charset utf-8;
+    # The charset goes on the types given here (gzip_types would not match a type written
+    # with its charset, as "text/calendar; charset=utf-8").
+    charset_types text/html text/xml text/plain text/css text/javascript application/javascript
+                  application/json application/atom+xml text/calendar image/svg+xml;
     server_tokens off;
     error_page 404 /404.html;
 
@@ -99,7 +105,7 @@ server {{
 
     gzip on;
     gzip_comp_level 6;
-    gzip_types text/css application/json application/xml application/atom+xml
+    gzip_types text/css application/json application/xml text/xml application/atom+xml
                application/javascript text/javascript
                text/calendar image/svg+xml;
 
@@ -107,7 +113,13 @@ server {{
         try_files $uri $uri/ =404;
     }}
     location ~ \\.ics$ {{
-        default_type "text/calendar; charset=utf-8";
+        default_type text/calendar;
+    }}
+    # Atom, not the text/xml that mime.types gives every ".xml" (feed readers and the
+    # W3C validator want the feed's own type).
+    location ~ /feed\\.xml$ {{
+        types {{ }}
+        default_type application/atom+xml;
     }}
     location ~ \\.avif$ {{
         default_type image/avif;

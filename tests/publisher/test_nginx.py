@@ -126,3 +126,16 @@ def test_every_file_answers_200_after_edits_deletions_and_a_notice_removal(nginx
     check("notice removal")
     changed = [p for p in release.current("city").rglob("*") if p.is_file()]
     assert all(p.stat().st_mode & 0o004 for p in changed), "every file readable by others"
+
+
+def test_nginx_compresses_feeds_sitemaps_and_calendars(nginx):
+    for path in ["/uutiset/feed.xml", "/sitemap.xml", "/tapahtumat/joulumarkkinat/event.ics"]:
+        status, headers, body = fetch(nginx, "city.localhost", path)
+        assert status == 200 and body, path
+        assert headers.get("Content-Encoding") == "gzip", (path, headers.get("Content-Type"))
+
+
+def test_an_unknown_host_gets_the_site_sites_toml_makes_the_default(nginx):
+    status, _headers, body = fetch(nginx, "tuntematon.example", "/sv/")
+    assert status == 200 and b"Vassviks stad" in body
+    assert body == fetch(nginx, "city.localhost", "/sv/")[2]

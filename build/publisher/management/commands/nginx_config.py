@@ -38,6 +38,7 @@ class Command(BaseCommand):
                 certificate=options["certificate"] or "",
                 certificate_key=options["certificate_key"] or "",
                 origin=profile.site.root_url,
+                default=profile.site.is_default_site,
             )
             for profile in SiteProfile.objects.select_related("site").order_by("key")
         ]
