@@ -4,9 +4,13 @@ Django's own admin answers superusers only."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 
 from django.conf import settings
+from django.utils import timezone
 
 from cms.core.permissions import LEGAL_OFFICERS
 from tests.factories import UserFactory
@@ -59,3 +63,26 @@ def test_django_admin_answers_superusers_only(client):
     assert client.get("/django-admin/").status_code == 302  # to its login: not allowed
     client.force_login(UserFactory(username="paakayttaja", is_staff=True, is_superuser=True))
     assert client.get("/django-admin/").status_code == 200
+
+
+def test_a_login_ends_after_a_working_day(client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(UserFactory(username="iltavuoro", is_superuser=True))
+        assert client.get("/admin/").status_code == 200
+    with time_machine.travel(
+        start + timedelta(seconds=settings.SESSION_COOKIE_AGE) - timedelta(minutes=1), tick=False
+    ):
+        assert client.get("/admin/").status_code == 200
+    with time_machine.travel(
+        start + timedelta(seconds=settings.SESSION_COOKIE_AGE) + timedelta(minutes=1), tick=False
+    ):
+        assert client.get("/admin/").status_code == 302  # to the login page
+
+
+def test_a_login_ends_with_the_browser(client):
+    UserFactory(username="selain")
+    response = _login(client, "selain", PASSWORD)
+    assert response.status_code == 302
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["max-age"] == "" and cookie["expires"] == ""  # a session cookie
