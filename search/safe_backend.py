@@ -1,11 +1,11 @@
 """Wagtail's database search backend, with the text of a query made safe to match first.
 
 The SQLite backend writes each term into an FTS5 ``MATCH`` expression inside double
-quotes without doubling the ones in it, and formats the expression with ``%``: a search
-for ``"`` or ``100%`` fails with a database error, an answer of 500 in the admin and the
-read API alike. Characters no term is made of (control characters, quotes, ``%``) are
-taken out of a plain-text query before any backend reads it; structured queries (a
-``Phrase``, made by parsing quotes) carry no such characters.
+quotes without doubling the ones in it: ``search="`` of the read API failed with a
+database error (a 500). It also formats the expression with ``%`` and escapes with
+backslashes. Characters no indexed word is made of and that this syntax reads (control
+characters, quotes, ``%``, backslashes) are taken out of a plain-text query before any
+backend reads it; structured queries (a ``Phrase``, made by parsing quotes) carry none.
 """
 
 from __future__ import annotations
