@@ -4,9 +4,11 @@ unprivileged user, see ``tests/nginx.py``)."""
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
+from django.conf import settings
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -139,3 +141,53 @@ def test_an_unknown_host_gets_the_site_sites_toml_makes_the_default(nginx):
     status, _headers, body = fetch(nginx, "tuntematon.example", "/sv/")
     assert status == 200 and b"Vassviks stad" in body
     assert body == fetch(nginx, "city.localhost", "/sv/")[2]
+
+
+def test_https_with_hsts_and_plain_http_redirected(two_sites, tmp_path):
+    import http.client
+    import ssl
+    import subprocess
+
+    from django.core.management import call_command
+
+    from tests.net import free_port
+    from tests.nginx import main_config, run_nginx, traversable
+
+    publish_full(sites=["city", "tourism"])
+    workdir = tmp_path / "nginx"
+    workdir.mkdir()
+    certificate, key = workdir / "site.crt", workdir / "site.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-subj", "/CN=city.localhost", "-keyout", str(key), "-out", str(certificate)]
+        + ["-addext", "subjectAltName=DNS:city.localhost,IP:127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    https_port, http_port = free_port(), free_port()
+    traversable(Path(settings.OUTPUT_DIR))
+    generated = workdir / "sites.conf"
+    call_command(
+        "nginx_config",
+        *("--listen", f"127.0.0.1:{https_port}", "--http-listen", f"127.0.0.1:{http_port}"),
+        *("--certificate", str(certificate), "--certificate-key", str(key)),
+        *("--output", str(generated)),
+    )
+    with run_nginx(main_config(workdir, generated), https_port):
+        plain = http.client.HTTPConnection("127.0.0.1", http_port, timeout=5)
+        plain.request("GET", "/uutiset/?sivu=2", headers={"Host": "city.localhost"})
+        redirect = plain.getresponse()
+        assert redirect.status == 301
+        location = redirect.getheader("Location")
+        assert location == f"https://city.localhost:{https_port}/uutiset/?sivu=2"
+        tls = http.client.HTTPSConnection(
+            "127.0.0.1",
+            https_port,
+            context=ssl.create_default_context(cafile=certificate),
+            timeout=5,
+        )
+        tls.request("GET", "/sv/", headers={"Host": "city.localhost"})
+        response = tls.getresponse()
+        assert response.status == 200 and b"Vassviks stad" in response.read()
+        hsts = response.getheader("Strict-Transport-Security")
+        assert hsts == "max-age=31536000; includeSubDomains"

@@ -18,6 +18,11 @@ class Command(BaseCommand):
             "--listen", help="Address:port to listen on (default: each site's port from sites/)."
         )
         parser.add_argument("--certificate", help="TLS certificate: serve HTTPS with HSTS.")
+        parser.add_argument(
+            "--http-listen",
+            help="With --certificate: address:port whose plain HTTP redirects to HTTPS "
+            "(default: 80; 'off' for none).",
+        )
         parser.add_argument("--certificate-key", help="TLS private key for --certificate.")
         parser.add_argument(
             "--root", type=Path, help="Output folder as seen by nginx (default: OUTPUT_DIR)."
@@ -28,6 +33,8 @@ class Command(BaseCommand):
         if https != bool(options["certificate_key"]):
             raise CommandError("--certificate and --certificate-key go together.")
         root = Path(options["root"] or settings.OUTPUT_DIR).resolve()
+        redirect = options["http_listen"] or "80"
+        redirect = "" if redirect == "off" else redirect
         servers = [
             SiteServer(
                 key=profile.key,
@@ -39,6 +46,7 @@ class Command(BaseCommand):
                 certificate_key=options["certificate_key"] or "",
                 origin=profile.site.root_url,
                 default=profile.site.is_default_site,
+                redirect_listen=redirect if https else "",
             )
             for profile in SiteProfile.objects.select_related("site").order_by("key")
         ]
