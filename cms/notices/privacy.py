@@ -372,5 +372,5 @@ def verify_notice(page_id: int, needles: Needles, document_ids: Iterable[int] = 
     findings = scan_database(needles, tables)
     findings += scan_files(notice_files(), needles, "static output")
     findings += scan_files(caches.entries(), needles, "cache")
-    named = places.Namer()
+    named = places.Namer() if findings else None  # (reads every page's place: only if needed)
     return {f"{f.store} ({named(f.where)})" for f in findings} | places.shipped(document_ids)
