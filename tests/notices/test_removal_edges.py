@@ -1,4 +1,4 @@
-"""Removals as notices really end: an attachment linked from a page whose reference index
+"""Edges of a removal met in real use: an attachment linked from a page whose reference index
 the queued task has not updated yet, and a leftover named without the data it is about.
 (Notices of one officer ending together, sharing the contact's details, are run through
 the real worker in ``tests/processes/test_notice_cases.py``: the timing that made one's
