@@ -28,7 +28,9 @@ class BadQuery(ValueError):
     pass
 
 
-def _integer(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
+def whole_number(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
+    """The query parameter ``name`` as a whole number from ``low`` to ``high`` (``default``
+    when it is absent or empty); ``BadQuery`` says the bounds otherwise."""
     raw = request.GET.get(name, "")
     if not raw:
         return default
@@ -81,8 +83,8 @@ def parse_query(request: HttpRequest) -> Query:
         sites=sites,
         lang=lang,
         type=kind,
-        page=_integer(request, "page", 1, 1, 1000),
-        per_page=_integer(request, "per_page", 10, 1, PER_PAGE_MAX),
+        page=whole_number(request, "page", 1, 1, 1000),
+        per_page=whole_number(request, "per_page", 10, 1, PER_PAGE_MAX),
     )
 
 

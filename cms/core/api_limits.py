@@ -5,11 +5,10 @@ characters and words (each word is one more full-text match to make)."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from wagtail.api.v2.utils import BadRequestError
 
 from search.safe_backend import search_problem
+from search.views import BadQuery, whole_number
 
 MAX_OFFSET = 10_000
 
@@ -19,16 +18,10 @@ class BoundedQueries:
 
     def check_query_parameters(self, queryset) -> None:
         super().check_query_parameters(queryset)
-        raw = self.request.GET.get("offset")
-        if raw is not None:
-            try:
-                offset = int(raw)
-            except ValueError:
-                offset = -1
-            if not 0 <= offset <= MAX_OFFSET:
-                raise BadRequestError(
-                    _("offset must be a whole number from 0 to %(max)d.") % {"max": MAX_OFFSET}
-                )
+        try:
+            whole_number(self.request, "offset", 0, 0, MAX_OFFSET)
+        except BadQuery as error:
+            raise BadRequestError(str(error)) from None
         if "search" in self.request.GET:
             problem = search_problem(self.request.GET["search"])
             if problem:

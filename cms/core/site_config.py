@@ -156,7 +156,7 @@ def _navigation(value: Any, path: Path, languages: tuple[str, ...]) -> tuple[Nav
     return tuple(items)
 
 
-def _address(value: Any, path: Path, where: str, schemes: frozenset[str]) -> str:
+def _address(value: Any, path: Path, where: str, schemes: frozenset[str]) -> None:
     """A link from a site file, which every page of the site renders: only the schemes
     given (never ``javascript:`` or ``data:``), a host for web addresses, and no spaces
     or control characters that a browser would strip to read another address."""
@@ -177,7 +177,6 @@ def _address(value: Any, path: Path, where: str, schemes: frozenset[str]) -> str
         raise SiteConfigError(path, where, "must name a host, as in https://palaute.example")
     if parts.scheme in ("mailto", "tel") and not parts.path:
         raise SiteConfigError(path, where, f"must say whom to reach after '{parts.scheme}:'")
-    return value
 
 
 def _refuse_identity_codes(value: Any, path: Path, where: str = "") -> None:

@@ -53,32 +53,33 @@ def _probe(value: str) -> str | None:
 def pages_naming(values: Iterable[str], needles, exclude: int) -> list[int]:
     """Pages other than ``exclude`` whose revisions or log entries hold one of ``values``
     (``needles``: the same values hashed, for the exact match SQL's cannot make)."""
-    from .privacy import readable
-
     probes = sorted({p for p in map(_probe, values) if p})
     if not probes or not needles:
         return []
-    found: set[int] = set()
     # Not notices: each one's own removal reads its history for the values to remove (the
     # same contact person on many notices), so another's must not rewrite it first.
     notices = _notice_type()
     revisions = _page_revisions().exclude(object_id=str(exclude)).exclude(content_type=notices)
-    wanted = Q()
-    for probe in probes:
-        wanted |= Q(object_str__icontains=probe) | Q(text__icontains=probe)
-    candidates = revisions.annotate(text=Cast("content", TextField())).filter(wanted)
-    for object_id, text, title in candidates.values_list("object_id", "text", "object_str"):
-        if needles.in_text(readable(text)) or needles.in_text(title):
-            found.add(int(object_id))
-    wanted = Q()
-    for probe in probes:
-        wanted |= Q(label__icontains=probe) | Q(text__icontains=probe)
     entries = PageLogEntry.objects.exclude(page_id=exclude).exclude(content_type=notices)
-    entries = entries.annotate(text=Cast("data", TextField()))
-    for page_id, text, label in entries.filter(wanted).values_list("page_id", "text", "label"):
-        if needles.in_text(readable(text or "")) or needles.in_text(label):
-            found.add(page_id)
+    found = _naming(revisions, "object_id", "content", "object_str", probes, needles)
+    found |= _naming(entries, "page_id", "data", "label", probes, needles)
     return sorted(found)
+
+
+def _naming(rows, page_field: str, data_field: str, title_field: str, probes, needles) -> set[int]:
+    """The pages of ``rows`` whose JSON data or title a needle matches; SQL first picks
+    the rows holding one of the ``probes``."""
+    from .privacy import readable
+
+    wanted = Q()
+    for probe in probes:
+        wanted |= Q(**{f"{title_field}__icontains": probe}) | Q(text__icontains=probe)
+    rows = rows.annotate(text=Cast(data_field, TextField())).filter(wanted)
+    return {
+        int(page)
+        for page, text, title in rows.values_list(page_field, "text", title_field)
+        if needles.in_text(readable(text or "")) or needles.in_text(title)
+    }
 
 
 def hide(text: str, needles, marker: str) -> str:
@@ -134,27 +135,32 @@ def scrub(page_ids: Iterable[int], needles) -> int:
     page_ids = [int(pk) for pk in page_ids]
     if not page_ids or not needles:
         return 0
-    changed = 0
     with translation.override(settings.LANGUAGE_CODE):
         marker = richtext.marker()
-    for revision in _page_revisions().filter(object_id__in=[str(pk) for pk in page_ids]):
-        content = _hidden(revision.content, needles, marker)
-        title = hide(revision.object_str, needles, marker)
-        if content != revision.content or title != revision.object_str:
-            revision.content, revision.object_str = content, title
-            revision.save(update_fields=["content", "object_str"])
-            changed += 1
-    for entry in PageLogEntry.objects.filter(page_id__in=page_ids):
-        data = _hidden(entry.data or {}, needles, marker)
-        label = hide(entry.label, needles, marker)
-        if data != (entry.data or {}) or label != entry.label:
-            entry.data, entry.label = data, label
-            entry.save(update_fields=["data", "label"])
-            changed += 1
+    revisions = _page_revisions().filter(object_id__in=[str(pk) for pk in page_ids])
+    changed = _rewrite(revisions, "content", "object_str", needles, marker)
+    changed += _rewrite(
+        PageLogEntry.objects.filter(page_id__in=page_ids), "data", "label", needles, marker
+    )
     # An address the page had before its editor renamed it ("/naapurikiista-nimi-valitti/")
     # names the person too, and a redirect from it would keep that address answering.
     for redirect in Redirect.objects.filter(redirect_page_id__in=page_ids):
         if needles.in_text(redirect.old_path):
             redirect.delete()
+            changed += 1
+    return changed
+
+
+def _rewrite(rows, data_field: str, title_field: str, needles, marker: str) -> int:
+    """Each of ``rows`` with ``hide`` applied to its JSON data and its title, saved when
+    that changed anything; returns how many were."""
+    changed = 0
+    for row in rows:
+        data, title = getattr(row, data_field) or {}, getattr(row, title_field)
+        hidden, hidden_title = _hidden(data, needles, marker), hide(title, needles, marker)
+        if hidden != data or hidden_title != title:
+            setattr(row, data_field, hidden)
+            setattr(row, title_field, hidden_title)
+            row.save(update_fields=[data_field, title_field])
             changed += 1
     return changed

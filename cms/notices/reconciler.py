@@ -464,13 +464,15 @@ def reconcile_due(now: datetime | None = None) -> list[Outcome]:
     now = now or timezone.now()
     outcomes, failures = reconcile_together(due(now), now)
     for page_id, exc in failures.items():
-        # A traceback for what no step expected; a step's own finding says it all.
-        trace = None if isinstance(exc, ReconcileError) else exc
+        # A step's own finding says it all; what no step expected gets its traceback.
+        expected = isinstance(exc, ReconcileError)
         logger.error(
-            "Notice %s: removal not finished, retried next run: %s", page_id, exc, exc_info=trace
+            "Notice %s: removal not finished, retried next run: %s",
+            page_id,
+            exc,
+            exc_info=None if expected else exc,
         )
-        problem = str(exc) if isinstance(exc, ReconcileError) else repr(exc)
-        incidents.record(page_id, problem, timezone.now())
+        incidents.record(page_id, str(exc) if expected else repr(exc), timezone.now())
     for outcome in outcomes:
         incidents.resolve(outcome.page_id, timezone.now())
     # Removals finished by an earlier release, which kept the deleted files' names.

@@ -2,11 +2,11 @@
 
 Before links were checked (``links.py``), an editor could link a notice's personal
 attachment from any page; that page's site then published the file. When the attachment
-goes, every page that references it (Wagtail's reference index, and the pages whose last
-build shipped it: ``places.shipped_with``) loses the reference: a
-rich-text link becomes its text, a document block becomes a paragraph with its link text;
-in the live page and its latest revision, any removed value in what is kept is replaced
-as in the notice itself. The page is published again, so its site drops the file.
+goes, every page that references it (in Wagtail's reference index, or whose last build
+shipped it: ``places.shipped_with``) loses the reference: a rich-text link becomes its
+text, a document block becomes a paragraph with its link text; in the live page and its
+latest revision, any removed value in what is kept is replaced as in the notice itself.
+The page is published again, so its site drops the file.
 """
 
 from __future__ import annotations
