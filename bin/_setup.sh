@@ -3,7 +3,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
+# bin/deploy makes its own, with a Python its service user may run.
+VENV="${VENV:-$ROOT/.venv}"
 export PYTHONDONTWRITEBYTECODE=1
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -43,8 +44,8 @@ venv_ensure() {
     if [ ! -f "$stamp" ]; then
         log "Installing Python dependencies"
         "$VENV/bin/python" -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-        "$VENV/bin/python" -m pip install -q -e "$ROOT[dev]" 2>&1 | grep -v "^WARNING: Location" || true
-        "$VENV/bin/python" -c "import wagtail, pelican, django_tasks_db, pytest_django" \
+        "$VENV/bin/python" -m pip install -q -e "$ROOT${VENV_EXTRAS-[dev]}" 2>&1 | grep -v "^WARNING: Location" || true
+        "$VENV/bin/python" -c "import wagtail, pelican, django_tasks_db, gunicorn" \
             || { echo "Python dependencies failed to install" >&2; exit 1; }
         rm -f "$VENV"/.installed-*
         touch "$stamp"

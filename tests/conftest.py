@@ -47,6 +47,15 @@ def _own_audit_log(settings, tmp_path):
     settings.NOTICE_AUDIT_LOG = tmp_path / "audit" / "notice-removals.jsonl"
 
 
+@pytest.fixture(autouse=True)
+def _own_rate_limits():
+    """Each test starts with no request counted against the API rate limits (every test
+    client comes from one address)."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
+
+
 def _use(settings, tmp_path: Path, media: Path) -> Path:
     settings.OUTPUT_DIR = tmp_path / "output"
     settings.MEDIA_ROOT = tmp_path / "media"

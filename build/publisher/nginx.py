@@ -77,9 +77,9 @@ server {{
 {tls}    root {site.root};
     index index.html;
     charset utf-8;
-    # The charset goes on the types given here (gzip_types would not match a type written
-    # with its charset, as "text/calendar; charset=utf-8").
-    charset_types text/html text/xml text/plain text/css text/javascript application/javascript
+    # The charset goes on the types given here and on text/html (gzip_types would not
+    # match a type written with its charset, as "text/calendar; charset=utf-8").
+    charset_types text/xml text/plain text/css text/javascript application/javascript
                   application/json application/atom+xml text/calendar image/svg+xml;
     server_tokens off;
     error_page 404 /404.html;

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "cms.events",
     "cms.notices",
     "cms.demo",
+    "cms.deploy",
     "publisher",
     "search",
     "wagtail.api.v2",
@@ -82,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions and the database: a client over its limit costs next to nothing.
+    "cms.core.ratelimits.ApiRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,8 +110,16 @@ AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cms.core.lockout.locked_out"
-# The client's address is the connection's here; production.py reads the one nginx adds.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind nginx the connection is nginx's: the client is the address nginx writes in
+# X-Forwarded-For, believed only from these proxies (cms/core/clients.py).
+AXES_CLIENT_IP_CALLABLE = "cms.core.clients.client_address"
+TRUSTED_PROXIES = set(env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1"))
+
+# Per-client limits of the public read APIs (cms/core/ratelimits.py), as django-ratelimit
+# rates: requests per second, minute or hour. nginx limits the same paths first.
+API_SEARCH_RATE = os.environ.get("API_SEARCH_RATE", "300/m")
+API_READ_RATE = os.environ.get("API_READ_RATE", "600/m")
+RATELIMIT_USE_CACHE = "ratelimit"
 
 # An editor's login lasts a working day at most, and ends with the browser: a session left
 # open on a shared computer in a library or a meeting room does not stay an open admin.
@@ -187,6 +198,22 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
     },
+}
+
+# The default cache and the rate limits' counters. Counters are shared by every WSGI worker
+# in Redis when RATELIMIT_REDIS_URL is set; otherwise each worker counts its own.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["RATELIMIT_REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "kaislahti"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if os.environ.get("RATELIMIT_REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    ),
 }
 
 # Task queue: the database backend needs no extra server.

@@ -1,0 +1,156 @@
+"""nginx's server block for the CMS: the admin, the read APIs and the search API proxied to
+gunicorn, the admin's static files (after ``collectstatic``) and image renditions served
+directly, uploads bounded, and every client rate-limited.
+
+Rate limits key on the connection's address (``$binary_remote_addr``), counted in nginx's
+shared memory, so every worker process sees the same count. Past a limit nginx answers 429
+with ``Retry-After`` and a JSON error in the caller's language. Django counts again behind
+it (``cms/core/ratelimits.py``), keyed on the ``X-Forwarded-For`` this block sets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CmsServer:
+    hostname: str
+    listen: str
+    upstream: str  # gunicorn's address (host:port or unix:/path)
+    static_root: Path
+    media_root: Path
+    https: bool = False
+    certificate: str = ""
+    certificate_key: str = ""
+    redirect_listen: str = ""  # with https: plain HTTP here answers 301 to HTTPS
+    search_rate: str = "10r/s"  # per client: /api/search
+    api_rate: str = "20r/s"  # per client: /api/v2/
+    # Per client address, and a city office's editors may share one: the login page's GETs
+    # and POSTs (django-axes locks an account after 5 wrong passwords in any case).
+    login_rate: str = "60r/m"
+    cms_rate: str = "50r/s"  # per client: everything else proxied
+    max_upload_mb: int = 25  # an image may be 20 MB (WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+
+
+# The 429 page, in the caller's language (the first language it names).
+TOO_MANY = """map $http_accept_language $city_too_many {
+    default  "{\\"error\\": \\"Too many requests. Try again in a moment.\\"}";
+    ~^fi     "{\\"error\\": \\"Liikaa pyyntöjä. Yritä hetken kuluttua uudelleen.\\"}";
+    ~^sv     "{\\"error\\": \\"För många förfrågningar. Försök igen om en stund.\\"}";
+}
+"""
+
+
+def zones(cms: CmsServer) -> str:
+    return (
+        f"limit_req_zone $binary_remote_addr zone=city_search:10m rate={cms.search_rate};\n"
+        f"limit_req_zone $binary_remote_addr zone=city_api:10m rate={cms.api_rate};\n"
+        f"limit_req_zone $binary_remote_addr zone=city_login:10m rate={cms.login_rate};\n"
+        f"limit_req_zone $binary_remote_addr zone=city_cms:10m rate={cms.cms_rate};\n"
+        f"upstream city_cms {{\n    server {cms.upstream};\n    keepalive 16;\n}}\n"
+    )
+
+
+def _proxied(zone: str, burst: int) -> str:
+    return f"""        limit_req zone={zone} burst={burst} nodelay;
+        proxy_pass http://city_cms;"""
+
+
+def cms_block(cms: CmsServer) -> str:
+    listen = f"listen {cms.listen}{' ssl' if cms.https else ''};"
+    tls = ""
+    if cms.https:
+        tls = (
+            f"    ssl_certificate {cms.certificate};\n"
+            f"    ssl_certificate_key {cms.certificate_key};\n"
+            "    ssl_protocols TLSv1.2 TLSv1.3;\n"
+            # Django sends HSTS too, but not on what nginx answers itself (static, 429).
+            '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" '
+            "always;\n"
+        )
+    redirect = ""
+    if cms.https and cms.redirect_listen:
+        port = cms.listen.rsplit(":", 1)[-1]
+        authority = cms.hostname if port == "443" else f"{cms.hostname}:{port}"
+        redirect = f"""
+# cms: HTTP to HTTPS
+server {{
+    listen {cms.redirect_listen};
+    server_name {cms.hostname};
+    server_tokens off;
+    return 301 https://{authority}$request_uri;
+}}
+"""
+    return f"""# cms
+server {{
+    {listen}
+    server_name {cms.hostname};
+{tls}    server_tokens off;
+    charset utf-8;
+
+    # Uploads are read whole by nginx before gunicorn sees them, so a slow client never
+    # holds a worker; larger ones are refused here (413).
+    client_max_body_size {cms.max_upload_mb}m;
+    client_body_timeout 30s;
+    client_header_timeout 15s;
+    send_timeout 60s;
+
+    limit_req_status 429;
+    error_page 429 = @city_too_many;
+
+    # The client's address is the connection's: whatever X-Forwarded-For a client sent is
+    # replaced, never appended to.
+    proxy_set_header Host $host;
+    proxy_set_header X-Forwarded-For $remote_addr;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_connect_timeout 5s;
+    proxy_read_timeout 65s;
+
+    gzip on;
+    gzip_comp_level 6;
+    gzip_types text/css application/json application/javascript text/javascript image/svg+xml;
+
+    location @city_too_many {{
+        default_type "application/json; charset=utf-8";
+        add_header Retry-After 1 always;
+        add_header Access-Control-Allow-Origin "*" always;
+        return 429 $city_too_many;
+    }}
+    # The admin's own files, named by their content after collectstatic.
+    location /static/ {{
+        alias {cms.static_root}/;
+        add_header Cache-Control "public, max-age=86400";
+        add_header X-Content-Type-Options "nosniff";
+    }}
+    # Image renditions, which the admin shows. Originals and documents go through the CMS,
+    # which answers only editors who may see them (cms/core/documents.py).
+    location /media/images/ {{
+        alias {cms.media_root}/images/;
+        add_header Cache-Control "public, max-age=86400";
+        add_header X-Content-Type-Options "nosniff";
+    }}
+    location /media/ {{
+        return 404;
+    }}
+    location /api/search {{
+{_proxied("city_search", 20)}
+    }}
+    location /api/ {{
+{_proxied("city_api", 40)}
+    }}
+    location = /admin/login/ {{
+{_proxied("city_login", 20)}
+    }}
+    location / {{
+{_proxied("city_cms", 100)}
+    }}
+}}
+{redirect}"""
+
+
+def config(cms: CmsServer) -> str:
+    return TOO_MANY + zones(cms) + cms_block(cms)

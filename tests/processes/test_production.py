@@ -1,0 +1,300 @@
+"""The production path, as the README's production section runs it: ``bin/deploy`` with an
+environment file (production settings, TLS), then every systemd unit it wrote started as the
+unit says (its user, folder, environment and umask), behind the generated nginx whose
+workers run as ``www-data``. An editor logs in to the admin in Chromium, publishes a page,
+and the static site shows it; outsiders are throttled there, by their own address."""
+
+from __future__ import annotations
+
+import configparser
+import http.client
+import os
+import pwd
+import secrets
+import shlex
+import ssl
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.net import free_port
+from tests.nginx import main_config, run_nginx, traversable, worker_users
+from tests.procs import children, uid
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICE_USER = "kaislahti"
+VENV = Path("/opt/kaislahti/venv")  # bin/deploy's default
+CMS = "cms.localhost"
+PASSWORD = secrets.token_urlsafe(16)
+
+pytestmark = pytest.mark.skipif(
+    os.geteuid() != 0, reason="bin/deploy makes a service user: run as root, as CI does"
+)
+
+
+@dataclass
+class Deployment:
+    config: Path
+    var: Path
+    port: int
+    env: dict[str, str]
+    nginx_dir: Path | None = None
+    services: list[subprocess.Popen] = field(default_factory=list)
+
+    def request(
+        self,
+        host: str,
+        path: str,
+        method: str = "GET",
+        body: str = "",
+        headers: dict[str, str] | None = None,
+        source: str = "127.0.0.1",
+    ) -> tuple[int, dict[str, str], bytes]:
+        """One HTTPS request through nginx from the loopback address ``source``."""
+        context = ssl.create_default_context(cafile=str(self.config / "tls.crt"))
+        context.check_hostname = False  # connected by address; the Host header names it
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", self.port, timeout=10, context=context, source_address=(source, 0)
+        )
+        try:
+            connection.request(method, path, body=body, headers={"Host": host, **(headers or {})})
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def manage(self, *args: str) -> str:
+        done = subprocess.run(
+            ["runuser", "-u", SERVICE_USER, "--", str(VENV / "bin/python"), "manage.py"]
+            + list(args),
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+
+def read_env(path: Path) -> dict[str, str]:
+    env = {}
+    for line in path.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            env[key] = shlex.split(value)[0] if value else ""
+    return env
+
+
+def start_unit(path: Path, logs: Path) -> subprocess.Popen:
+    """The unit's ExecStart as systemd runs it: its user and group, folder, environment
+    (EnvironmentFile, then Environment) and umask. Its output goes to ``logs`` (the journal's
+    place)."""
+    unit = configparser.ConfigParser(interpolation=None, strict=False)
+    unit.optionxform = str
+    unit.read(path)
+    service = unit["Service"]
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    env.update(read_env(Path(service["EnvironmentFile"])))
+    env.update(item.split("=", 1) for item in shlex.split(service["Environment"]))
+    log = (logs / f"{path.stem}.log").open("ab")
+    return subprocess.Popen(
+        shlex.split(service["ExecStart"]),
+        cwd=service["WorkingDirectory"],
+        env=env,
+        user=service["User"],
+        group=service["Group"],
+        umask=int(service["UMask"], 8),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> Iterator[Deployment]:
+    work = tmp_path_factory.mktemp("production")
+    traversable(work)
+    config, var = work / "etc", work / "var"
+    config.mkdir()
+    port, cms_port = free_port(), free_port()
+    hosts = [CMS] + [f"{key}.localhost" for key in ("city", "tourism", "business", "events")]
+    names = "subjectAltName=" + ",".join(f"DNS:{host}" for host in hosts)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-subj", f"/CN={CMS}", "-addext", names]
+        + ["-keyout", str(config / "tls.key"), "-out", str(config / "tls.crt")],
+        check=True,
+        capture_output=True,
+    )
+    origin = f"https://{CMS}:{port}"
+    (config / "env").write_text(
+        "DJANGO_SETTINGS_MODULE=cms.settings.production\n"
+        f"DJANGO_SECRET_KEY={secrets.token_urlsafe(40)}\n"
+        f"CMS_HOST={CMS}\n"
+        f"CMS_BIND=127.0.0.1:{cms_port}\n"
+        f"CITY_VAR_DIR={var}\n"
+        f"DJANGO_ALLOWED_HOSTS={CMS}\n"
+        f"DJANGO_CSRF_TRUSTED_ORIGINS={origin}\n"
+        f"WAGTAILADMIN_BASE_URL={origin}\n"
+        "WEB_CONCURRENCY=2\n"
+        "RATELIMIT_REDIS_URL=redis://127.0.0.1:6379/0\n"
+        f"RATELIMIT_KEY_PREFIX=test-{secrets.token_hex(4)}\n"
+        f"NGINX_ARGS='--listen 127.0.0.1:{port} --certificate {config / 'tls.crt'} "
+        f"--certificate-key {config / 'tls.key'} --http-listen off'\n"
+    )
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE"))}
+    deployed = subprocess.run(
+        [str(ROOT / "bin/deploy")],
+        env={**base_env, "DEPLOY_CONFIG_DIR": str(config), "DEPLOY_NO_NGINX": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+    env = {**base_env, **read_env(config / "env")}
+    deployment = Deployment(config=config, var=var, port=port, env=env)
+    deployment.env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
+    deployment.manage("createsuperuser", "--no-input", "--username", "ops", "--email", "o@x.fi")
+
+    units = sorted((config / "systemd").glob("*.service"))
+    services = [start_unit(path, work) for path in units]
+    nginx_dir = work / "nginx"
+    nginx_dir.mkdir()
+    try:
+        with run_nginx(main_config(nginx_dir, config / "nginx.conf"), port):
+            deployment.nginx_dir = nginx_dir
+            deployment.services = services
+            for _ in range(100):
+                if deployment.request(CMS, "/health/")[0] in (200, 503):
+                    break
+                time.sleep(0.2)
+            yield deployment
+    finally:
+        for service in services:
+            service.terminate()
+        for service in services:
+            service.wait(timeout=90)
+
+
+def test_services_run_unprivileged_and_own_only_the_runtime_folder(deployment):
+    service_uid = pwd.getpwnam(SERVICE_USER).pw_uid
+    for service in deployment.services:
+        assert service.poll() is None, "every unit's service is running"
+        assert uid(service.pid) == service_uid
+        assert all(uid(child) == service_uid for child in children(service.pid))
+    assert worker_users(deployment.nginx_dir) == {"www-data"}
+    foreign = [p for p in deployment.var.rglob("*") if p.stat().st_uid != service_uid]
+    assert foreign == []
+
+
+def test_the_admin_answers_with_its_static_files_through_nginx(deployment):
+    status, headers, body = deployment.request(CMS, "/admin/login/")
+    assert status == 200, body[:500]
+    assert "max-age=31536000" in headers["Strict-Transport-Security"]
+    # collectstatic ran: the page names hashed files, and nginx serves them.
+    stylesheet = body.split(b'href="/static/', 1)[1].split(b'"', 1)[0].decode()
+    status, headers, _css = deployment.request(CMS, "/static/" + stylesheet)
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert deployment.request(CMS, "/media/documents/anything.pdf")[0] == 404
+
+
+def test_an_editor_logs_in_publishes_and_the_site_shows_it(deployment):
+    from playwright.sync_api import sync_playwright
+
+    home = deployment.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from wagtail.models import Site; "
+        "print(Site.objects.get(is_default_site=True).root_page_id)",
+    ).strip()
+    token = f"Tuotantotesti {secrets.token_hex(4)}"
+    origin = f"https://{CMS}:{deployment.port}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP * 127.0.0.1:{deployment.port}"],
+        )
+        try:
+            page = browser.new_context(ignore_https_errors=True).new_page()
+            page.goto(f"{origin}/admin/login/")
+            page.fill("#id_username", "ops")
+            page.fill("#id_password", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{origin}/admin/")
+            page.goto(f"{origin}/admin/pages/{home}/edit/")
+            page.fill("#id_title", token)
+            page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+            page.click("button[name=action-publish]")
+            page.wait_for_selector(".messages .success", timeout=30_000)
+            published = time.monotonic()
+        finally:
+            browser.close()
+    for _ in range(300):
+        status, _headers, body = deployment.request("city.localhost", "/")
+        if token.encode() in body:
+            break
+        time.sleep(0.1)
+    assert status == 200 and token.encode() in body
+    print(f"\nlive on the static site {time.monotonic() - published:.2f} s after publishing")
+
+
+def test_a_locked_out_account_is_locked_for_its_address_only(deployment):
+    def login(source: str, password: str, spoof: str = "") -> tuple[int, dict[str, str]]:
+        status, headers, body = deployment.request(CMS, "/admin/login/", source=source)
+        cookie = headers["Set-Cookie"].split(";", 1)[0]
+        csrf = body.split(b'name="csrfmiddlewaretoken" value="', 1)[1].split(b'"', 1)[0]
+        form = f"csrfmiddlewaretoken={csrf.decode()}&username=ops&password={password}"
+        extra = {"X-Forwarded-For": spoof} if spoof else {}
+        return deployment.request(
+            CMS,
+            "/admin/login/",
+            "POST",
+            form,
+            {
+                "Cookie": cookie,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"https://{CMS}:{deployment.port}/admin/login/",
+                **extra,
+            },
+            source=source,
+        )[:2]
+
+    # An attacker that names another address in X-Forwarded-For each time is still one
+    # client: nginx replaces the header with the connection's address.
+    # The fifth wrong password locks the account for that address (django-axes: 429 with
+    # Retry-After of the whole cool-off, not nginx's one second).
+    answers = [login("127.0.0.2", "wrong", spoof=f"198.51.100.{i}") for i in range(5)]
+    assert [status for status, _headers in answers] == [200] * 4 + [429]
+    status, headers = login("127.0.0.2", PASSWORD)
+    assert status == 429 and headers["Retry-After"] == "900"
+    assert login("127.0.0.3", PASSWORD)[0] == 302  # the editor elsewhere is not locked out
+
+
+def test_the_search_api_answers_a_flood_with_429_never_500(deployment):
+    statuses = []
+    for _ in range(60):
+        status, headers, _body = deployment.request(
+            CMS, "/api/search?q=kaislahti", source="127.0.0.4"
+        )
+        statuses.append(status)
+        if status == 429:
+            assert int(headers["Retry-After"]) >= 1
+    assert set(statuses) <= {200, 429} and statuses[0] == 200 and 429 in statuses
+    # Another client is served meanwhile.
+    assert deployment.request(CMS, "/api/search?q=kaislahti", source="127.0.0.5")[0] == 200
+
+
+def test_every_service_stops_cleanly_on_sigterm(deployment):
+    """What ``systemctl stop`` sends first: each service ends by itself, in time."""
+    started = time.monotonic()
+    for service in deployment.services:
+        service.terminate()
+    codes = [service.wait(timeout=90) for service in deployment.services]
+    print(f"\nall services stopped {time.monotonic() - started:.2f} s after SIGTERM: {codes}")
+    assert all(code in (0, -15) for code in codes), codes
