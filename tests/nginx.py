@@ -5,7 +5,6 @@ unreadable to others answers 403 here exactly as in production."""
 from __future__ import annotations
 
 import gzip
-import os
 import pwd
 import shutil
 import socket
@@ -22,10 +21,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
+from cms.deploy.nginx import standalone
 from tests.net import free_port
 from tests.procs import children, uid
-
-WORKER_USER = "www-data"
 
 
 def fetch(port: int, host: str, path: str) -> tuple[int, dict[str, str], bytes]:
@@ -55,23 +53,6 @@ def traversable(folder: Path) -> None:
         parent.chmod(mode | 0o001)
 
 
-def main_config(workdir: Path, generated: Path) -> Path:
-    """nginx.conf in ``workdir`` that includes the generated server blocks ``generated``."""
-    # Run as root (as CI does), nginx's master switches its workers to the unprivileged
-    # user; run as anyone else, the workers are that user already.
-    user = f"user {WORKER_USER};\n" if os.geteuid() == 0 else ""
-    conf = workdir / "nginx.conf"
-    conf.write_text(
-        f"{user}worker_processes 1;\npid {workdir}/nginx.pid;\n"
-        f"error_log {workdir}/error.log;\n"
-        f"events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n"
-        f" client_body_temp_path {workdir}/body;\n proxy_temp_path {workdir}/proxy;\n"
-        f" fastcgi_temp_path {workdir}/fcgi;\n uwsgi_temp_path {workdir}/uwsgi;\n"
-        f" scgi_temp_path {workdir}/scgi;\n include {generated};\n}}\n"
-    )
-    return conf
-
-
 def write_config(workdir: Path, port: int) -> Path:
     """nginx.conf for a free loopback port with the generated server blocks (reads the
     database's sites: call it while they are as the test wants them)."""
@@ -79,7 +60,7 @@ def write_config(workdir: Path, port: int) -> Path:
     traversable(Path(settings.MEDIA_ROOT))
     generated = workdir / "sites.conf"
     call_command("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
-    return main_config(workdir, generated)
+    return standalone(workdir, generated)
 
 
 @contextmanager

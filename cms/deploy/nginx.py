@@ -10,8 +10,12 @@ it (``cms/core/ratelimits.py``), keyed on the ``X-Forwarded-For`` this block set
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+# The user nginx's worker processes run as on Debian.
+WORKER_USER = "www-data"
 
 
 @dataclass(frozen=True)
@@ -154,3 +158,21 @@ server {{
 
 def config(cms: CmsServer) -> str:
     return TOO_MANY + zones(cms) + cms_block(cms)
+
+
+def standalone(workdir: Path, generated: Path) -> Path:
+    """nginx.conf in ``workdir`` that includes the generated configuration ``generated``:
+    for an nginx of the tests' or the benchmark's own, beside any system one."""
+    # Run as root, nginx's master switches its workers to the unprivileged user, as a
+    # city's nginx does; run as anyone else, the workers are that user already.
+    user = f"user {WORKER_USER};\n" if os.geteuid() == 0 else ""
+    conf = workdir / "nginx.conf"
+    conf.write_text(
+        f"{user}worker_processes 1;\npid {workdir}/nginx.pid;\n"
+        f"error_log {workdir}/error.log;\n"
+        f"events {{}}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n"
+        f" client_body_temp_path {workdir}/body;\n proxy_temp_path {workdir}/proxy;\n"
+        f" fastcgi_temp_path {workdir}/fcgi;\n uwsgi_temp_path {workdir}/uwsgi;\n"
+        f" scgi_temp_path {workdir}/scgi;\n include {generated};\n}}\n"
+    )
+    return conf

@@ -98,3 +98,9 @@ def read() -> Iterator[dict]:
                     yield json.loads(line)
                 except json.JSONDecodeError:
                     continue  # a line cut short by a crash: the next run writes it again
+
+
+def policies() -> dict[int, str]:
+    """Notice id -> the policy its last receipt applied ("archive" or "remove"), for every
+    notice a removal has finished for."""
+    return {int(receipt["notice"]): receipt.get("policy", "") for receipt in read()}

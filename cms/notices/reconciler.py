@@ -70,14 +70,20 @@ class Outcome:
 
 
 def due(now: datetime) -> list[int]:
-    """Notice pages whose display period has ended and whose removal is not finished."""
-    ended = NoticePage.objects.filter(ends_at__lte=now).values_list("pk", flat=True)
+    """Notice pages whose display period has ended, or whose removal a receipt records
+    (a database restore brought their data back), and whose removal is not finished."""
+    ended = set(NoticePage.objects.filter(ends_at__lte=now).values_list("pk", flat=True))
+    restored = set(
+        NoticePage.objects.filter(pk__in=receipts.policies()).values_list("pk", flat=True)
+    )
     finished = set(
         NoticeRemoval.objects.filter(finished_at__isnull=False).values_list("page_id", flat=True)
     )
     open_journals = NoticeRemoval.objects.filter(finished_at__isnull=True)
     # A "remove" notice whose page is already deleted still has its journal to finish.
-    return sorted(({*ended} - finished) | set(open_journals.values_list("page_id", flat=True)))
+    return sorted(
+        ((ended | restored) - finished) | set(open_journals.values_list("page_id", flat=True))
+    )
 
 
 def _revisions(page_id: int):
@@ -250,7 +256,9 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
             document.delete()
         journal = journal or NoticeRemoval(page_id=page_id, started_at=now)
         journal.translation_key = str(page.translation_key)
-        journal.policy = REMOVE if deleting else page.policy
+        # A notice deleted early, brought back by a database restore, is deleted again.
+        policy = REMOVE if receipts.policies().get(page_id) == REMOVE else page.policy
+        journal.policy = REMOVE if deleting else policy
         journal.ends_at = min(page.ends_at, now) if deleting and page.ends_at else page.ends_at
         journal.redacted_at = now
         journal.needles = found
@@ -280,7 +288,7 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
             _rename(page, slug)
         if deleting:
             request_publish(reason="notice ended", page_ids=[page_id])
-        elif page.policy == REMOVE:
+        elif policy == REMOVE:
             page.delete()  # its signals unindex it and queue the publish that takes it away
         else:
             # The admin's search index now, in this transaction: saving only queued it.

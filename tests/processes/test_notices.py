@@ -1,5 +1,5 @@
 """Notice removal as real processes: the reconciler killed (SIGKILL) at random points and
-finished by the next run, a database restored from a backup and the removals replayed,
+finished by the next run, a backup restored and the removals replayed,
 and a notice going live at its start and losing its personal data at its end with only
 the task worker running."""
 
@@ -9,7 +9,6 @@ import json
 import random
 import secrets
 import shutil
-import sqlite3
 import time
 from pathlib import Path
 
@@ -165,42 +164,59 @@ def test_a_reconciler_killed_at_random_points_is_finished_by_the_next_run(platfo
         assert (platform.live(site) / "index.html").is_file(), site
 
 
-def _copy_database(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy, as a backup job takes one."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-
-
-def test_a_database_restored_from_a_backup_has_its_removals_replayed(platform: Platform):
-    [token] = tokens(1)
-    [page_id] = create(platform, [(token, "decision", 0)])
-    end(platform, [page_id], 3)
-    # The nightly backup, taken while the notice is still on view: database and media.
-    backup = platform.var.parent / f"backup-{token}"
-    backup.mkdir()
-    _copy_database(platform.var / "db.sqlite3", backup / "db.sqlite3")
-    shutil.copytree(platform.var / "media", backup / "media")
+def test_a_backup_restored_is_a_working_platform_with_its_removals_replayed(
+    platform: Platform,
+):
+    """``manage.py backup``, then the removals of two notices (one ended, one deleted by
+    its officer before its end), then the machine lost but for the audit log (kept apart):
+    ``manage.py restore`` brings the platform back, and neither notice's data with it."""
+    ended_token, deleted_token = tokens(2)
+    ended, deleted = create(
+        platform, [(ended_token, "decision", 0), (deleted_token, "decision", 0)]
+    )
+    end(platform, [ended], 3)
+    # The nightly backup, taken while both notices are on view.
+    made = platform.manage("backup", "--output", str(platform.var.parent / f"b-{ended_token}"))
+    archive = Path(made.split(" to ", 1)[1].split(" (", 1)[0])
+    assert archive.stat().st_mode & 0o777 == 0o600, "it holds personal data"
     time.sleep(3.5)
-    assert f"notice {page_id}: personal data removed" in platform.manage("expire_notices")
-    assert anywhere(platform, token) == []
+    assert f"notice {ended}: personal data removed" in platform.manage("expire_notices")
+    platform.shell(
+        f"from cms.notices.models import NoticePage; NoticePage.objects.get(pk={deleted}).delete()"
+    )
+    platform.manage("expire_notices")
+    assert anywhere(platform, ended_token) == [] and anywhere(platform, deleted_token) == []
 
-    # Restored: the notice's data is back in the database and media (the audit log, kept
-    # apart, still knows what was removed).
-    _copy_database(backup / "db.sqlite3", platform.var / "db.sqlite3")
-    shutil.copytree(backup / "media", platform.var / "media", dirs_exist_ok=True)
-    check = platform.run("verify_privacy")
-    assert check.returncode == 1
-    assert f"notice {page_id}" in check.stderr and "database" in check.stderr
-    assert "media" in check.stderr
+    # The database, media and sites are lost.
+    for name in ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm"):
+        (platform.var / name).unlink(missing_ok=True)
+    shutil.rmtree(platform.var / "media")
+    shutil.rmtree(platform.var / "output")
 
-    out = platform.manage("expire_notices")
-    assert f"notice {page_id}: personal data removed (again, after a restore)" in out
-    assert "No personal data" in platform.manage("verify_privacy")
-    mine = [r for r in receipts(platform) if r["notice"] == page_id]
-    assert [r.get("replayed", False) for r in mine] == [False, True]
-    assert anywhere(platform, token) == []
+    # A damaged archive is refused before anything is touched.
+    damaged = archive.with_name("damaged.tar.gz")
+    data = bytearray(archive.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    refused = platform.run("restore", str(damaged), "--yes")
+    assert refused.returncode != 0 and "nothing was changed" in refused.stderr
+    assert not (platform.var / "db.sqlite3").exists()
+
+    out = platform.manage("restore", str(archive), "--yes")
+    assert f"notice {ended}: personal data removed (again, after a restore)" in out
+    assert f"notice {deleted}: personal data removed (again, after a restore)" in out
+    assert "No personal data" in out
+    for notice in (ended, deleted):
+        mine = [r for r in receipts(platform) if r["notice"] == notice]
+        assert [r.get("replayed", False) for r in mine] == [False, True]
+    # The notice its officer deleted stays deleted.
+    exists = f"from wagtail.models import Page; print(Page.objects.filter(pk={deleted}).exists())"
+    assert platform.shell(exists) == "False"
+    assert anywhere(platform, ended_token) == [] and anywhere(platform, deleted_token) == []
+    # A working platform: every site built again, with the ended notice redacted.
+    for site in SITES:
+        assert (platform.live(site) / "index.html").is_file()
+    assert page_file(platform, ended_token).is_file()
 
 
 def test_a_notice_goes_live_at_its_start_and_is_cleaned_at_its_end_by_the_worker(

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from cms.deploy.nginx import standalone
 from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.net import free_port
-from tests.nginx import main_config, run_nginx, traversable, worker_users
+from tests.nginx import run_nginx, traversable, worker_users
 from tests.procs import children, uid
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,7 +167,7 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
     nginx_dir = work / "nginx"
     nginx_dir.mkdir()
     try:
-        with run_nginx(main_config(nginx_dir, config / "nginx.conf"), port):
+        with run_nginx(standalone(nginx_dir, config / "nginx.conf"), port):
             deployment.nginx_dir = nginx_dir
             deployment.services = services
             for _ in range(100):

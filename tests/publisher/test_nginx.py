@@ -150,8 +150,9 @@ def test_https_with_hsts_and_plain_http_redirected(two_sites, tmp_path):
 
     from django.core.management import call_command
 
+    from cms.deploy.nginx import standalone
     from tests.net import free_port
-    from tests.nginx import main_config, run_nginx, traversable
+    from tests.nginx import run_nginx, traversable
 
     publish_full(sites=["city", "tourism"])
     workdir = tmp_path / "nginx"
@@ -173,7 +174,7 @@ def test_https_with_hsts_and_plain_http_redirected(two_sites, tmp_path):
         *("--certificate", str(certificate), "--certificate-key", str(key)),
         *("--output", str(generated)),
     )
-    with run_nginx(main_config(workdir, generated), https_port):
+    with run_nginx(standalone(workdir, generated), https_port):
         plain = http.client.HTTPConnection("127.0.0.1", http_port, timeout=5)
         plain.request("GET", "/uutiset/?sivu=2", headers={"Host": "city.localhost"})
         redirect = plain.getresponse()

@@ -8,6 +8,7 @@ Speed is measured here, never in a timed test. Use a database with the benchmark
 
 from __future__ import annotations
 
+import os
 import resource
 import time
 
@@ -28,9 +29,13 @@ class Command(BaseCommand):
     help = "Benchmarks: `build` times a full build of all sites (export, render, write)."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["build", "publish", "search", "notices"])
+        parser.add_argument("what", choices=["build", "publish", "search", "notices", "api"])
         parser.add_argument("--corpus", type=int, default=10000, help="Corpus pages wanted.")
         parser.add_argument("--runs", type=int, default=3, help="Builds or edits to time.")
+        parser.add_argument(
+            "--connections", type=int, default=32, help="api: wrk's open connections."
+        )
+        parser.add_argument("--seconds", type=int, default=10, help="api: each wrk run's length.")
 
     def handle(self, *args, **options):
         refuse_in_production("bench")
@@ -46,6 +51,8 @@ class Command(BaseCommand):
             return self.bench_search(pages, max(options["runs"], 5))
         if options["what"] == "notices":
             return self.bench_notices(pages, options["runs"])
+        if options["what"] == "api":
+            return self.bench_api(pages, options["connections"], options["seconds"])
         rows = []
         for run in range(1, options["runs"] + 1):
             with PeakTreeMemory() as memory:
@@ -145,6 +152,28 @@ class Command(BaseCommand):
         stored = sum(size[0] for size in sizes.values()) / 1024
         sent = sum(size[1] for size in sizes.values()) / 1024
         self.stdout.write(f"{'total':<40} | {stored:>9.1f} | {sent:>20.1f}")
+
+    def bench_api(self, pages: int, connections: int, seconds: int) -> None:
+        from cms.deploy import bench
+
+        query = "q=kirjasto&lang=fi"
+        rows = bench.run(query, connections, seconds)
+        self.stdout.write(
+            f"\nGET /api/search?{query} through nginx and gunicorn (production settings), "
+            f"{pages} live pages, {connections} connections, {seconds} s per run, "
+            f"{os.cpu_count()} cores\n"
+        )
+        self.stdout.write(
+            f"{'run':<32} {'requests/s':>10} {'p50 ms':>8} {'p99 ms':>8}  answers by status"
+        )
+        for row in rows:
+            statuses = ", ".join(f"{code}: {n}" for code, n in sorted(row.statuses.items()))
+            self.stdout.write(
+                f"{row.name:<32} {row.per_second:>10.1f} {row.p50_ms:>8.1f} {row.p99_ms:>8.1f}"
+                f"  {statuses}"
+            )
+        if any(code >= 500 for row in rows for code in row.statuses):
+            raise CommandError("The search API answered 5xx under load.")
 
     def bench_notices(self, pages: int, runs: int) -> None:
         from django.utils import timezone

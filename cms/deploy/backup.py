@@ -1,0 +1,256 @@
+"""Backup and restore of what the platform cannot make again: the database, the media files
+(images, documents) and the notices' audit log. The static sites, search indexes and caches
+are made again from those after a restore.
+
+A backup is one ``.tar.gz`` with a manifest (what it holds, each member's SHA-256), written
+whole and renamed into place, readable by its owner only: it holds personal data of notices
+still on view. A restore checks every digest before it changes anything.
+
+The audit log is never rolled back: the receipts of removals made after the backup stay,
+and the restored database is then brought to them (``reconciler.due`` takes every notice a
+receipt names whose removal the database does not know of).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, connections
+
+from cms.notices import receipts
+
+FORMAT = 1
+DATABASE_SQLITE = "database.sqlite3"
+DATABASE_POSTGRES = "database.pgdump"
+AUDIT = "audit/notice-removals.jsonl"
+
+
+class BackupError(RuntimeError):
+    pass
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _pg(tool: str) -> tuple[str, dict[str, str]]:
+    """The PostgreSQL client ``tool`` and the environment naming this platform's database
+    (libpq's variables, so a password never shows in a process list)."""
+    path = shutil.which(tool)
+    if path is None:
+        raise BackupError(f"{tool} is not installed (Debian: postgresql-client)")
+    db = settings.DATABASES["default"]
+    names = {"PGHOST": "HOST", "PGPORT": "PORT", "PGUSER": "USER", "PGPASSWORD": "PASSWORD"}
+    env = {**os.environ, "PGDATABASE": db["NAME"]}
+    env.update({var: str(db[key]) for var, key in names.items() if db.get(key)})
+    return path, env
+
+
+def _dump_database(folder: Path) -> str:
+    if connection.vendor == "sqlite":
+        target = folder / DATABASE_SQLITE
+        # SQLite's online backup: a consistent copy while the workers keep writing.
+        source = sqlite3.connect(settings.DATABASES["default"]["NAME"])
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        return DATABASE_SQLITE
+    if connection.vendor == "postgresql":
+        target = folder / DATABASE_POSTGRES
+        pg_dump, env = _pg("pg_dump")
+        done = subprocess.run(  # noqa: S603 - pg_dump of our own database
+            [pg_dump, "--format=custom", "--no-owner", f"--file={target}"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise BackupError(f"pg_dump failed: {done.stderr.strip()[-2000:]}")
+        return DATABASE_POSTGRES
+    raise BackupError(f"backups of a {connection.vendor} database are not supported")
+
+
+@dataclass
+class Made:
+    path: Path
+    files: int
+    size: int
+
+
+def create(output: Path, now: datetime) -> Made:
+    """Write a backup to ``output`` (a file, or a folder to name one in)."""
+    if output.is_dir():
+        output = output / f"kaislahti-{now:%Y%m%dT%H%M%S}.tar.gz"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
+        folder = Path(scratch)
+        database = _dump_database(folder)
+        members = {database: folder / database}
+        audit = receipts.log_path()
+        if audit.is_file():
+            members[AUDIT] = audit
+        media = Path(settings.MEDIA_ROOT)
+        for path in sorted(media.rglob("*")) if media.is_dir() else ():
+            if path.is_file() and not path.is_symlink():
+                members["media/" + str(path.relative_to(media))] = path
+        manifest = {
+            "format": FORMAT,
+            "created": now.isoformat(),
+            "engine": connection.vendor,
+            "database": database,
+            "files": {name: _sha256(path) for name, path in members.items()},
+        }
+        partial = folder / "backup.tar.gz"
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
+            data = json.dumps(manifest, indent=1, sort_keys=True).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
+            tar.addfile(info, io.BytesIO(data))
+            for name, path in members.items():
+                tar.add(path, arcname=name, recursive=False)
+        partial.replace(output)
+    return Made(output, len(members), output.stat().st_size)
+
+
+def prune(folder: Path, keep_days: float, now: datetime) -> list[Path]:
+    """Delete the backups in ``folder`` older than ``keep_days``: each holds the personal
+    data of notices that were on view when it was made."""
+    cutoff = now.timestamp() - keep_days * 86400
+    gone = []
+    for path in sorted(folder.glob("kaislahti-*.tar.gz")):
+        if path.stat().st_mtime < cutoff:
+            path.unlink()
+            gone.append(path)
+    return gone
+
+
+def _safe_members(tar: tarfile.TarFile) -> dict[str, tarfile.TarInfo]:
+    members = {}
+    for member in tar.getmembers():
+        name = member.name
+        if not member.isfile() or name.startswith("/") or ".." in Path(name).parts:
+            raise BackupError(f"the archive holds {name!r}, which a backup never does")
+        members[name] = member
+    return members
+
+
+def read(archive: Path, into: Path) -> dict:
+    """Unpack ``archive`` into the folder ``into`` after checking it: its manifest, and
+    every member's digest. Returns the manifest."""
+    try:
+        with tarfile.open(archive, mode="r:gz") as tar:
+            members = _safe_members(tar)
+            if "manifest.json" not in members:
+                raise BackupError(f"{archive} has no manifest: not a backup of this platform")
+            manifest = json.load(tar.extractfile(members["manifest.json"]))
+            if manifest.get("format") != FORMAT:
+                raise BackupError(f"{archive}: backup format {manifest.get('format')!r}")
+            names = set(manifest["files"])
+            if names != set(members) - {"manifest.json"}:
+                raise BackupError(f"{archive}: its files differ from its manifest")
+            tar.extractall(into, filter="data")
+    except (tarfile.TarError, OSError, json.JSONDecodeError, KeyError) as error:
+        raise BackupError(f"{archive} cannot be read: {error}") from error
+    for name, digest in manifest["files"].items():
+        if _sha256(into / name) != digest:
+            raise BackupError(f"{archive}: {name} does not match its digest (damaged)")
+    return manifest
+
+
+def _restore_database(folder: Path, manifest: dict) -> None:
+    if manifest["engine"] != connection.vendor:
+        raise BackupError(
+            f"the backup is of a {manifest['engine']} database; this one is {connection.vendor}"
+        )
+    source = folder / manifest["database"]
+    if connection.vendor == "sqlite":
+        target = Path(settings.DATABASES["default"]["NAME"])
+        connections.close_all()
+        staged = target.with_name(target.name + ".restoring")
+        shutil.copyfile(source, staged)
+        for suffix in ("-wal", "-shm"):
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+        staged.replace(target)
+        return
+    connections.close_all()
+    pg_restore, env = _pg("pg_restore")
+    done = subprocess.run(  # noqa: S603 - pg_restore into our own database
+        [pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction"]
+        + [f"--dbname={env['PGDATABASE']}", str(source)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise BackupError(f"pg_restore failed: {done.stderr.strip()[-2000:]}")
+
+
+def _restore_media(folder: Path) -> int:
+    media = Path(settings.MEDIA_ROOT)
+    restored = folder / "media"
+    restored.mkdir(exist_ok=True)
+    old = media.with_name(media.name + ".before-restore")
+    shutil.rmtree(old, ignore_errors=True)
+    if media.exists():
+        media.replace(old)
+    shutil.move(restored, media)
+    shutil.rmtree(old, ignore_errors=True)
+    return sum(1 for path in media.rglob("*") if path.is_file())
+
+
+def _merge_audit(folder: Path) -> int:
+    """The receipts in the backup that the live audit log lacks are appended to it (the
+    live log may be newer than the backup, or lost with the machine). Returns how many."""
+    backed_up = folder / AUDIT
+    if not backed_up.is_file():
+        return 0
+    have = {line.strip() for line in _lines(receipts.log_path())}
+    missing = [line for line in _lines(backed_up) if line.strip() not in have]
+    for line in missing:
+        receipts.append(json.loads(line))
+    return len(missing)
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@dataclass
+class Restored:
+    created: str
+    media_files: int
+    receipts_added: int
+
+
+def restore(archive: Path) -> Restored:
+    """Bring back the database, media and audit log of ``archive``. The caller then
+    migrates, replays removals and publishes (``manage.py restore`` does)."""
+    with tempfile.TemporaryDirectory(dir=Path(settings.VAR_DIR)) as scratch:
+        folder = Path(scratch)
+        manifest = read(archive, folder)
+        _restore_database(folder, manifest)
+        media = _restore_media(folder)
+        added = _merge_audit(folder)
+    return Restored(manifest["created"], media, added)

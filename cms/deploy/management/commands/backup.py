@@ -1,0 +1,44 @@
+"""``manage.py backup``: the database, media files and the notices' audit log in one
+checked archive; older backups in the folder are pruned."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from cms.deploy import backup
+
+
+class Command(BaseCommand):
+    help = "Back up the database, media files and audit log into one .tar.gz archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--output",
+            type=Path,
+            help="A file, or a folder to write it in (default: VAR_DIR/backups).",
+        )
+        parser.add_argument(
+            "--keep-days",
+            type=float,
+            default=float(os.environ.get("BACKUP_KEEP_DAYS", "30")),
+            help="Delete backups in the folder older than this (default 30; 0 keeps all).",
+        )
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        output = options["output"] or Path(settings.VAR_DIR) / "backups"
+        if options["output"] is None:
+            output.mkdir(parents=True, exist_ok=True)
+        try:
+            made = backup.create(output, now)
+        except (backup.BackupError, OSError) as error:
+            raise CommandError(f"Backup failed: {error}") from error
+        self.stdout.write(f"Backed up {made.files} files to {made.path} ({made.size} bytes)")
+        if options["keep_days"] > 0:
+            for path in backup.prune(made.path.parent, options["keep_days"], now):
+                self.stdout.write(f"Deleted the old backup {path.name}")

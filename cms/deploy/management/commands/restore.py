@@ -1,0 +1,56 @@
+"""``manage.py restore ARCHIVE``: bring a backup back, then make the platform whole again
+from it: migrations, the removals of notices the audit log records (replayed), the static
+sites built in full, the search index rebuilt, and the privacy check.
+
+Stop the services first (``systemctl stop kaislahti.target``): the restore refuses while
+a build holds the publishing lock."""
+
+from __future__ import annotations
+
+import fcntl
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.deploy import backup
+
+
+class Command(BaseCommand):
+    help = "Restore a backup made by `manage.py backup`, then rebuild what comes from it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", type=Path)
+        parser.add_argument(
+            "--yes", action="store_true", help="Replace this platform's database and media."
+        )
+
+    def handle(self, *args, **options):
+        if not options["yes"]:
+            raise CommandError("This replaces the database and media files: add --yes.")
+        lock = Path(settings.OUTPUT_DIR) / ".publish.lock"
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        with lock.open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise CommandError("A build is running: stop the services first.") from None
+            try:
+                restored = backup.restore(options["archive"])
+            except (backup.BackupError, OSError) as error:
+                raise CommandError(f"Restore failed, nothing was changed: {error}") from error
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        self.stdout.write(
+            f"Restored the backup of {restored.created}: the database, "
+            f"{restored.media_files} media files, {restored.receipts_added} receipts added "
+            "to the audit log"
+        )
+        call_command("migrate", "--no-input", verbosity=0)
+        # Removals made after the backup (the audit log has their receipts) run again.
+        call_command("expire_notices", stdout=self.stdout, stderr=self.stderr)
+        call_command("publish", "--full", stdout=self.stdout, stderr=self.stderr)
+        call_command("search_index", "rebuild", stdout=self.stdout, stderr=self.stderr)
+        call_command("verify_privacy", stdout=self.stdout, stderr=self.stderr)
+        self.stdout.write("Restore finished: start the services again.")
