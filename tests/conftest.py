@@ -6,17 +6,30 @@ after it, with its own output folder and its own copy of the media files."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from django.core.cache import caches
 
 from cms.core.services import sites_sync
 from tests import demo
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``TEST_CLOCK_OFFSET_DAYS=7 bin/test``: the whole run a week from now (the clock
+    ticks on), so that a test that only passes on the day it was written shows itself.
+    Python's clocks only: the processes the tests start keep the machine's."""
+    days = os.environ.get("TEST_CLOCK_OFFSET_DAYS")
+    if days:
+        moved = datetime.now(UTC) + timedelta(days=float(days))
+        time_machine.travel(moved, tick=True).start()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -9,6 +9,7 @@ address, which must answer 429 (nginx's, or Django's behind it) and never a 5xx.
 
 from __future__ import annotations
 
+import http.client
 import io
 import os
 import re
@@ -121,12 +122,31 @@ def _serving(work: Path, limited: bool) -> Iterator[int]:
     try:
         _wait_for(cms_port, gunicorn, "gunicorn")
         _wait_for(port, nginx, "nginx")
+        _wait_answering(port)
         yield port
     finally:
         for process in (nginx, gunicorn):
             process.terminate()
         for process in (nginx, gunicorn):
             process.wait(timeout=30)
+
+
+def _wait_answering(port: int, timeout: float = 120) -> None:
+    """Until the CMS answers through nginx: gunicorn listens at once, but each worker
+    loads the application (several seconds) before it answers."""
+    began = time.monotonic()
+    while time.monotonic() - began < timeout:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", "/health/", headers={"Host": HOST})
+            if connection.getresponse().status in (200, 503):
+                return
+        except OSError:
+            pass
+        finally:
+            connection.close()
+        time.sleep(0.2)
+    raise BenchError(f"the CMS did not answer within {timeout} s")
 
 
 def _tool(name: str) -> str:

@@ -24,6 +24,9 @@ forwarded_allow_ips = os.environ.get("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# No control socket: it would be made in the service user's home, and systemd already
+# stops, restarts and reloads the server.
+control_socket_disable = True
 # The settings module is the unit's; nothing is loaded before the workers fork, so a
 # restart picks up new code without a stale copy in the master.
 preload_app = False

@@ -23,7 +23,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 
-from cms.deploy.nginx import standalone
+from cms.deploy.nginx import WORKER_USER, standalone
 from tests import nginx
 from tests.net import free_port
 
@@ -215,7 +215,7 @@ def served(platform: Platform, tmp_path: Path) -> Iterator[int]:
     generated = tmp_path / "sites.conf"
     platform.manage("nginx_config", "--listen", f"127.0.0.1:{port}", "--output", str(generated))
     with nginx.run_nginx(standalone(tmp_path, generated), port) as running:
-        assert nginx.worker_users(tmp_path) == {nginx.WORKER_USER}
+        assert nginx.worker_users(tmp_path) == {WORKER_USER}
         yield running
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from cms.deploy.nginx import WORKER_USER
 from cms.events.models import EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.notices.reconciler import reconcile_due
@@ -21,7 +22,7 @@ from publisher import release
 from publisher.publish import publish_full
 from publisher.queue import process_pending
 from tests import factories
-from tests.nginx import WORKER_USER, fetch, nginx_serving, unanswered, worker_users
+from tests.nginx import fetch, nginx_serving, unanswered, worker_users
 
 pytestmark = [
     pytest.mark.django_db,
