@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has proved a second factor, and who must (cms/core/twofactor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "cms.core.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -125,6 +131,12 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # open on a shared computer in a library or a meeting room does not stay an open admin.
 SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_HOURS", "8")) * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Superusers, communications staff, moderators and legal officers give a code from an
+# authenticator app after their password (cms/core/twofactor.py). Development settings turn
+# it off unless asked, so that the demo's accounts sign in with the README's password.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Kaislahti CMS")
 
 ROOT_URLCONF = "cms.urls"
 

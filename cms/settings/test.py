@@ -7,6 +7,8 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 DEBUG = False
+# Tests of the admin sign in with force_login; tests/cms/test_two_factor.py turns it on.
+TWO_FACTOR_REQUIRED = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {

@@ -1,8 +1,9 @@
 """The production path, as the README's production section runs it: ``bin/deploy`` with an
 environment file (production settings, TLS), then every systemd unit it wrote started as the
 unit says (its user, folder, environment and umask), behind the generated nginx whose
-workers run as ``www-data``. An editor logs in to the admin in Chromium, publishes a page,
-and the static site shows it; outsiders are throttled there, by their own address."""
+workers run as ``www-data``. An editor logs in to the admin in Chromium, sets up two-factor
+authentication, publishes a page, and the static site shows it; outsiders are throttled
+there, by their own address."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import shlex
 import ssl
 import subprocess
 import time
+from base64 import b32decode
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,6 +207,7 @@ def test_the_admin_answers_with_its_static_files_through_nginx(deployment):
 
 
 def test_an_editor_logs_in_publishes_and_the_site_shows_it(deployment):
+    from django_otp.oath import totp
     from playwright.sync_api import sync_playwright
 
     home = deployment.manage(
@@ -227,6 +230,13 @@ def test_an_editor_logs_in_publishes_and_the_site_shows_it(deployment):
             page.fill("#id_username", "ops")
             page.fill("#id_password", PASSWORD)
             page.click("button[type=submit]")
+            # A superuser sets up an authenticator app first: the test is the app.
+            page.wait_for_url(f"{origin}/admin/two-factor/setup/**")
+            secret = page.text_content("#two-factor-secret").strip()
+            page.fill("#id_code", f"{totp(b32decode(secret)):06d}")
+            page.click("button[type=submit]")
+            assert page.locator("#recovery-codes li").count() == 10
+            page.click("main a.button")  # on to the admin
             page.wait_for_url(f"{origin}/admin/")
             page.goto(f"{origin}/admin/pages/{home}/edit/")
             page.fill("#id_title", token)
