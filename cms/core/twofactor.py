@@ -27,7 +27,15 @@ from cms.core.permissions import COMMUNICATIONS, LEGAL_OFFICERS, MODERATORS
 REQUIRED_GROUPS = (COMMUNICATIONS, MODERATORS, LEGAL_OFFICERS)
 # What an editor can reach with a password alone: nothing that shows content.
 PROTECTED = ("/admin/", "/django-admin/", "/documents/")
-OPEN = ("/admin/two-factor/", "/admin/login/", "/admin/logout/", "/admin/jsi18n/")
+# The pages before the second factor, and what every admin page loads: Wagtail puts the
+# icon sprite it fetches into the page, so a redirect there would put a second form in it.
+OPEN = (
+    "/admin/two-factor/",
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/jsi18n/",
+    "/admin/sprite/",
+)
 
 
 def required_for(user: AbstractBaseUser) -> bool:

@@ -62,6 +62,8 @@ def test_a_legal_officer_sets_up_an_app_before_anything_else(officer, client):
         response = client.get(path)
         assert response.status_code == 302, path
         assert response["Location"].startswith("/admin/two-factor/setup/?next="), path
+    # What the setup page itself loads is answered (its icons), not sent to the setup.
+    assert client.get("/admin/sprite/").status_code == 200
     client.get("/admin/two-factor/setup/")
     device = TOTPDevice.objects.get(user=officer)
     wrong = client.post("/admin/two-factor/setup/", {"code": "000000"})

@@ -234,10 +234,12 @@ def test_an_editor_logs_in_publishes_and_the_site_shows_it(deployment):
             page.wait_for_url(f"{origin}/admin/two-factor/setup/**")
             secret = page.text_content("#two-factor-secret").strip()
             page.fill("#id_code", f"{totp(b32decode(secret)):06d}")
-            page.click("button[type=submit]")
+            with page.expect_navigation():
+                page.click("main button[type=submit]")
             assert page.locator("#recovery-codes li").count() == 10
-            page.click("main a.button")  # on to the admin
-            page.wait_for_url(f"{origin}/admin/")
+            with page.expect_navigation():
+                page.click("main a.button")  # on to the admin
+            assert page.url == f"{origin}/admin/", page.url
             page.goto(f"{origin}/admin/pages/{home}/edit/")
             page.fill("#id_title", token)
             page.locator("footer [data-w-dropdown-target='toggle']").first.click()
@@ -299,6 +301,14 @@ def test_the_search_api_answers_a_flood_with_429_never_500(deployment):
     assert set(statuses) <= {200, 429} and statuses[0] == 200 and 429 in statuses
     # Another client is served meanwhile.
     assert deployment.request(CMS, "/api/search?q=kaislahti", source="127.0.0.5")[0] == 200
+
+
+def test_an_upload_past_the_limit_is_refused_before_it_reaches_the_cms(deployment):
+    body = "x" * (26 * 1024 * 1024)
+    status, _headers, _body = deployment.request(
+        CMS, "/admin/images/multiple/add/", "POST", body, {"Content-Type": "text/plain"}
+    )
+    assert status == 413
 
 
 def test_every_service_stops_cleanly_on_sigterm(deployment):
