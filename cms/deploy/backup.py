@@ -13,7 +13,6 @@ receipt names whose removal the database does not know of).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -39,14 +38,6 @@ AUDIT = "audit/notice-removals.jsonl"
 
 class BackupError(RuntimeError):
     pass
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _pg(tool: str) -> tuple[str, dict[str, str]]:
@@ -117,7 +108,7 @@ def create(output: Path, now: datetime) -> Made:
             "created": now.isoformat(),
             "engine": connection.vendor,
             "database": database,
-            "files": {name: _sha256(path) for name, path in members.items()},
+            "files": {name: receipts.file_digest(path) for name, path in members.items()},
         }
         partial = folder / "backup.tar.gz"
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -172,7 +163,7 @@ def read(archive: Path, into: Path) -> dict:
     except (tarfile.TarError, OSError, json.JSONDecodeError, KeyError) as error:
         raise BackupError(f"{archive} cannot be read: {error}") from error
     for name, digest in manifest["files"].items():
-        if _sha256(into / name) != digest:
+        if receipts.file_digest(into / name) != digest:
             raise BackupError(f"{archive}: {name} does not match its digest (damaged)")
     return manifest
 

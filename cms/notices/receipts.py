@@ -100,7 +100,20 @@ def read() -> Iterator[dict]:
                     continue  # a line cut short by a crash: the next run writes it again
 
 
+_policies: dict[tuple, dict[int, str]] = {}
+
+
 def policies() -> dict[int, str]:
     """Notice id -> the policy its last receipt applied ("archive" or "remove"), for every
-    notice a removal has finished for."""
-    return {int(receipt["notice"]): receipt.get("policy", "") for receipt in read()}
+    notice a removal has finished for. The scheduler asks every round: the log is read
+    again only when it has changed."""
+    path = log_path()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return {}
+    version = (str(path), stat.st_size, stat.st_mtime_ns)
+    if version not in _policies:
+        _policies.clear()
+        _policies[version] = {int(r["notice"]): r.get("policy", "") for r in read()}
+    return _policies[version]

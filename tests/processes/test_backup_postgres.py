@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("TEST_POSTGRES_SERVER", "postgres://postgres@127.0.0.1:5432")
 COUNT = "from wagtail.models import Page; print(Page.objects.count())"
+# Processes on a database of their own: once, in the processes pass of bin/test.
+pytestmark = pytest.mark.slow
 
 
 def psql(sql: str) -> None:

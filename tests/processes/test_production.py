@@ -35,9 +35,13 @@ VENV = Path("/opt/kaislahti/venv")  # bin/deploy's default
 CMS = "cms.localhost"
 PASSWORD = secrets.token_urlsafe(16)
 
-pytestmark = pytest.mark.skipif(
-    os.geteuid() != 0, reason="bin/deploy makes a service user: run as root, as CI does"
-)
+pytestmark = [
+    # Processes on their own database: once, in the processes pass of bin/test.
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        os.geteuid() != 0, reason="bin/deploy makes a service user: run as root, as CI does"
+    ),
+]
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Deployment:
     config: Path
     var: Path
     port: int
+    http_port: int
     env: dict[str, str]
     nginx_dir: Path | None = None
     services: list[subprocess.Popen] = field(default_factory=list)
@@ -124,7 +129,7 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
     traversable(work)
     config, var = work / "etc", work / "var"
     config.mkdir()
-    port, cms_port = free_port(), free_port()
+    port, cms_port, http_port = free_port(), free_port(), free_port()
     hosts = [CMS] + [f"{key}.localhost" for key in ("city", "tourism", "business", "events")]
     names = "subjectAltName=" + ",".join(f"DNS:{host}" for host in hosts)
     subprocess.run(
@@ -148,7 +153,7 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
         "RATELIMIT_REDIS_URL=redis://127.0.0.1:6379/0\n"
         f"RATELIMIT_KEY_PREFIX=test-{secrets.token_hex(4)}\n"
         f"NGINX_ARGS='--listen 127.0.0.1:{port} --certificate {config / 'tls.crt'} "
-        f"--certificate-key {config / 'tls.key'} --http-listen off'\n"
+        f"--certificate-key {config / 'tls.key'} --http-listen 127.0.0.1:{http_port}'\n"
     )
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE"))}
     deployed = subprocess.run(
@@ -160,7 +165,7 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
     )
     assert deployed.returncode == 0, deployed.stdout + deployed.stderr
     env = {**base_env, **read_env(config / "env")}
-    deployment = Deployment(config=config, var=var, port=port, env=env)
+    deployment = Deployment(config=config, var=var, port=port, http_port=http_port, env=env)
     deployment.env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
     deployment.manage("createsuperuser", "--no-input", "--username", "ops", "--email", "o@x.fi")
 
@@ -193,6 +198,14 @@ def test_services_run_unprivileged_and_own_only_the_runtime_folder(deployment):
     assert worker_users(deployment.nginx_dir) == {"www-data"}
     foreign = [p for p in deployment.var.rglob("*") if p.stat().st_uid != service_uid]
     assert foreign == []
+
+
+def test_plain_http_is_sent_to_https(deployment):
+    connection = http.client.HTTPConnection("127.0.0.1", deployment.http_port, timeout=10)
+    connection.request("GET", "/admin/?x=1", headers={"Host": CMS})
+    response = connection.getresponse()
+    assert response.status == 301
+    assert response.getheader("Location") == f"https://{CMS}:{deployment.port}/admin/?x=1"
 
 
 def test_the_admin_answers_with_its_static_files_through_nginx(deployment):
