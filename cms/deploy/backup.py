@@ -13,6 +13,7 @@ receipt names whose removal the database does not know of).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -87,38 +88,61 @@ class Made:
     size: int
 
 
+class _Hashing(io.RawIOBase):
+    """A file read through SHA-256: the digest is of exactly the bytes the archive got,
+    however the file changes while it is read."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.digest.update(data)
+        return data
+
+
 def create(output: Path, now: datetime) -> Made:
-    """Write a backup to ``output`` (a file, or a folder to name one in)."""
-    if output.is_dir():
+    """Write a backup to ``output``: a ``.tar.gz`` file, or a folder to name one in."""
+    if not output.name.endswith(".tar.gz"):
+        output.mkdir(parents=True, exist_ok=True)
         output = output / f"kaislahti-{now:%Y%m%dT%H%M%S}.tar.gz"
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
         folder = Path(scratch)
         database = _dump_database(folder)
         members = {database: folder / database}
-        audit = receipts.log_path()
-        if audit.is_file():
-            members[AUDIT] = audit
+        if receipts.log_path().is_file():
+            # A copy: a removal may append a receipt while the media are read.
+            members[AUDIT] = Path(shutil.copy(receipts.log_path(), folder / "audit.jsonl"))
         media = Path(settings.MEDIA_ROOT)
         for path in sorted(media.rglob("*")) if media.is_dir() else ():
             if path.is_file() and not path.is_symlink():
                 members["media/" + str(path.relative_to(media))] = path
-        manifest = {
-            "format": FORMAT,
-            "created": now.isoformat(),
-            "engine": connection.vendor,
-            "database": database,
-            "files": {name: receipts.file_digest(path) for name, path in members.items()},
-        }
+        digests = {}
         partial = folder / "backup.tar.gz"
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
+            for name, path in members.items():
+                info = tar.gettarinfo(path, arcname=name)
+                with path.open("rb") as handle:
+                    reader = _Hashing(handle)
+                    tar.addfile(info, reader)
+                digests[name] = reader.digest.hexdigest()
+            manifest = {
+                "format": FORMAT,
+                "created": now.isoformat(),
+                "engine": connection.vendor,
+                "database": database,
+                "files": digests,
+            }
             data = json.dumps(manifest, indent=1, sort_keys=True).encode()
             info = tarfile.TarInfo("manifest.json")
             info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
             tar.addfile(info, io.BytesIO(data))
-            for name, path in members.items():
-                tar.add(path, arcname=name, recursive=False)
         partial.replace(output)
     return Made(output, len(members), output.stat().st_size)
 

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output",
             type=Path,
-            help="A file, or a folder to write it in (default: VAR_DIR/backups).",
+            help="A .tar.gz file, or a folder to write one in (default: VAR_DIR/backups).",
         )
         parser.add_argument(
             "--keep-days",
@@ -32,8 +32,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         now = timezone.now()
         output = options["output"] or Path(settings.VAR_DIR) / "backups"
-        if options["output"] is None:
-            output.mkdir(parents=True, exist_ok=True)
         try:
             made = backup.create(output, now)
         except (backup.BackupError, OSError) as error:
