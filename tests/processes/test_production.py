@@ -31,7 +31,6 @@ from tests.procs import children, uid
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICE_USER = "kaislahti"
-VENV = Path("/opt/kaislahti/venv")  # bin/deploy's default
 CMS = "cms.localhost"
 PASSWORD = secrets.token_urlsafe(16)
 
@@ -77,11 +76,11 @@ class Deployment:
             connection.close()
 
     def manage(self, *args: str) -> str:
+        """``bin/manage``, as the README has an operator run it."""
         done = subprocess.run(
-            ["runuser", "-u", SERVICE_USER, "--", str(VENV / "bin/python"), "manage.py"]
-            + list(args),
+            [str(ROOT / "bin/manage"), *args],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, "DEPLOY_CONFIG_DIR": str(self.config)},
             capture_output=True,
             text=True,
             timeout=300,
