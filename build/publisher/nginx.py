@@ -55,21 +55,26 @@ class SiteServer:
     redirect_listen: str = ""  # with https: plain HTTP here answers 301 to the https address
 
 
+HSTS = '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n'
+
+
+def tls_lines(certificate: str, certificate_key: str) -> str:
+    """A server block's TLS directives (TLS 1.2 and 1.3 only)."""
+    return (
+        f"    ssl_certificate {certificate};\n"
+        f"    ssl_certificate_key {certificate_key};\n"
+        "    ssl_protocols TLSv1.2 TLSv1.3;\n"
+    )
+
+
 def server_block(site: SiteServer, origins: list[str] = ()) -> str:
     flags = (" ssl" if site.https else "") + (" default_server" if site.default else "")
     listen = f"listen {site.listen}{flags};"
     tls = ""
     hsts = ""
     if site.https:
-        tls = (
-            f"    ssl_certificate {site.certificate};\n"
-            f"    ssl_certificate_key {site.certificate_key};\n"
-            "    ssl_protocols TLSv1.2 TLSv1.3;\n"
-        )
-        hsts = (
-            '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" '
-            "always;\n"
-        )
+        tls = tls_lines(site.certificate, site.certificate_key)
+        hsts = HSTS
     return f"""# {site.key}
 server {{
     {listen}
@@ -136,15 +141,21 @@ server {{
 
 
 def redirect_block(site: SiteServer) -> str:
-    """Plain HTTP for an HTTPS site: every request is sent to the same path over HTTPS
-    (HSTS then keeps the browser there)."""
-    port = site.listen.rsplit(":", 1)[-1]
-    authority = site.hostname if port == "443" else f"{site.hostname}:{port}"
-    flags = " default_server" if site.default else ""
-    return f"""# {site.key}: HTTP to HTTPS
+    return https_redirect(site.key, site.hostname, site.listen, site.redirect_listen, site.default)
+
+
+def https_redirect(
+    name: str, hostname: str, listen: str, redirect_listen: str, default: bool = False
+) -> str:
+    """Plain HTTP at ``redirect_listen`` for the HTTPS server ``hostname`` at ``listen``:
+    every request is sent to the same path over HTTPS (HSTS then keeps the browser there)."""
+    port = listen.rsplit(":", 1)[-1]
+    authority = hostname if port == "443" else f"{hostname}:{port}"
+    flags = " default_server" if default else ""
+    return f"""# {name}: HTTP to HTTPS
 server {{
-    listen {site.redirect_listen}{flags};
-    server_name {site.hostname};
+    listen {redirect_listen}{flags};
+    server_name {hostname};
     server_tokens off;
     return 301 https://{authority}$request_uri;
 }}

@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.nginx import HSTS, https_redirect, tls_lines
+
 # The user nginx's worker processes run as on Debian.
 WORKER_USER = "www-data"
 
@@ -66,27 +68,11 @@ def cms_block(cms: CmsServer) -> str:
     listen = f"listen {cms.listen}{' ssl' if cms.https else ''};"
     tls = ""
     if cms.https:
-        tls = (
-            f"    ssl_certificate {cms.certificate};\n"
-            f"    ssl_certificate_key {cms.certificate_key};\n"
-            "    ssl_protocols TLSv1.2 TLSv1.3;\n"
-            # Django sends HSTS too, but not on what nginx answers itself (static, 429).
-            '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" '
-            "always;\n"
-        )
+        # Django sends HSTS too, but not on what nginx answers itself (static, 429).
+        tls = tls_lines(cms.certificate, cms.certificate_key) + HSTS
     redirect = ""
     if cms.https and cms.redirect_listen:
-        port = cms.listen.rsplit(":", 1)[-1]
-        authority = cms.hostname if port == "443" else f"{cms.hostname}:{port}"
-        redirect = f"""
-# cms: HTTP to HTTPS
-server {{
-    listen {cms.redirect_listen};
-    server_name {cms.hostname};
-    server_tokens off;
-    return 301 https://{authority}$request_uri;
-}}
-"""
+        redirect = "\n" + https_redirect("cms", cms.hostname, cms.listen, cms.redirect_listen)
     return f"""# cms
 server {{
     {listen}
