@@ -26,13 +26,22 @@ from tests.net import free_port
 from tests.procs import children, uid
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a 301 is an answer to check, not to follow
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
 def fetch(port: int, host: str, path: str) -> tuple[int, dict[str, str], bytes]:
+    """One request to nginx on loopback, as a client that does not follow redirects."""
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}{urllib.parse.quote(path)}",
         headers={"Host": host, "Accept-Encoding": "gzip"},
     )
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback
+        with _opener.open(request, timeout=5) as response:  # noqa: S310 - loopback
             status, headers, body = response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         status, headers, body = error.code, dict(error.headers), error.read()
@@ -101,15 +110,37 @@ def worker_users(workdir: Path) -> set[str]:
 
 def unanswered(port: int, host: str, root: Path) -> dict[str, int]:
     """Every file of the release at ``root`` fetched through nginx: the paths that did not
-    answer 200, with their status. Markers (``.noindex``) are meant to be 404 and skipped."""
+        answer 200, with their status. Markers (``.noindex``) and the address maps are meant to
+    be 404 and skipped."""
     failures = {}
     for path in sorted(root.rglob("*")):
         if not path.is_file() or path.name.endswith(".noindex"):
             continue
         relative = "/" + str(path.relative_to(root))
-        if relative == "/404.html":
-            continue  # internal: nginx serves it only as the error page
+        if relative in {"/404.html", "/410.html"} or relative.startswith("/.nginx/"):
+            continue  # internal: error pages, and the maps nginx includes
         status, _headers, _body = fetch(port, host, relative)
         if status != 200:
             failures[relative] = status
     return failures
+
+
+def reload(workdir: Path, port: int, host: str, path: str, status: int) -> None:
+    """Reload nginx as the deployment's reload unit does (``nginx -t`` first, then
+    ``nginx -s reload``), and wait until ``path`` answers ``status`` (new workers)."""
+    conf = workdir / "nginx.conf"
+    binary = shutil.which("nginx")
+    check = subprocess.run([binary, "-t", "-q", "-c", str(conf)], capture_output=True, text=True)  # noqa: S603
+    assert check.returncode == 0, check.stderr
+    subprocess.run([binary, "-s", "reload", "-c", str(conf)], check=True)  # noqa: S603
+    # Old workers finish what they hold while new ones start: wait for the new ones alone.
+    master = int((workdir / "nginx.pid").read_text())
+    before = set(children(master))
+    in_a_row = 0
+    for _ in range(200):
+        fresh = not (set(children(master)) & before)
+        in_a_row = in_a_row + 1 if fresh and fetch(port, host, path)[0] == status else 0
+        if in_a_row == 3:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path} did not answer {status} after the reload")

@@ -10,6 +10,7 @@ class PublisherConfig(AppConfig):
     verbose_name = _("Static publishing")
 
     def ready(self) -> None:
-        from . import signals
+        from . import redirect_checks, signals
 
         signals.connect()
+        redirect_checks.install()

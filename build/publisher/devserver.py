@@ -1,12 +1,14 @@
 """A small static server for development: serves every site's live release, chosen by the
 Host header (city.localhost:8080 -> output/city/current). Production uses nginx
-(``manage.py nginx_config``); this server mirrors its headers closely enough for tests."""
+(``manage.py nginx_config``); this server mirrors its headers, redirects and "410 Gone"
+answers closely enough for tests."""
 
 from __future__ import annotations
 
 import mimetypes
 import posixpath
-from functools import partial
+import re
+from functools import lru_cache, partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,6 +22,29 @@ for extension, mime in {
     ".json": "application/json; charset=utf-8",
 }.items():
     mimetypes.add_type(mime, extension)
+
+
+MAP_LINE = re.compile(r'^"([^"]*)" "?([^"]*)"?;$')
+
+
+@lru_cache(maxsize=64)
+def _map(path: Path, stamp: float) -> dict[str, str]:
+    """The entries of one of a release's nginx maps (``address_files.py``)."""
+    entries = {}
+    for line in path.read_text("utf-8").splitlines():
+        match = MAP_LINE.match(line.strip())
+        if match:
+            entries[match[1]] = match[2]
+    return entries
+
+
+def address_entry(root: Path, name: str, uri: str) -> str | None:
+    path = root / ".nginx" / name
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return None
+    return _map(path, stamp).get(uri)
 
 
 class SitesHandler(SimpleHTTPRequestHandler):
@@ -43,10 +68,41 @@ class SitesHandler(SimpleHTTPRequestHandler):
             return "/nonexistent"
         return str(target)
 
+    def old_address(self) -> bool:
+        """Answer a redirected (301) or removed (410) address as nginx does; True if so."""
+        root = self.site_root()
+        if root is None:
+            return False
+        uri = posixpath.normpath(unquote(urlsplit(self.path).path))
+        uri += "/" if self.path.split("?")[0].endswith("/") and uri != "/" else ""
+        if uri.startswith("/.nginx/"):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return True
+        target = address_entry(root, "redirects.map", uri)
+        if target:
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
+        if address_entry(root, "gone.map", uri):
+            self.send_error(HTTPStatus.GONE)
+            return True
+        return False
+
+    def do_GET(self) -> None:
+        if not self.old_address():
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if not self.old_address():
+            super().do_HEAD()
+
     def send_error(self, code, message=None, explain=None):
         root = self.site_root()
-        page = root / "404.html" if root else None
-        if code == HTTPStatus.NOT_FOUND and page and page.exists():
+        name = {HTTPStatus.NOT_FOUND: "404.html", HTTPStatus.GONE: "410.html"}.get(code)
+        page = root / name if root and name else None
+        if page and page.exists():
             body = page.read_bytes()
             self.send_response(code)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -56,6 +112,12 @@ class SitesHandler(SimpleHTTPRequestHandler):
                 self.wfile.write(body)
             return
         super().send_error(code, message, explain)
+
+    def list_directory(self, path):
+        # A folder without its index.html is no page: nginx (autoindex off) answers no
+        # listing either.
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
 
     def end_headers(self) -> None:
         self.send_header("X-Content-Type-Options", "nosniff")

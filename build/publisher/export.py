@@ -29,6 +29,8 @@ from cms.events.models import Audience, EventPage
 from cms.news.models import NewsArticlePage, PressReleasePage
 from cms.notices.models import NoticePage
 
+from . import addresses
+from .addresses import SiteAddresses
 from .blocks_html import BlockRenderer
 from .images import MediaFiles, image_record
 from .notices import notice_fields
@@ -68,6 +70,8 @@ class SiteInfo:
     navigation: dict[str, list[dict]] = field(default_factory=dict)
     accessibility: dict[str, dict] = field(default_factory=dict)  # lang -> {title, url}
     homes: dict[str, int] = field(default_factory=dict)
+    # The city's own site, for a sub-site (its organisation's parentOrganization).
+    parent: str | None = None
 
     def url(self, lang: str) -> str:
         return self.base_url + ("/" if lang == self.languages[0] else f"/{lang}/")
@@ -81,6 +85,9 @@ class Export:
     # site key -> its own pages in every language; each record lists the media files and
     # documents its pages use ("media", "documents").
     records: dict[str, list[dict]]
+    # site key -> its redirects and removed addresses (``addresses.py``), read from the
+    # database by every build; not kept in the build state.
+    addresses: dict[str, SiteAddresses] = field(default_factory=dict)
 
 
 class PageRow(NamedTuple):
@@ -174,9 +181,11 @@ class Exporter:
         translations: dict[object, list[Page]] = defaultdict(list)
         for home in Page.objects.filter(translation_key__in=keys).select_related("locale"):
             translations[home.translation_key].append(home)
+        default = next((p.key for p in self.profiles if p.site.is_default_site), None)
         for profile in self.profiles:
             root = profile.site.root_page
             info = SiteInfo(
+                parent=default if default != profile.key else None,
                 key=profile.key,
                 base_url=profile.site.root_url,
                 hostname=profile.site.hostname,
@@ -366,7 +375,7 @@ class Exporter:
         record["body"] = renderer.stream(body) if body is not None else ""
         image = getattr(page, "hero_image", None)
         if image is not None:
-            record["image"] = image_record(image, page.hero_alt, self.media[site])
+            record["image"] = image_record(image, page.hero_alt, self.media[site], share=True)
         else:
             record["image"] = next(
                 (
@@ -375,6 +384,7 @@ class Exporter:
                         child.value["alt_text"],
                         self.media[site],
                         max_width=960,
+                        share=True,
                     )
                     for child in (body or [])
                     if child.block_type == "image" and child.value["image"] is not None
@@ -444,10 +454,7 @@ class Exporter:
             for record in site_records:
                 record["translations"] = translations[(site, record["key"])]
         self.link_sites(records)
-        return Export(
-            sites=self.sites,
-            records=records,
-        )
+        return Export(sites=self.sites, records=records, addresses=addresses.collect(self))
 
     def _resolve(
         self, info: SiteInfo, slug_path: str, lang: str, by_key: dict[tuple[str, str], _Located]

@@ -4,11 +4,16 @@ Written by the ``icalendar`` package, which escapes text values, quotes paramete
 (an organiser's name with a colon cannot spoof the address after it), folds long lines
 and never lets a bare CR or LF through. The organiser is a ``mailto:`` address, as the
 property requires (its name is the ``CN`` parameter).
+
+An event has one UID wherever it is listed: made of its translation key, its language and
+the host name of the site it belongs to, never of the calendar's site. Someone subscribed to
+the city's calendar and the events site's sees a syndicated event once.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -23,10 +28,19 @@ def _text(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def vevent(event: dict, *, url: str, stamp: str, hostname: str) -> Event:
+def origin_host(event: dict) -> str:
+    """The host name of the site the event belongs to."""
+    return urlsplit(event["full_url"]).hostname or "localhost"
+
+
+def uid(event: dict) -> str:
+    return f"{event['key']}-{event['lang']}@{origin_host(event)}"
+
+
+def vevent(event: dict, *, url: str, stamp: str) -> Event:
     location = ", ".join(part for part in (event.get("venue"), event.get("address")) if part)
     component = Event()
-    component.add("uid", f"{event['key']}-{event['lang']}@{hostname}")
+    component.add("uid", uid(event))
     component.add("dtstamp", _utc(stamp))
     component.add("dtstart", _utc(event["start"]))
     component.add("dtend", _utc(event["end"]))
@@ -37,7 +51,7 @@ def vevent(event: dict, *, url: str, stamp: str, hostname: str) -> Event:
     if location:
         component.add("location", _text(location))
     if event.get("organiser"):
-        organiser = vCalAddress(f"mailto:noreply@{hostname}")
+        organiser = vCalAddress(f"mailto:noreply@{origin_host(event)}")
         organiser.params["CN"] = vText(_text(event["organiser"]).replace("\n", " "))
         component.add("organizer", organiser, encode=False)
     return component
@@ -45,7 +59,7 @@ def vevent(event: dict, *, url: str, stamp: str, hostname: str) -> Event:
 
 def calendar(events: list[tuple[dict, str]], *, name: str, hostname: str, lang: str) -> bytes:
     """A VCALENDAR of (event record, absolute URL) pairs."""
-    vevents = [folded_vevent(event, url, hostname) for event, url in events]
+    vevents = [folded_vevent(event, url) for event, url in events]
     return assemble(vevents, name=name, hostname=hostname, lang=lang)
 
 
@@ -64,19 +78,19 @@ def assemble(vevents: list[bytes], *, name: str, hostname: str, lang: str) -> by
     return opening + b"".join(vevents) + b"END:VCALENDAR\r\n"
 
 
-# (event id, url, host) -> (the event record, its folded VEVENT in UTF-8): a worker keeps
+# (event id, url) -> (the event record, its folded VEVENT in UTF-8): a worker keeps
 # unchanged records as the same objects, so a calendar of thousands of events re-renders
 # only the changed ones. The record is held, so its identity cannot be a freed object's.
-_vevents: dict[tuple[int, str, str], tuple[dict, bytes]] = {}
+_vevents: dict[tuple[int, str], tuple[dict, bytes]] = {}
 
 
-def folded_vevent(event: dict, url: str, hostname: str) -> bytes:
+def folded_vevent(event: dict, url: str) -> bytes:
     """The event's VEVENT, encoded and folded, ending in CRLF."""
-    key = (event["id"], url, hostname)
+    key = (event["id"], url)
     known = _vevents.get(key)
     if known is not None and known[0] is event:
         return known[1]
     stamp = event.get("updated") or event["start"]
-    text = vevent(event, url=url, stamp=stamp, hostname=hostname).to_ical()
+    text = vevent(event, url=url, stamp=stamp).to_ical()
     _vevents[key] = (event, text)
     return text

@@ -42,12 +42,16 @@ class MediaFiles:
 
 
 MAX_WIDTHS = (960, 1600)  # body images, and hero images
+# A page's main image as link previews (OpenGraph) and search results' rich results want
+# it: 1200 x 630, cropped around the image's focal point (smaller only if the original is).
+SHARE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 def _specs(image: AbstractImage, max_width: int) -> tuple[list[int], dict[tuple, str]]:
-    widths = [w for w in WIDTHS if w < min(image.width, max_width)] or [min(image.width, max_width)]
-    if image.width <= max_width and image.width not in widths:
-        widths.append(image.width)
+    # The standard widths below the cap, then the cap itself (or the image's own width if
+    # smaller): a 1600-pixel image shown at most 960 wide has a 960 rendition, not only 480.
+    top = min(image.width, max_width)
+    widths = [w for w in WIDTHS if w < top] + [top]
     spec = {
         (fmt, width): f"width-{width}|format-{fmt}|{fmt}quality-{QUALITY[fmt]}"
         for fmt, _mime in FORMATS
@@ -58,15 +62,24 @@ def _specs(image: AbstractImage, max_width: int) -> tuple[list[int], dict[tuple,
 
 def all_specs(image: AbstractImage) -> list[str]:
     """Every rendition a page may ask of ``image``."""
-    return sorted({s for width in MAX_WIDTHS for s in _specs(image, width)[1].values()})
+    specs = {s for width in MAX_WIDTHS for s in _specs(image, width)[1].values()}
+    return sorted(specs | {SHARE_SPEC})
 
 
 def image_record(
-    image: AbstractImage, alt: str, media: MediaFiles, *, max_width: int = 1600
+    image: AbstractImage,
+    alt: str,
+    media: MediaFiles,
+    *,
+    max_width: int = 1600,
+    share: bool = False,
 ) -> dict | None:
-    """A picture as plain data: its sources per format and the fallback ``src``. None when
-    its renditions are still to be made and ``media`` may not make them."""
+    """A picture as plain data: its sources per format and the fallback ``src``; with
+    ``share``, also the ``share`` image of link previews. None when its renditions are
+    still to be made and ``media`` may not make them."""
     widths, spec = _specs(image, max_width)
+    if share:
+        spec[("share", 0)] = SHARE_SPEC
     if media.make:
         renditions = image.get_renditions(*spec.values())
     else:
@@ -87,10 +100,18 @@ def image_record(
                 fallback = (url, rendition.width, rendition.height)
         sources.append({"type": mime, "srcset": srcset})
     assert fallback is not None
-    return {
+    record = {
         "alt": alt,
         "src": fallback[0],
         "width": fallback[1],
         "height": fallback[2],
         "sources": sources,
     }
+    if share:
+        rendition = renditions[SHARE_SPEC]
+        record["share"] = {
+            "src": media.add(rendition.file.name),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+    return record

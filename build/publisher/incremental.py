@@ -37,13 +37,14 @@ from django.utils import timezone
 from search import static_index
 from search.server.pipeline import index_changes
 
-from . import memo, release, reuse, schedule
+from . import address_files, addresses, memo, release, reuse, schedule
 from .export import Export, Exporter
 from .files import digest, write_file
 from .publish import (
     PublishResult,
     SiteResult,
     build_site,
+    live_roots,
     publish_full,
     release_media,
     update_server_index,
@@ -191,10 +192,9 @@ def _reexport(
             for record in group:
                 record["translations"] = dict(translations)
     exporter.link_sites(exporter.sites)
-    export = Export(
-        sites=exporter.sites,
-        records=records,
-    )
+    # Pages that left their sites: their addresses answer "410 Gone" from now on.
+    addresses.remember_removed(old_by_id[pid] for pid in removed)
+    export = Export(sites=exporter.sites, records=records, addresses=addresses.collect(exporter))
     return export, exporter, changed, removed, old_by_id
 
 
@@ -409,6 +409,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     outcomes = _phase(state, export, the_plan, now, order, PAGES)
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
+    address_files.reload_if_changed(Path(settings.OUTPUT_DIR), live_roots(outcomes))
     state = _saved(state, export, outcomes, now, exporter)
     searching = sorted(
         site

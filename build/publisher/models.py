@@ -46,3 +46,24 @@ class PublishStatus(models.Model):
 
     def __str__(self) -> str:
         return self.site_key
+
+
+class RemovedAddress(models.Model):
+    """An address of a static site whose page was removed (deleted, unpublished, made
+    private): the site answers "410 Gone" there, unless a page or a redirect takes the
+    address again. Notices are never recorded: their addresses may name the people a
+    notice concerned, and are not kept after the notice."""
+
+    site_key = models.CharField(_("site"), max_length=31)
+    path = models.CharField(_("address"), max_length=1000)
+    removed_at = models.DateTimeField(_("removed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("removed address")
+        verbose_name_plural = _("removed addresses")
+        constraints = [
+            models.UniqueConstraint(fields=["site_key", "path"], name="removed_address_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.site_key}:{self.path}"

@@ -25,7 +25,7 @@ from search import static_index
 from search.pagefind import prune_cache
 from search.server.pipeline import index_full
 
-from . import release, renderpool, reuse
+from . import address_files, release, renderpool, reuse
 from .export import Export, Exporter
 from .files import ReleaseFiles
 from .render import render_site, renderer_fingerprint
@@ -75,6 +75,12 @@ class PublishResult:
     @property
     def ok(self) -> bool:
         return all(result.error is None for result in self.sites)
+
+
+def live_roots(outcomes: list[SiteResult]) -> dict[str, Path]:
+    """The live release of every site these builds switched live."""
+    roots = {o.site: release.current(o.site) for o in outcomes if o.release is not None}
+    return {site: root for site, root in roots.items() if root is not None}
 
 
 def update_server_index(result: PublishResult, update: Callable[[], object]) -> None:
@@ -177,6 +183,7 @@ def publish_full(
             progress(outcome.site, "done" if outcome.error is None else "failed")
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
+    address_files.reload_if_changed(Path(settings.OUTPUT_DIR), live_roots(outcomes))
 
     if result.ok:
         save_state(

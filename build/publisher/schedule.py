@@ -75,7 +75,7 @@ class Schedule:
             ends=[microseconds(when(event["end"])) for event in by_start],
             months=sorted(by_month),
             by_month=by_month,
-            vevents=[ical.folded_vevent(e, e["full_url"], hostname) for e in by_start],
+            vevents=[ical.folded_vevent(e, e["full_url"]) for e in by_start],
         )
 
     def patched(
@@ -105,7 +105,7 @@ class Schedule:
             self.by_start[place] = new
             self.position[id(new)] = place
             self.ends[place] = microseconds(when(new["end"]))
-            self.vevents[place] = ical.folded_vevent(new, new["full_url"], self.hostname)
+            self.vevents[place] = ical.folded_vevent(new, new["full_url"])
             month = self.by_month[new["start"][:7]]
             month[next(i for i, event in enumerate(month) if event is old)] = new
         if swaps:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.models import SiteProfile
@@ -57,6 +58,16 @@ def on_media_changed(sender, instance, **kwargs):
     request_publish(reason="media", page_ids=page_ids)
 
 
+def on_redirect_changed(sender, instance, **kwargs):
+    """A redirect added, changed or removed: its site's old addresses are published again
+    (with its home page: any build of a page renders its site's files)."""
+    sites = Site.objects.filter(pk=instance.site_id) if instance.site_id else Site.objects.all()
+    page_ids = list(sites.values_list("root_page_id", flat=True))
+    if instance.redirect_page_id:
+        page_ids.append(instance.redirect_page_id)
+    request_publish(reason="redirect", page_ids=page_ids)
+
+
 def on_image_saved(sender, instance, **kwargs):
     """Make the new image's renditions in their own task, never on the publishing path."""
     from .tasks import make_renditions
@@ -76,6 +87,10 @@ def connect() -> None:
         on_privacy_changed, sender=PageViewRestriction, dispatch_uid="publisher-public"
     )
     post_save.connect(on_site_profile_saved, sender=SiteProfile, dispatch_uid="publisher-site")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            on_redirect_changed, sender=Redirect, dispatch_uid=f"publisher-redirect-{name}"
+        )
     post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="publisher-renditions")
     for model in (get_image_model(), get_document_model()):
         post_save.connect(

@@ -16,7 +16,6 @@ from functools import cached_property, lru_cache
 from operator import itemgetter
 from zoneinfo import ZoneInfo
 
-from feedgenerator import Atom1Feed
 from markupsafe import Markup
 from pelican.generators import Generator
 
@@ -26,7 +25,8 @@ from django.utils.translation import gettext, ngettext
 from search import static_index
 from search.documents import TYPE_LABELS
 
-from . import cards, ical, memo
+from . import address_files, cards, feeds, head, ical, icons, memo
+from .addresses import SiteAddresses
 from .blocks_html import picture_html
 from .export import Export, SiteInfo
 from .jsonld import jsonld
@@ -87,21 +87,6 @@ API_EVENT_FIELDS = (
 )
 
 
-class StableAtom1Feed(Atom1Feed):
-    """An Atom feed whose <updated> depends only on its content: an empty feed takes the
-    given fallback instead of the current time, so rebuilding it changes no bytes."""
-
-    def __init__(self, *args, fallback: datetime, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fallback = fallback
-
-    def latest_post_date(self):
-        dates = [
-            d for item in self.items for d in (item.get("updateddate"), item.get("pubdate")) if d
-        ]
-        return max(dates, default=self.fallback)
-
-
 # Remembered: every build reads the same dates of thousands of events again (which are
 # upcoming, which are past) and shows them in the same few formats and languages.
 @lru_cache(maxsize=1 << 16)
@@ -153,7 +138,6 @@ class CityGenerator(Generator):
         self.env.filters.update(date=date_filter, time=time_filter)
         self.env.globals.update(
             LANGUAGE_NAMES=LANGUAGE_NAMES,
-            jsonld=jsonld,
             picture=lambda image, **kwargs: Markup(picture_html(image, **kwargs)),  # noqa: S704
             card=self.card,
         )
@@ -220,14 +204,20 @@ class CityGenerator(Generator):
             path = path[:-4]
         return crumbs
 
+    def share_image(self, lang: str) -> dict | None:
+        """The site's home page's image: the link preview of a page without its own."""
+        homes = self.index.by_kind.get(("home", lang))
+        return homes[0].get("image") if homes else None
+
     def page_context(self, record: dict, **extra) -> dict:
         lang = record["lang"]
+        crumbs = self.breadcrumbs(record)
         translations = [
             {"lang": code, "url": record["translations"][code], "name": LANGUAGE_NAMES[code]}
             for code in self.site.languages
             if code in record["translations"]
         ]
-        return {
+        context = {
             "site": self.site,
             "site_name": self.site.names[lang],
             "tagline": self.site.taglines.get(lang, ""),
@@ -237,12 +227,33 @@ class CityGenerator(Generator):
             "nav": self.site.navigation.get(lang, []),
             "page": record,
             "translations": translations,
-            "breadcrumbs": self.breadcrumbs(record),
+            "canonical": record["full_url"],
+            "alternates": head.alternates(record["translations"], self.site),
+            "breadcrumbs": crumbs,
+            # As shown: a page right under the home page shows no breadcrumbs.
+            "structured": jsonld(
+                record, self.site, crumbs=crumbs if len(crumbs) > 1 else [], sites=self.export.sites
+            ),
+            "opengraph": head.opengraph(record, self.site, image=self.share_image(lang)),
             "link": self.link,
             "accessibility": self.site.accessibility.get(lang),
             "now": self.now,
             **extra,
         }
+        listing = extra.get("listing_url")
+        if listing and listing != record["url"]:
+            # A further page of a listing (page 2, a year, a month, past events) is its
+            # own page: its own canonical address, and no language versions, as the
+            # translations are of the listing's first page.
+            canonical = self.site.base_url + listing
+            context.update(
+                canonical=canonical,
+                alternates=[],
+                structured=jsonld(
+                    {**record, "full_url": canonical}, self.site, crumbs=[], sites=self.export.sites
+                ),
+            )
+        return context
 
     def search_url(self, lang: str) -> str:
         return self.site.url(lang).removeprefix(self.site.base_url) + SEGMENTS["search"][lang] + "/"
@@ -336,7 +347,27 @@ class CityGenerator(Generator):
                 self.search_page(lang)
         self.per_record_site_files()
         with translation.override(self.site.languages[0]):
-            self.not_found()
+            self.not_found(
+                "404.html",
+                gettext("Page not found"),
+                gettext(
+                    "The page may have moved or been removed. Start again from the front page:"
+                ),
+            )
+            self.not_found(
+                "410.html",
+                gettext("Page removed"),
+                gettext(
+                    "The page that was at this address has been removed from the site. Start "
+                    "again from the front page or search the city's sites:"
+                ),
+            )
+            self.old_addresses()
+        with translation.override(self.site.languages[0]):
+            logo = self.get_template("_logo").render({})
+            brand = self.get_template("_brand").render({})
+        for path, data in icons.site_icons(logo, brand).items():
+            self.emit(path, data)
         self.emit(
             "robots.txt",
             f"User-agent: *\nAllow: /\nSitemap: {self.site.base_url}/sitemap.xml\n".encode(),
@@ -540,7 +571,8 @@ class CityGenerator(Generator):
                 lang=record["lang"],
             ),
         )
-        self.section_feed(record, self.newest(upcoming + past))
+        # What is coming, nearest first: a reader subscribes to an event section for that.
+        self.section_feed(record, upcoming)
 
     def notice_listing(self, record: dict, children: list[dict]) -> None:
         """Notices on view now, newest first, then the archive of ended ones; the feed
@@ -559,25 +591,16 @@ class CityGenerator(Generator):
     def _feed(self, title: str, link: str, lang: str, items: list[dict], owner: dict) -> bytes:
         # An empty feed is dated by the record that owns it, so it changes only with it.
         fallback = when(owner.get("updated")) or datetime(2000, 1, 1, tzinfo=HELSINKI)
-        feed = StableAtom1Feed(
+        return feeds.atom(
             title=title,
             link=link,
-            description="",
-            language=lang,
-            feed_url=link + "feed.xml",
+            lang=lang,
+            items=items,
+            site=self.site,
+            sites=self.export.sites,
             fallback=fallback,
+            when=when,
         )
-        for item in items[:30]:
-            updated = when(item.get("updated") or item.get("published"))
-            feed.add_item(
-                title=item["title"],
-                link=item["full_url"],
-                description=item.get("lead", ""),
-                unique_id=item["full_url"],
-                pubdate=when(item.get("date") or item.get("start") or item.get("published")),
-                updateddate=updated,
-            )
-        return feed.writeString("utf-8").encode("utf-8")
 
     def section_feed(self, record: dict, items: list[dict]) -> None:
         title = f"{self.site.names[record['lang']]}: {record['title']}"
@@ -590,7 +613,8 @@ class CityGenerator(Generator):
         by_kind = self.index.by_kind
         items = [r for kind in ("news", "press", "event") for r in by_kind.get((kind, lang), ())]
         items.sort(key=itemgetter("path"))  # tree order first, as ties keep it
-        items.sort(key=lambda r: r.get("date") or r.get("start") or "", reverse=True)
+        # Newest announcement first (an event by when it was published, not when it is).
+        items.sort(key=lambda r: r.get("date") or r.get("published") or "", reverse=True)
         base = self.site.url(lang)
         home = self.home(lang) if ("home", lang) in self.index.by_kind else {}
         self.emit(
@@ -599,19 +623,18 @@ class CityGenerator(Generator):
         )
 
     def sitemap(self) -> None:
-        head = (
+        opening = (
             b'<?xml version="1.0" encoding="UTF-8"?>\n'
             b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             b'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
         )
-        base = self.site.base_url
 
         def entry(record: dict) -> str:
             parts = [f"<url><loc>{record['full_url']}</loc>"]
             if record.get("updated"):
                 parts.append(f"<lastmod>{record['updated'][:10]}</lastmod>")
-            for code, url in sorted(record["translations"].items()):
-                parts.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{base + url}"/>')
+            for code, url in head.alternates(record["translations"], self.site):
+                parts.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{url}"/>')
             parts.append("</url>")
             return "\n".join(parts)
 
@@ -620,16 +643,45 @@ class CityGenerator(Generator):
         offered = [record for record in self.records if not record.get("noindex")]
         parts = self.fragments("sitemap.xml", offered, entry)
         end = b"\n</urlset>\n" if parts else b"</urlset>\n"
-        self.emit("sitemap.xml", self.assembled("sitemap.xml", parts, (b"\n", head, end)))
+        self.emit("sitemap.xml", self.assembled("sitemap.xml", parts, (b"\n", opening, end)))
 
-    def not_found(self) -> None:
+    def old_addresses(self) -> None:
+        """Redirects and removed addresses: nginx's maps and the redirect pages."""
+        found = self.export.addresses.get(self.site.key) or SiteAddresses()
+        self.emit(address_files.MAPS[0], address_files.redirects_map(found))
+        self.emit(address_files.MAPS[1], address_files.gone_map(found))
+        for path, target in address_files.redirect_pages(found):
+            canonical = target if "://" in target else self.site.base_url + target
+            # In the language its address was in ("/sv/..."), else the site's first.
+            lang = path.split("/", 1)[0]
+            lang = lang if lang in self.site.languages[1:] else self.site.languages[0]
+            with translation.override(lang):
+                self.render(
+                    "redirect.html",
+                    path,
+                    {
+                        "lang": lang,
+                        "site_name": self.site.names[lang],
+                        "target": target,
+                        "canonical": canonical,
+                    },
+                )
+
+    def not_found(self, name: str, title: str, message: str) -> None:
+        """The page nginx answers with at a missing (404) or removed (410) address."""
         lang = self.site.languages[0]
         home = self.home(lang)
         self.render(
-            "404.html",
-            "404.html",
+            "error.html",
+            name,
             self.page_context(
-                {**home, "title": gettext("Page not found"), "url": "/404.html"},
+                {**home, "title": title, "url": "/" + name},
+                message=message,
+                # Served at any missing address: it is no page of its own to index.
+                canonical=None,
+                alternates=[],
+                structured=None,
+                opengraph=[],
                 homes=[
                     {"lang": code, "name": LANGUAGE_NAMES[code], "url": self.site.url(code)}
                     for code in self.site.languages

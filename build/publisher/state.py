@@ -37,7 +37,7 @@ from .memo import same_objects
 from .siteindex import index_of
 
 logger = logging.getLogger(__name__)
-VERSION = 5
+VERSION = 6
 _memory: BuildState | None = None
 
 

@@ -36,7 +36,8 @@ def test_systemd_accepts_every_unit(units):
     if analyze is None:
         pytest.skip("systemd-analyze is not installed")
     names = [str(path) for path in sorted(units.glob("kaislahti*"))]
-    assert len(names) == len(SERVICES) + 1
+    # The services, nginx's reload on changed old addresses (path and service), the target.
+    assert len(names) == len(SERVICES) + 3
     done = subprocess.run(
         [analyze, "verify", "--man=no", *names], capture_output=True, text=True, cwd=units
     )
@@ -49,3 +50,12 @@ def test_each_service_runs_unprivileged_and_writes_only_the_runtime_folder(units
         assert "User=kaislahti-test\n" in text and "ProtectSystem=strict\n" in text
         assert f"ReadWritePaths={settings.VAR_DIR}\n" in text
         assert f"ExecStart={sys.executable} " in text
+
+
+def test_nginx_reloads_when_the_publisher_stamps_changed_addresses(units, settings):
+    path = (units / "kaislahti-nginx-reload.path").read_text()
+    assert f"PathChanged={settings.VAR_DIR}/output/.nginx-reload\n" in path
+    service = (units / "kaislahti-nginx-reload.service").read_text()
+    # Tested before loaded: a broken configuration never replaces the running one.
+    assert "ExecStart=/bin/sh -c 'nginx -t -q && nginx -s reload'\n" in service
+    assert "kaislahti-nginx-reload.path" in (units / "kaislahti.target").read_text()

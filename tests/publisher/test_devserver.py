@@ -17,6 +17,12 @@ def server(tmp_path):
     (city / "404.html").write_text("<p>not here</p>")
     (city / "event.ics").write_text("BEGIN:VCALENDAR")
     (tmp_path / "secret.txt").write_text("never served")
+    # Old addresses as a release carries them (``publisher.address_files``).
+    (city / ".nginx").mkdir()
+    (city / ".nginx/redirects.map").write_text('"/vanha" "/palvelut/";\n"/vanha/" "/palvelut/";\n')
+    (city / ".nginx/gone.map").write_text('"/poistettu" 1;\n"/poistettu/" 1;\n')
+    (city / "410.html").write_text("<p>removed</p>")
+    (city / "tyhja").mkdir()  # a folder without its page
     httpd = serve({"city.localhost": city}, port=0)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield httpd.server_address[1]
@@ -49,3 +55,13 @@ def test_serves_by_host_with_its_own_404(server):
 def test_never_serves_files_outside_the_site(server, path):
     status, _type, body = get(server, "city.localhost", path)
     assert b"never served" not in body and status in {404, 400}
+
+
+def test_old_addresses_and_folders_without_a_page_answer_as_nginx_does(server):
+    connection = http.client.HTTPConnection("127.0.0.1", server, timeout=5)
+    connection.request("GET", "/vanha/", headers={"Host": "city.localhost"})
+    response = connection.getresponse()
+    assert (response.status, response.getheader("Location")) == (301, "/palvelut/")
+    assert get(server, "city.localhost", "/poistettu/")[::2] == (410, b"<p>removed</p>")
+    assert get(server, "city.localhost", "/tyhja/")[::2] == (404, b"<p>not here</p>")
+    assert get(server, "city.localhost", "/.nginx/redirects.map")[0] == 404

@@ -22,6 +22,7 @@ EVENT = {
     "venue": "Tori",
     "address": "Kauppakatu 1",
     "organiser": 'Seura: mailto:evil@attacker.example;ROLE=CHAIR"\r\nX',
+    "full_url": "https://city.example/tapahtumat/joulu/",
 }
 
 
@@ -50,6 +51,18 @@ def test_hostile_values_stay_values():
 
 
 def test_a_calendar_is_its_events_vevents_joined():
-    vevent = ical.folded_vevent(EVENT, "https://city.example/tapahtumat/joulu/", "city.example")
+    vevent = ical.folded_vevent(EVENT, "https://city.example/tapahtumat/joulu/")
     assert vevent.startswith(b"BEGIN:VEVENT\r\n") and vevent.endswith(b"END:VEVENT\r\n")
     assert _calendar().count(vevent) == 1
+
+
+def test_an_event_has_one_uid_in_every_sites_calendar():
+    """The events site lists the city's event too: someone subscribed to both calendars
+    must see it once, so its UID names the city's host whichever site's calendar it is in."""
+    uids = set()
+    for hostname in ("city.example", "events.example"):
+        data = ical.calendar([(EVENT, EVENT["full_url"])], name="x", hostname=hostname, lang="fi")
+        [event] = Calendar.from_ical(data).walk("VEVENT")
+        uids.add(str(event["UID"]))
+        assert str(event["ORGANIZER"]) == "mailto:noreply@city.example"
+    assert uids == {f"{EVENT['key']}-fi@city.example"}

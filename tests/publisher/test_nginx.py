@@ -11,7 +11,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Site
 
 from cms.deploy.nginx import WORKER_USER
 from cms.events.models import EventPage
@@ -22,7 +23,7 @@ from publisher import release
 from publisher.publish import publish_full
 from publisher.queue import process_pending
 from tests import factories
-from tests.nginx import fetch, nginx_serving, unanswered, worker_users
+from tests.nginx import fetch, nginx_serving, reload, unanswered, worker_users
 
 pytestmark = [
     pytest.mark.django_db,
@@ -110,6 +111,9 @@ def test_every_file_answers_200_after_edits_deletions_and_a_notice_removal(nginx
         for site in ("city", "tourism"):
             root = release.current(site)
             assert unanswered(nginx, f"{site}.localhost", root) == {}, (step, site)
+            # An empty folder would answer 403 (nginx) or list itself (other servers).
+            empty = [d for d in root.rglob("*") if d.is_dir() and not any(d.iterdir())]
+            assert empty == [], (step, site)
 
     check("full build")
     page = ContentPage.objects.live().descendant_of(city).first()
@@ -193,3 +197,56 @@ def test_https_with_hsts_and_plain_http_redirected(two_sites, tmp_path):
         assert response.status == 200 and b"Vassviks stad" in response.read()
         hsts = response.getheader("Strict-Transport-Security")
         assert hsts == "max-age=31536000; includeSubDomains"
+
+
+def test_old_addresses_redirect_and_removed_pages_answer_410(
+    nginx, tmp_path, django_capture_on_commit_callbacks
+):
+    """An editor renames one page and moves another, adds a redirect of their own and
+    deletes a page: once published (and nginx reloaded, as the reload unit does on the
+    publisher's stamp), every old address answers 301 to where the page is now, in one
+    hop, and the deleted page's address 410 with the site's own page, its folder gone."""
+    city = Page.objects.get(slug="city")
+    city_site = Site.objects.get(hostname="city.localhost")
+    renamed = ContentPage.objects.live().descendant_of(city).filter(depth__gt=city.depth + 1)[0]
+    moved = ContentPage.objects.live().descendant_of(city).filter(depth__gt=city.depth + 1)[1]
+    renamed_from = "/" + renamed.url_path.removeprefix("/city/")
+    moved_from = "/" + moved.url_path.removeprefix("/city/")
+    news = NewsArticlePage.objects.live().descendant_of(city)
+    deleted = news.filter(locale__language_code="fi")[0]
+    deleted_at = "/" + deleted.url_path.removeprefix("/city/")
+    stamp = Path(settings.OUTPUT_DIR) / ".nginx-reload"
+    before = stamp.read_text()
+    with django_capture_on_commit_callbacks(execute=True):
+        renamed.slug = "uusi-nimi"
+        renamed.save_revision().publish()
+        moved.move(city, pos="last-child")
+        campaign = city_site.root_url + renamed_from  # an editor's own, to the old address
+        Redirect.objects.create(old_path="/vanha-kampanja", site=city_site, redirect_link=campaign)
+        deleted.delete()
+    # The test settings' task backend runs the queued publish as the commit callbacks run.
+    assert process_pending() is None, "published already"
+    assert stamp.read_text() != before, "the publisher asks for a reload"
+    root = release.current("city")
+    assert not (root / deleted_at.lstrip("/")).exists(), "no folder left behind"
+    # Before the reload: the redirect page sends browsers on, with its canonical address.
+    status, _headers, html = fetch(nginx, "city.localhost", renamed_from)
+    new_address = renamed_from.rsplit("/", 2)[0] + "/uusi-nimi/"
+    assert status == 200 and f'url={new_address}"'.encode() in html
+    assert f'rel="canonical" href="{city_site.root_url}{new_address}"'.encode() in html
+
+    reload(tmp_path / "nginx", nginx, "city.localhost", renamed_from, 301)
+    for old, new in (
+        (renamed_from, new_address),
+        (renamed_from.rstrip("/"), new_address),
+        (moved_from, f"/{moved.slug}/"),
+        ("/vanha-kampanja", new_address),  # through the rename: one hop, not two
+    ):
+        status, headers, _ = fetch(nginx, "city.localhost", old)
+        assert (status, headers.get("Location")) == (301, new), old
+        assert fetch(nginx, "city.localhost", new)[0] == 200, new
+    status, headers, body = fetch(nginx, "city.localhost", deleted_at)
+    assert status == 410 and b"Sivu poistettu" in body
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert fetch(nginx, "city.localhost", "/.nginx/redirects.map")[0] == 404
+    assert unanswered(nginx, "city.localhost", root) == {}

@@ -76,8 +76,9 @@ def test_feeds_sitemap_calendars_and_api_are_well_formed(city_content):
         for u in sitemap.findall("s:url", ns)
         if u.find("s:loc", ns).text.endswith("/palvelut/jatehuolto/")
     )
-    alternates = {link.get("hreflang") for link in url.findall("x:link", ns)}
-    assert alternates == {"fi", "sv", "en"}
+    alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+    assert set(alternates) == {"fi", "sv", "en", "x-default"}
+    assert alternates["x-default"] == alternates["fi"]  # the site's first language
 
     ics = (root / "tapahtumat/joulumarkkinat/event.ics").read_bytes().decode()
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")

@@ -1,0 +1,128 @@
+"""Old addresses as the static sites publish them (``publisher.addresses``): Wagtail's
+redirects, made on a rename or a move and by editors, resolved to the end of their chain;
+loops and addresses a static host cannot match left out, and refused by the admin's form;
+a live page always winning; removed pages' addresses answering "410 Gone"."""
+
+from __future__ import annotations
+
+import pytest
+
+from wagtail.contrib.redirects.forms import RedirectForm
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Site
+
+from cms.pages.models import ContentPage
+from publisher import address_files
+from publisher.addresses import collect, normalise
+from publisher.export import Exporter
+from publisher.models import RemovedAddress
+
+pytestmark = pytest.mark.django_db
+
+
+def _addresses(site: str = "city"):
+    exporter = Exporter()
+    exporter._locate_pages()
+    return collect(exporter)[site]
+
+
+def _content(city: Page) -> ContentPage:
+    return ContentPage.objects.live().descendant_of(city).order_by("path").first()
+
+
+def test_a_rename_and_a_move_redirect_their_old_addresses(
+    city_content, django_capture_on_commit_callbacks
+):
+    city = Page.objects.get(slug="city")
+    page = _content(city)
+    old = Exporter.page_url  # the address before, as the export sees it
+    exporter = Exporter()
+    exporter._locate_pages()
+    before = old(exporter, page.pk, from_site="city")
+    page.slug = "uusi-osoite"
+    # Wagtail records the redirect once the rename is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    found = _addresses()
+    assert found.redirects[before.rstrip("/")] == before.rsplit("/", 2)[0] + "/uusi-osoite/"
+    deeper = ContentPage.objects.live().descendant_of(city).filter(depth__gt=city.depth + 1)
+    other = deeper.exclude(pk=page.pk).last()
+    moved_from = Exporter.page_url(exporter, other.pk, from_site="city")
+    other.move(city, pos="last-child")
+    found = _addresses()
+    assert found.redirects[moved_from.rstrip("/")] == "/" + other.slug + "/"
+
+
+def test_chains_collapse_loops_and_hostile_paths_are_left_out(city_content):
+    city_site = Site.objects.get(hostname="city.localhost")
+    page = _content(Page.objects.get(slug="city"))
+    Redirect.objects.create(old_path="/a", site=city_site, redirect_link="/b")
+    Redirect.objects.create(old_path="/b", site=city_site, redirect_link="/c")
+    Redirect.objects.create(old_path="/c", site=city_site, redirect_page=page)
+    Redirect.objects.create(old_path="/loop-1", site=city_site, redirect_link="/loop-2")
+    Redirect.objects.create(old_path="/loop-2", site=city_site, redirect_link="/loop-1/")
+    Redirect.objects.create(old_path='/x";return 200 "pwned', site=city_site, redirect_page=page)
+    Redirect.objects.create(old_path="/haku?q=1", site=city_site, redirect_page=page)
+    Redirect.objects.create(old_path="/ulos", site=None, redirect_link="https://example.org/$x y")
+    # An editor's redirect from an address where a page lives: the page wins.
+    Redirect.objects.create(
+        old_path=page.url_path[len("/city") :], site=city_site, redirect_link="/c"
+    )
+    found = _addresses()
+    target = found.redirects["/c"]
+    assert found.redirects["/a"] == found.redirects["/b"] == target  # one hop for everyone
+    assert "/loop-1" not in found.redirects and "/loop-2" not in found.redirects
+    assert any("loop" in problem for problem in found.problems)
+    assert not any("pwned" in key or "?" in key for key in found.redirects)
+    assert found.redirects["/ulos"] == "https://example.org/%24x%20y"
+    assert _addresses("tourism").redirects["/ulos"] == "https://example.org/%24x%20y"
+    assert page.url_path[len("/city") :].rstrip("/") not in found.redirects
+    # The map nginx includes: every line one quoted key and one quoted target.
+    for line in address_files.redirects_map(found).decode().splitlines():
+        key, value = line.removesuffix(";").split(" ")
+        assert key.count('"') == value.count('"') == 2, line
+
+
+def test_removed_addresses_answer_gone_until_a_page_or_redirect_takes_them(city_content):
+    city_site = Site.objects.get(hostname="city.localhost")
+    page = _content(Page.objects.get(slug="city"))
+    live = page.url_path[len("/city") :]
+    RemovedAddress.objects.create(site_key="city", path="/poistettu/")
+    RemovedAddress.objects.create(site_key="city", path="/siirretty/")
+    RemovedAddress.objects.create(site_key="city", path=live)
+    Redirect.objects.create(old_path="/siirretty", site=city_site, redirect_page=page)
+    found = _addresses()
+    assert found.gone == ["/poistettu/"]
+    assert address_files.gone_map(found) == b'"/poistettu" 1;\n"/poistettu/" 1;\n'
+
+
+def test_the_admin_refuses_a_loop_and_an_address_static_sites_cannot_match(city_content):
+    city_site = Site.objects.get(hostname="city.localhost")
+    Redirect.objects.create(
+        old_path="/kierros-2", site=city_site, redirect_link=city_site.root_url + "/kierros-1"
+    )
+
+    def form(old_path: str, path: str) -> RedirectForm:
+        link = city_site.root_url + path  # the admin asks for a full web address
+        return RedirectForm(
+            {
+                "old_path": old_path,
+                "site": city_site.pk,
+                "is_permanent": "on",
+                "redirect_link": link,
+            }
+        )
+
+    loop = form("/kierros-1", "/kierros-2/")
+    assert not loop.is_valid()
+    assert "loop" in str(loop.errors)
+    query = form("/vanha?sivu=2", "/uutiset/")
+    assert not query.is_valid() and "query string" in str(query.errors)
+    fine = form("/vanha-osoite", "/kierros-2")  # a chain, not a loop
+    assert fine.is_valid(), fine.errors
+
+
+def test_normalised_keys_are_what_nginx_matches():
+    assert normalise("/Sivu/%C3%A4/") == "/Sivu/ä"
+    assert normalise("vanha") == "/vanha"
+    assert normalise("/a/../b") is None and normalise('/a"b') is None and normalise("/a b") is None
