@@ -28,6 +28,7 @@ def picture_html(
     jpeg = next(s for s in image["sources"] if s["type"] == "image/jpeg")
     srcset = ", ".join(f"{escape(url)} {width}w" for url, width in jpeg["srcset"])
     loading = ' loading="lazy" decoding="async"' if lazy else ""
+
     return (
         f'<picture>{sources}<img src="{escape(image["src"])}" srcset="{srcset}" '
         f'sizes="{sizes}" width="{image["width"]}" height="{image["height"]}" '
@@ -53,9 +54,16 @@ class BlockRenderer:
         self.link = link
         self.document = document
         self.labels = labels
+        self.eager = False  # the next image is the page's main one (``stream``)
 
-    def stream(self, value) -> str:
-        return "".join(self.block(child.block_type, child.value) for child in value)
+    def stream(self, value, *, eager_first: bool = False) -> str:
+        """The blocks' HTML. With ``eager_first`` the first image is the page's main image:
+        loaded at once, not lazily (it is what the page's largest paint usually waits for)."""
+        self.eager = eager_first
+        try:
+            return "".join(self.block(child.block_type, child.value) for child in value)
+        finally:
+            self.eager = False
 
     def block(self, kind: str, value) -> str:
         method = getattr(self, f"render_{kind}", None)
@@ -79,7 +87,8 @@ class BlockRenderer:
             return ""
         caption = value.get("caption")
         figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-        return f"<figure>{picture_html(picture)}{figcaption}</figure>"
+        lazy, self.eager = not self.eager, False
+        return f"<figure>{picture_html(picture, lazy=lazy)}{figcaption}</figure>"
 
     def render_quote(self, value) -> str:
         who = ", ".join(

@@ -372,8 +372,9 @@ class Exporter:
             record.update(notice_fields(page, renderer, self._document_url, timezone.now()))
             return
         body = getattr(page, "body", None)
-        record["body"] = renderer.stream(body) if body is not None else ""
         image = getattr(page, "hero_image", None)
+        # Without a hero image, the body's first image is the page's main one.
+        record["body"] = renderer.stream(body, eager_first=image is None) if body else ""
         if image is not None:
             record["image"] = image_record(image, page.hero_alt, self.media[site], share=True)
         else:

@@ -87,10 +87,13 @@ def organisation(site: SiteInfo, lang: str, sites: dict[str, SiteInfo]) -> dict:
     return data
 
 
-def images(record: dict, site: SiteInfo) -> list[str]:
+def images(record: dict, site: SiteInfo, fallback: dict | None = None) -> list[str]:
+    """The page's share image and largest rendition; for a page without an image, the
+    site's (its home page's share image), as link previews show it too."""
     image = record.get("image")
     if not image:
-        return []
+        share = (fallback or {}).get("share")
+        return [site.base_url + share["src"]] if share else []
     found = [site.base_url + image["share"]["src"]] if image.get("share") else []
     return [*found, site.base_url + image["src"]]
 
@@ -174,7 +177,7 @@ def article(record: dict, site: SiteInfo) -> dict:
     }
 
 
-def main_node(record: dict, site: SiteInfo) -> dict:
+def main_node(record: dict, site: SiteInfo, fallback: dict | None = None) -> dict:
     kind = record["kind"]
     if kind in {"news", "press"}:
         data = article(record, site)
@@ -200,17 +203,22 @@ def main_node(record: dict, site: SiteInfo) -> dict:
     data["@id"] = record["full_url"] + "#main"
     data["url"] = record["full_url"]
     data["inLanguage"] = record["lang"]
-    found = images(record, site)
+    found = images(record, site, fallback if kind in {"news", "press", "event"} else None)
     if found:
         data["image"] = found
     return data
 
 
 def jsonld(
-    record: dict, site: SiteInfo, *, crumbs: list[dict], sites: dict[str, SiteInfo]
+    record: dict,
+    site: SiteInfo,
+    *,
+    crumbs: list[dict],
+    sites: dict[str, SiteInfo],
+    fallback_image: dict | None = None,
 ) -> Markup:
     """The JSON-LD for ``record``, safe to put inside a ``<script>`` element."""
-    node = main_node(record, site)
+    node = main_node(record, site, fallback_image)
     graph = [node]
     breadcrumbs = breadcrumb_list(record, crumbs, site)
     if breadcrumbs is not None:

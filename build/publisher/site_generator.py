@@ -209,6 +209,16 @@ class CityGenerator(Generator):
         homes = self.index.by_kind.get(("home", lang))
         return homes[0].get("image") if homes else None
 
+    def notices(self, lang: str) -> dict | None:
+        """The official notices section in ``lang``: this site's, else the city's (linked
+        from every page's footer)."""
+        for key in (self.site.key, self.site.parent):
+            records = self.export.records.get(key) if key else None
+            found = index_of(records).by_kind.get(("notice_index", lang)) if records else None
+            if found:
+                return {"url": self.link(found[0]), "title": found[0]["title"]}
+        return None
+
     def page_context(self, record: dict, **extra) -> dict:
         lang = record["lang"]
         crumbs = self.breadcrumbs(record)
@@ -232,11 +242,16 @@ class CityGenerator(Generator):
             "breadcrumbs": crumbs,
             # As shown: a page right under the home page shows no breadcrumbs.
             "structured": jsonld(
-                record, self.site, crumbs=crumbs if len(crumbs) > 1 else [], sites=self.export.sites
+                record,
+                self.site,
+                crumbs=crumbs if len(crumbs) > 1 else [],
+                sites=self.export.sites,
+                fallback_image=self.share_image(lang),
             ),
             "opengraph": head.opengraph(record, self.site, image=self.share_image(lang)),
             "link": self.link,
             "accessibility": self.site.accessibility.get(lang),
+            "notices": self.notices(lang),
             "now": self.now,
             **extra,
         }
@@ -284,7 +299,9 @@ class CityGenerator(Generator):
             "seo_title": gettext("Search"),
             "url": url,
             "full_url": self.site.base_url + url,
-            "description": "",
+            "description": gettext(
+                "Search all of the city's websites: services, news, events and official notices."
+            ),
             "lead": "",
             "translations": {code: self.search_url(code) for code in self.site.languages},
         }
@@ -395,7 +412,9 @@ class CityGenerator(Generator):
                 (e for e in self.syndicated({"event"}, record["lang"]) if not self.ended(e)),
                 key=itemgetter("start"),
             )
-            sections = [c for c in children if c["kind"] in {"section", "content"}]
+            # The official notices among them: a municipality publishes its notices where
+            # residents find them (Kuntalaki 108 §).
+            sections = [c for c in children if c["kind"] in {"section", "content", "notice_index"}]
             self.render(
                 template,
                 self.out(record["url"]),

@@ -151,6 +151,9 @@ class EventPage(CityPage):
             errors["price"] = _("A free event has no price; clear the price or the checkbox.")
         if not self.is_free and not self.price.strip():
             errors["price"] = _("Give the price, or mark the event free of charge.")
+        elif not self.is_free and not any(character.isdigit() for character in self.price):
+            # Search engines and calendars read the amount (schema.org offers.price).
+            errors["price"] = _('Give the price in euros as a number, for example "8 €".')
         if self.registration_url and not self.registration_url.startswith("https://"):
             errors["registration_url"] = _("The registration link must start with https://.")
         if errors:

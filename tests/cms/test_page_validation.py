@@ -99,6 +99,7 @@ def test_press_release_needs_media_headline_and_contact(home):
         ({"end_offset": timedelta(days=400)}, "end"),
         ({"is_free": True, "price": "5 €"}, "price"),
         ({"is_free": False, "price": ""}, "price"),
+        ({"is_free": False, "price": "maksullinen"}, "price"),
         ({"registration_url": "http://ilmo.example/x"}, "registration_url"),
         ({"venue_name": ""}, "venue_name"),
     ],

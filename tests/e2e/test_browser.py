@@ -64,7 +64,10 @@ def test_a_title_with_script_markup_neither_blanks_its_page_nor_breaks_its_json_
     data = page.evaluate(
         "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
     )
-    assert data["headline"] == HOSTILE_TITLE
+    [article] = [node for node in data["@graph"] if node["@type"] == "NewsArticle"]
+    assert article["headline"] == HOSTILE_TITLE
+    [crumbs] = [node for node in data["@graph"] if node["@type"] == "BreadcrumbList"]
+    assert crumbs["itemListElement"][-1]["name"] == HOSTILE_TITLE
 
 
 def test_news_listing_paginates(built, page):
