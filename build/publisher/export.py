@@ -27,7 +27,7 @@ from wagtail.models import Page
 from cms.core.models import SiteProfile
 from cms.events.models import Audience, EventPage
 from cms.news.models import NewsArticlePage, PressReleasePage
-from cms.notices.models import NoticePage
+from cms.notices.models import NoticeIndexPage, NoticePage
 
 from . import addresses
 from .addresses import SiteAddresses
@@ -69,6 +69,8 @@ class SiteInfo:
     syndicates: list[str]
     navigation: dict[str, list[dict]] = field(default_factory=dict)
     accessibility: dict[str, dict] = field(default_factory=dict)  # lang -> {title, url}
+    # lang -> {title, url}: the official notices, this site's or the city's (every footer).
+    notices: dict[str, dict] = field(default_factory=dict)
     homes: dict[str, int] = field(default_factory=dict)
     # The city's own site, for a sub-site (its organisation's parentOrganization).
     parent: str | None = None
@@ -481,10 +483,22 @@ class Exporter:
         return self._link_indexes
 
     def link_sites(self, keys) -> None:
-        """Resolve menus and accessibility statements of these sites (after locating)."""
+        """Resolve menus, accessibility statements and the official notices' section of
+        these sites (after locating)."""
         self.by_url_path, by_key = self.link_indexes()
+        notices: dict[tuple[str, str], _Located] = {}
+        for pk in NoticeIndexPage.objects.live().public().values_list("pk", flat=True):
+            located = self.located.get(pk)
+            if located is not None:
+                notices.setdefault((located.site, located.lang), located)
         for key in keys:
-            self._site_links(self.sites[key], by_key)
+            info = self.sites[key]
+            self._site_links(info, by_key)
+            for lang in info.languages:
+                located = notices.get((key, lang)) or notices.get((info.parent, lang))
+                if located is not None:
+                    url = self.page_url(located.page_id, from_site=key)
+                    info.notices[lang] = {"title": self.pages[located.page_id].title, "url": url}
 
     def _site_links(self, info: SiteInfo, by_key: dict[tuple[str, str], _Located]) -> None:
         """Menu entries and the accessibility statement, per language."""

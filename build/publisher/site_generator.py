@@ -209,16 +209,6 @@ class CityGenerator(Generator):
         homes = self.index.by_kind.get(("home", lang))
         return homes[0].get("image") if homes else None
 
-    def notices(self, lang: str) -> dict | None:
-        """The official notices section in ``lang``: this site's, else the city's (linked
-        from every page's footer)."""
-        for key in (self.site.key, self.site.parent):
-            records = self.export.records.get(key) if key else None
-            found = index_of(records).by_kind.get(("notice_index", lang)) if records else None
-            if found:
-                return {"url": self.link(found[0]), "title": found[0]["title"]}
-        return None
-
     def page_context(self, record: dict, **extra) -> dict:
         lang = record["lang"]
         crumbs = self.breadcrumbs(record)
@@ -251,7 +241,7 @@ class CityGenerator(Generator):
             "opengraph": head.opengraph(record, self.site, image=self.share_image(lang)),
             "link": self.link,
             "accessibility": self.site.accessibility.get(lang),
-            "notices": self.notices(lang),
+            "notices": self.site.notices.get(lang),
             "now": self.now,
             **extra,
         }

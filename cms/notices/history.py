@@ -1,5 +1,5 @@
-"""Other pages' history that named a notice's person: their revisions, log entries and
-the redirects from their old addresses.
+"""Other pages' history that named a notice's person: their revisions, log entries, the
+redirects from their old addresses and the removed addresses the sites answer "410 Gone".
 
 A removal never edits another page's live content: that page's editor does, told by the
 incident the removal raises while the live page names the person. The other page's older
@@ -142,13 +142,33 @@ def scrub(page_ids: Iterable[int], needles) -> int:
     changed += _rewrite(
         PageLogEntry.objects.filter(page_id__in=page_ids), "data", "label", needles, marker
     )
-    # An address the page had before its editor renamed it ("/naapurikiista-nimi-valitti/")
-    # names the person too, and a redirect from it would keep that address answering.
-    for redirect in Redirect.objects.filter(redirect_page_id__in=page_ids):
+    return changed + forget_named_addresses(needles)
+
+
+def forget_named_addresses(needles) -> int:
+    """Delete the redirects from, and the removed addresses at, an address that names a
+    removed value: the address a page had before its editor renamed it
+    ("/naapurikiista-nimi-valitti/") names the person too. The static sites publish both
+    (nginx's maps and a redirect page at the old address), so they go before the publish
+    that must leave no copy, and that publish writes the sites' old addresses again."""
+    from cms.core.models import SiteProfile
+    from publisher.models import RemovedAddress
+    from publisher.queue import request_publish
+
+    forgotten = 0
+    for redirect in Redirect.objects.all():
         if needles.in_text(redirect.old_path):
-            redirect.delete()
-            changed += 1
-    return changed
+            redirect.delete()  # its signal queues the publish of its site's addresses
+            forgotten += 1
+    named = [row for row in RemovedAddress.objects.all() if needles.in_text(row.path)]
+    if named:
+        RemovedAddress.objects.filter(pk__in=[row.pk for row in named]).delete()
+        sites = SiteProfile.objects.filter(key__in={row.site_key for row in named})
+        request_publish(
+            reason="addresses", page_ids=list(sites.values_list("site__root_page_id", flat=True))
+        )
+        forgotten += len(named)
+    return forgotten
 
 
 def _rewrite(rows, data_field: str, title_field: str, needles, marker: str) -> int:

@@ -443,6 +443,9 @@ def reconcile_together(
     if journals:
         try:
             shared = time.perf_counter()
+            # Old addresses naming the person are published too (nginx's maps, redirect
+            # pages): they go before the publish, or it would copy them again.
+            history.forget_named_addresses(_needles_of(journals.values()))
             publish()
             published = time.perf_counter()
             purge(_needles_of(journals.values()))

@@ -44,3 +44,19 @@ def test_every_redirect_target_is_a_built_page(built):
             else:
                 path = target
             assert (built.roots[site] / path.lstrip("/") / "index.html").is_file(), line
+
+
+def test_every_sitemap_address_answers_200_behind_nginx(built):
+    from lxml import etree
+
+    from tests.nginx import fetch
+
+    checked = 0
+    for site, root in built.roots.items():
+        locations = etree.parse(str(root / "sitemap.xml")).getroot().iter(f"{sitemaps.SM}loc")
+        for loc in locations:
+            path = "/" + loc.text.split("/", 3)[3]
+            status, _headers, _body = fetch(built.port, f"{site}.localhost", path)
+            assert status == 200, loc.text
+            checked += 1
+    assert checked > 250

@@ -24,9 +24,10 @@ from pathlib import Path
 import pytest
 
 from cms.deploy.nginx import standalone
+from cms.deploy.units import SERVICES
 from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.net import free_port
-from tests.nginx import run_nginx, traversable, worker_users
+from tests.nginx import reload, run_nginx, traversable, worker_users
 from tests.procs import children, uid
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,7 +169,8 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
     deployment.env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
     deployment.manage("createsuperuser", "--no-input", "--username", "ops", "--email", "o@x.fi")
 
-    units = sorted((config / "systemd").glob("*.service"))
+    # The long-running services (nginx's reload is a oneshot the test runs itself).
+    units = [config / "systemd" / f"{service.name}.service" for service in SERVICES]
     services = [start_unit(path, work) for path in units]
     nginx_dir = work / "nginx"
     nginx_dir.mkdir()
@@ -267,6 +269,33 @@ def test_an_editor_logs_in_publishes_and_the_site_shows_it(deployment):
         time.sleep(0.1)
     assert status == 200 and token.encode() in body
     print(f"\nlive on the static site {time.monotonic() - published:.2f} s after publishing")
+
+
+def test_a_renamed_page_redirects_once_the_reload_unit_has_run(deployment):
+    """The worker (its service user) publishes an editor's rename and stamps the change;
+    the reload the path unit then starts makes nginx answer the old address 301."""
+    stamp = deployment.var / "output" / ".nginx-reload"
+    before = stamp.read_text()
+    old, new = deployment.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from cms.pages.models import ContentPage; "
+        "page = ContentPage.objects.live().filter(url_path__startswith='/city/', depth=4)[0]; "
+        "old = page.url_path; page.slug += '-uusi'; page.save_revision().publish(); "
+        "page.refresh_from_db(); "
+        "print(old.removeprefix('/city'), page.url_path.removeprefix('/city'))",
+    ).split()
+    for _ in range(300):
+        if stamp.read_text() != before:
+            break
+        time.sleep(0.1)
+    assert stamp.read_text() != before, "the worker stamps changed redirects"
+    assert stamp.stat().st_uid != 0, "written by the service user"
+    reload(deployment.nginx_dir, lambda: deployment.request("city.localhost", old)[0] == 301)
+    status, headers, _ = deployment.request("city.localhost", old)
+    assert (status, headers["Location"]) == (301, new)
+    assert deployment.request("city.localhost", new)[0] == 200
 
 
 def test_a_locked_out_account_is_locked_for_its_address_only(deployment):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from django.utils import translation
+
 from wagtail.contrib.redirects.forms import RedirectForm
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
@@ -113,11 +115,12 @@ def test_the_admin_refuses_a_loop_and_an_address_static_sites_cannot_match(city_
             }
         )
 
-    loop = form("/kierros-1", "/kierros-2/")
-    assert not loop.is_valid()
-    assert "loop" in str(loop.errors)
-    query = form("/vanha?sivu=2", "/uutiset/")
-    assert not query.is_valid() and "query string" in str(query.errors)
+    with translation.override("en"):
+        loop = form("/kierros-1", "/kierros-2/")
+        assert not loop.is_valid()
+        assert "loop back to /kierros-1" in str(loop.errors)
+        query = form("/vanha?sivu=2", "/uutiset/")
+        assert not query.is_valid() and "query string" in str(query.errors)
     fine = form("/vanha-osoite", "/kierros-2")  # a chain, not a loop
     assert fine.is_valid(), fine.errors
 

@@ -235,7 +235,7 @@ def test_old_addresses_redirect_and_removed_pages_answer_410(
     assert status == 200 and f'url={new_address}"'.encode() in html
     assert f'rel="canonical" href="{city_site.root_url}{new_address}"'.encode() in html
 
-    reload(tmp_path / "nginx", nginx, "city.localhost", renamed_from, 301)
+    reload(tmp_path / "nginx", lambda: fetch(nginx, "city.localhost", renamed_from)[0] == 301)
     for old, new in (
         (renamed_from, new_address),
         (renamed_from.rstrip("/"), new_address),

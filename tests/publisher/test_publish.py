@@ -173,3 +173,38 @@ def test_a_full_builds_files_are_on_disk_as_soon_as_rendered_and_only_digests_ar
     )
     del files["uutiset/index.html"]
     assert not (tmp_path / "uutiset" / "index.html").exists() and len(files) == 0
+
+
+def _head(html: str) -> dict[str, list[str]]:
+    """canonical, hreflang codes and OpenGraph properties of a page's <head>."""
+    head = html.split("</head>", 1)[0]
+    return {
+        "canonical": re.findall(r'<link rel="canonical" href="([^"]+)"', head),
+        "hreflang": re.findall(r'<link rel="alternate" hreflang="([^"]+)"', head),
+        "og": re.findall(r'<meta property="(og:[^"]+)"', head),
+    }
+
+
+@pytest.mark.slow  # rendering and files: once, on SQLite
+def test_each_page_names_its_own_address_languages_and_preview(city_content):
+    publish_full(sites=["city"])
+    root = live("city")
+    page = _head((root / "uutiset/index.html").read_text())
+    assert page["canonical"] == ["http://city.localhost:8080/uutiset/"]
+    assert page["hreflang"] == ["fi", "sv", "en", "x-default"]
+    assert {"og:title", "og:url", "og:image", "og:locale"} <= set(page["og"])
+    # A year of the archive is a page of its own, whose translations are not known.
+    year = next(p for p in (root / "uutiset").iterdir() if p.name.isdigit())
+    archive = _head((year / "index.html").read_text())
+    assert archive["canonical"] == [f"http://city.localhost:8080/uutiset/{year.name}/"]
+    assert archive["hreflang"] == []
+    # The error pages answer at any address: no canonical address of their own.
+    for name in ("404.html", "410.html"):
+        assert _head((root / name).read_text())["canonical"] == [], name
+    for name in ("favicon.svg", "favicon.ico", "apple-touch-icon.png", "logo.png"):
+        assert (root / name).stat().st_size > 100, name
+    # Every image of a page's main content loads lazily but the first, its main image.
+    event = next((root / "tapahtumat").glob("*/index.html")).read_text()
+    main = event.split('<main id="content"', 1)[1]
+    images = re.findall(r"<img [^>]*>", main)
+    assert images and 'loading="lazy"' not in images[0]
