@@ -34,7 +34,7 @@ def favicon_svg(logo_svg: str, palette: dict[str, str]) -> bytes:
 def _raster(size: int, palette: dict[str, str]) -> Image.Image:
     """The logo's shape (a disc in the brand colour, the shore below in white), drawn at
     ``size`` pixels: Pillow cannot read SVG, and the shape is simple."""
-    scale = 4  # drawn larger, then reduced: smooth edges
+    scale = 2  # drawn larger, then reduced: smooth edges
     side = size * scale
     image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
@@ -51,7 +51,7 @@ def _raster(size: int, palette: dict[str, str]) -> Image.Image:
 
 def _png(image: Image.Image) -> bytes:
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 

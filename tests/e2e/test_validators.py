@@ -59,4 +59,4 @@ def test_every_sitemap_address_answers_200_behind_nginx(built):
             status, _headers, _body = fetch(built.port, f"{site}.localhost", path)
             assert status == 200, loc.text
             checked += 1
-    assert checked > 250
+    assert checked > 150  # every indexable page of the five sites
