@@ -203,6 +203,16 @@ def test_each_page_names_its_own_address_languages_and_preview(city_content):
         assert _head((root / name).read_text())["canonical"] == [], name
     for name in ("favicon.svg", "favicon.ico", "apple-touch-icon.png", "logo.png"):
         assert (root / name).stat().st_size > 100, name
+    # The official notices are linked from the menu, the home page and every footer.
+    home = (root / "index.html").read_text()
+    nav, rest = home.split('<nav class="main-nav"', 1)[1].split("</nav>", 1)
+    main, footer = rest.split('<footer class="site-footer">', 1)
+    for part in (nav, main, footer):
+        assert 'href="/kuulutukset/"' in part
+    assert 'href="/sv/kungorelser/"' in (root / "sv/tjanster/index.html").read_text()
+    # The search page says what it is to search engines.
+    search = (root / "haku/index.html").read_text()
+    assert re.search(r'<meta name="description" content="[^"]{20,}">', search)
     # Every image of a page's main content loads lazily but the first, its main image.
     events = json.loads((root / "api/v1/events.json").read_text())["items"]
     event = (root / events[0]["url"].lstrip("/") / "index.html").read_text()
