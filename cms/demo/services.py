@@ -331,5 +331,9 @@ def demo_load(*, sites: list[str] | None = None) -> int:
             if key == "city":
                 ctx.created += notices_load(home, locales, users["admin"])
             created += ctx.created
-        Redirect.objects.filter(pk__gt=before, automatically_created=True).delete()
+        # Wagtail records them once the renames are committed (callbacks in that order):
+        # this one runs after them.
+        transaction.on_commit(
+            lambda: Redirect.objects.filter(pk__gt=before, automatically_created=True).delete()
+        )
     return created

@@ -23,6 +23,16 @@ page.save_revision().publish()
 COUNT = "from publisher.models import PublishRequest; print(PublishRequest.objects.count())"
 
 
+def test_the_demo_publishes_no_redirects_from_addresses_never_public(platform: Platform):
+    """``load_demo`` makes translations as copies and renames them: Wagtail records a
+    redirect from each copy's first address once the renames are committed. Those were
+    never public, and the loaded demo keeps none (nor do its sites publish any)."""
+    count = "from wagtail.contrib.redirects.models import Redirect; print(Redirect.objects.count())"
+    assert platform.shell(count) == "0"
+    for site in SITES:
+        assert (platform.var / "output" / site / "current/.nginx/redirects.map").read_bytes() == b""
+
+
 def test_the_worker_publishes_an_edit(platform: Platform):
     log = platform.var / "log" / "publish_worker.log"
     since = log.stat().st_size if log.exists() else 0
