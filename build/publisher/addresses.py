@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
+from django.db.models import F
+
 if TYPE_CHECKING:
     from .export import Exporter
 
@@ -71,7 +73,10 @@ def _rules(exporter: Exporter, live: set[tuple[str, str]]) -> tuple[dict, dict]:
     hosts = {info.base_url: key for key, info in exporter.sites.items()}
     rules: dict[tuple[str, str], _Rule] = {}
     problems: dict[str, list[str]] = {key: [] for key in exporter.sites}
-    rows = Redirect.objects.select_related("redirect_page").order_by("site_id", "old_path", "pk")
+    # A site's own redirects first, then those of all sites (NULL sorts first in SQLite
+    # and last in PostgreSQL unless told).
+    order = (F("site_id").asc(nulls_last=True), "old_path", "pk")
+    rows = Redirect.objects.select_related("redirect_page").order_by(*order)
     for row in rows:
         sites = [by_site_id[row.site_id]] if row.site_id in by_site_id else []
         if row.site_id is None:
@@ -118,6 +123,9 @@ def collect(exporter: Exporter) -> dict[str, SiteAddresses]:
         seen = {(site, key)}
         while rule.target_site is not None:
             step = normalise(rule.target)
+            if step is not None and (rule.target_site, step.rstrip("/") + "/") in live:
+                rule.target = step.rstrip("/") + "/"  # the page's own address, in one hop
+                break
             if (rule.target_site, rule.target) in live or step is None:
                 break
             following = rules.get((rule.target_site, step))

@@ -70,7 +70,15 @@ def test_chains_collapse_loops_and_hostile_paths_are_left_out(city_content):
     Redirect.objects.create(
         old_path=page.url_path[len("/city") :], site=city_site, redirect_link="/c"
     )
+    live = page.url_path[len("/city") :]
+    Redirect.objects.create(old_path="/ilman-kauttaviivaa", site=city_site, redirect_link=live[:-1])
+    # A site's own redirect wins over one for all sites, on SQLite and PostgreSQL alike.
+    Redirect.objects.create(old_path="/yhteinen", site=None, redirect_link="/a")
+    Redirect.objects.create(old_path="/yhteinen", site=city_site, redirect_link=live)
     found = _addresses()
+    assert found.redirects["/ilman-kauttaviivaa"] == live  # straight to the page, one hop
+    assert found.redirects["/yhteinen"] == live
+    assert _addresses("tourism").redirects["/yhteinen"] == "/a"
     target = found.redirects["/c"]
     assert found.redirects["/a"] == found.redirects["/b"] == target  # one hop for everyone
     assert "/loop-1" not in found.redirects and "/loop-2" not in found.redirects
