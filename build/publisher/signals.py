@@ -79,7 +79,10 @@ def connect() -> None:
     page_published.connect(on_published, dispatch_uid="publisher-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="publisher-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="publisher-moved")
-    post_delete.connect(on_page_deleted, dispatch_uid="publisher-page-deleted")
+    # For pages only: a receiver for every sender would turn off Django's fast delete
+    # (one query per table) for every model. A deleted page of any type deletes its Page
+    # row too, which sends this.
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="publisher-page-deleted")
     post_save.connect(
         on_privacy_changed, sender=PageViewRestriction, dispatch_uid="publisher-private"
     )
