@@ -132,10 +132,11 @@ def reload(workdir: Path, answers: Callable[[], bool]) -> None:
     binary = shutil.which("nginx")
     check = subprocess.run([binary, "-t", "-q", "-c", str(conf)], capture_output=True, text=True)  # noqa: S603
     assert check.returncode == 0, check.stderr
-    subprocess.run([binary, "-s", "reload", "-c", str(conf)], check=True)  # noqa: S603
     # Old workers finish what they hold while new ones start: wait for the new ones alone.
+    # The old ones are noted before the signal (after it, new ones may be among them).
     master = int((workdir / "nginx.pid").read_text())
     before = set(children(master))
+    subprocess.run([binary, "-s", "reload", "-c", str(conf)], check=True)  # noqa: S603
     in_a_row = 0
     for _ in range(200):
         fresh = not (set(children(master)) & before)
