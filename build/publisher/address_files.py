@@ -66,14 +66,14 @@ def reload_if_changed(output: Path, roots: dict[str, Path]) -> bool:
     """Write the stamp that the deployment's ``kaislahti-nginx-reload.path`` unit watches
     when the live releases' maps differ from those nginx was last asked to load."""
     stamp = output / RELOAD_STAMP
-    wanted = "".join(f"{site} {maps_digest(root)}\n" for site, root in sorted(roots.items()))
     try:
         known = stamp.read_text()
     except OSError:
         known = ""
-    known_sites = dict(line.split(" ", 1) for line in known.splitlines() if " " in line)
-    merged = {**known_sites, **dict(line.split(" ", 1) for line in wanted.splitlines())}
-    text = "".join(f"{site} {value}\n" for site, value in sorted(merged.items()))
+    # Site -> digest of its maps; sites not built now keep what the stamp says of them.
+    digests = dict(line.split(" ", 1) for line in known.splitlines() if " " in line)
+    digests.update((site, maps_digest(root)) for site, root in roots.items())
+    text = "".join(f"{site} {value}\n" for site, value in sorted(digests.items()))
     if text == known:
         return False
     # Written in place, not renamed over: systemd's PathChanged= fires when a file open

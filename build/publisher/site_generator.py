@@ -212,6 +212,7 @@ class CityGenerator(Generator):
     def page_context(self, record: dict, **extra) -> dict:
         lang = record["lang"]
         crumbs = self.breadcrumbs(record)
+        share = self.share_image(lang)
         translations = [
             {"lang": code, "url": record["translations"][code], "name": LANGUAGE_NAMES[code]}
             for code in self.site.languages
@@ -236,9 +237,9 @@ class CityGenerator(Generator):
                 self.site,
                 crumbs=crumbs if len(crumbs) > 1 else [],
                 sites=self.export.sites,
-                fallback_image=self.share_image(lang),
+                fallback_image=share,
             ),
-            "opengraph": head.opengraph(record, self.site, image=self.share_image(lang)),
+            "opengraph": head.opengraph(record, self.site, image=share),
             "link": self.link,
             "accessibility": self.site.accessibility.get(lang),
             "notices": self.site.notices.get(lang),
