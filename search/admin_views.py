@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.core.models import SiteProfile
+from records import search_types
 
-from .documents import TYPE_LABELS
 from .server import get_index
 from .views import BadQuery, parse_query
 
@@ -24,7 +24,7 @@ def public_search(request):
         "page_title": _("Public search"),
         "sites": [(p.key, p.name()) for p in SiteProfile.objects.order_by("key")],
         "languages": settings.LANGUAGES,
-        "types": list(TYPE_LABELS.items()),
+        "types": list(search_types().items()),
         "values": request.GET,
         "index_label": index.label,
     }

@@ -14,6 +14,8 @@ import operator
 import zlib
 from collections import defaultdict
 
+from records import HOME, kinds_with
+
 ROOT = ""
 # A search loads about one index chunk (~20 KB) from every bundle of its language, and a
 # publish re-indexes one language of one bundle: fewer, larger bundles make searches
@@ -72,7 +74,8 @@ def _in_same_places(known: list[dict], records: list[dict]) -> bool:
 
 def _assign(records: list[dict], languages: list[str]) -> dict[int, str]:
     by_path = {record["path"]: record for record in records}
-    homes = {record["path"] for record in records if record["kind"] == "home"}
+    home_kinds = kinds_with(role=HOME)
+    homes = {record["path"] for record in records if record["kind"] in home_kinds}
 
     def section_of(record: dict) -> dict | None:
         for home in homes:

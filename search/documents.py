@@ -10,29 +10,7 @@ import json
 from collections.abc import Container, Iterable
 from html.parser import HTMLParser
 
-from django.utils.translation import gettext_lazy as _
-
-# The content types residents can filter by; page kinds map onto them.
-TYPES = {
-    "home": "page",
-    "section": "page",
-    "content": "page",
-    "news_index": "page",
-    "press_index": "page",
-    "event_index": "page",
-    "news": "news",
-    "press": "press",
-    "event": "event",
-    "notice_index": "page",
-    "notice": "notice",
-}
-TYPE_LABELS = {
-    "page": _("Page"),
-    "news": _("News"),
-    "press": _("Press release"),
-    "event": _("Event"),
-    "notice": _("Official notice"),
-}
+from records import kind_named
 
 
 class _Text(HTMLParser):
@@ -88,32 +66,24 @@ def document(record: dict, site_name: str) -> dict:
 
 
 def _document(record: dict, site_name: str) -> dict:
-    extra = [
-        record.get(name) or ""
-        for name in (
-            "venue",
-            "address",
-            "organiser",
-            "resident_headline",
-            "issuing_body",
-            "record_number",
-        )
-    ]
-    # A notice offers only its matter: personal data is never indexed.
-    body = record["search_text"] if "search_text" in record else record.get("body", "")
+    kind = kind_named(record["kind"])
+    extra = [record.get(name) or "" for name in kind.search_fields]
+    # A notice offers only its matter (``search_body``): personal data is never indexed.
+    body = record.get(kind.search_body, "")
     text = "\n".join(part for part in [record.get("lead") or "", *extra, html_text(body)] if part)
+    dated = record.get(kind.dated_by) if kind.dated_by else None
     return {
         "id": record["id"],
         "site": record["site"],
         "site_name": site_name,
         "lang": record["lang"],
-        "type": TYPES[record["kind"]],
+        "type": kind.search_type,
         "url": record["url"],
         "full_url": record["full_url"],
         "title": record["title"],
         "lead": record.get("lead") or record.get("description") or "",
         "text": text,
-        "date": record.get("date") or record.get("start") or record.get("published"),
+        "date": dated or record.get("published"),
     }
 
 

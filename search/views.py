@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cms.core.models import SiteProfile
+from records import search_types
 
-from .documents import TYPE_LABELS
 from .safe_backend import search_problem
 from .server import PER_PAGE_MAX, Query, ResultPage, get_index
 
@@ -73,10 +73,10 @@ def parse_query(request: HttpRequest) -> Query:
             % {"lang": lang, "known": ", ".join(languages)}
         )
     kind = request.GET.get("type", "")
-    if kind and kind not in TYPE_LABELS:
+    if kind and kind not in search_types():
         raise BadQuery(
             _("Unknown content type %(type)s; the types are %(known)s.")
-            % {"type": kind, "known": ", ".join(TYPE_LABELS)}
+            % {"type": kind, "known": ", ".join(search_types())}
         )
     return Query(
         text=text,
@@ -119,7 +119,7 @@ def as_json(request: HttpRequest, results: ResultPage) -> dict:
                 "site_name": hit.site_name,
                 "lang": hit.lang,
                 "type": hit.type,
-                "type_label": str(TYPE_LABELS[hit.type]),
+                "type_label": str(search_types()[hit.type]),
                 "title": hit.title,
                 "url": hit.full_url,
                 "path": hit.url,

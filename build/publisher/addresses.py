@@ -21,6 +21,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 from django.db.models import F
 
+from records import kind_named
+
 if TYPE_CHECKING:
     from .export import Exporter
 
@@ -166,7 +168,8 @@ def remember_removed(removed: Iterable[dict]) -> None:
     rows = [
         RemovedAddress(site_key=record["site"], path=record["url"])
         for record in removed
-        if record["kind"] != "notice" and record["url"] != "/"
+        # A page that may hold personal data may have it in its address too.
+        if not kind_named(record["kind"]).personal and record["url"] != "/"
     ]
     if rows:
         RemovedAddress.objects.bulk_create(rows, ignore_conflicts=True)

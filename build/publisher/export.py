@@ -25,32 +25,25 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cms.core.models import SiteProfile
-from cms.events.models import Audience, EventPage
-from cms.news.models import NewsArticlePage, PressReleasePage
-from cms.notices.models import NoticeIndexPage, NoticePage
+from records import (
+    NOTICE,
+    ExportTools,
+    Kind,
+    RecordError,
+    check,
+    iso,
+    kind_for_model,
+    kind_named,
+    kinds_with,
+)
 
 from . import addresses
 from .addresses import SiteAddresses
 from .blocks_html import BlockRenderer
 from .images import MediaFiles, image_record
-from .notices import notice_fields
 from .richtext import expand_links
 
 logger = logging.getLogger(__name__)
-
-KINDS = {
-    "pages.homepage": "home",
-    "pages.sectionindexpage": "section",
-    "pages.contentpage": "content",
-    "news.newsindexpage": "news_index",
-    "news.pressreleaseindexpage": "press_index",
-    "news.newsarticlepage": "news",
-    "news.pressreleasepage": "press",
-    "events.eventindexpage": "event_index",
-    "events.eventpage": "event",
-    "notices.noticeindexpage": "notice_index",
-    "notices.noticepage": "notice",
-}
 
 
 @dataclass
@@ -125,11 +118,6 @@ class _Located:
     site: str
     lang: str
     path: str  # path on its own site, e.g. "/sv/tjanster/"
-
-
-def _iso(value) -> str | None:
-    # Whole seconds: HTML's datetime attribute allows at most three decimals.
-    return value.replace(microsecond=0).isoformat() if value else None
 
 
 def _subtree(place: str) -> Q:
@@ -347,90 +335,47 @@ class Exporter:
             labels={"phone": _("Phone"), "email": _("E-mail")},
         )
 
-    def _base_record(self, page: Page, located: _Located | None = None) -> dict:
+    def _base_record(self, page: Page, kind: Kind, located: _Located | None = None) -> dict:
         located = located or self.located[page.pk]
-        kind = KINDS[page._meta.label_lower]
         return {
             "id": page.pk,
             "key": str(page.translation_key),
             "site": located.site,
             "lang": located.lang,
-            "kind": kind,
+            "kind": kind.name,
             "url": located.path,
             "full_url": self.sites[located.site].base_url + located.path,
             "title": page.title,
             "seo_title": page.seo_title or page.title,
             "description": page.search_description,
-            "published": _iso(page.first_published_at),
-            "updated": _iso(page.last_published_at),
+            "published": iso(page.first_published_at),
+            "updated": iso(page.last_published_at),
             "depth": page.depth,
             "path": page.path,
+            "lead": getattr(page, "lead", ""),
+            "translations": {},  # filled in once every language's record is made
         }
-
-    def _specific_fields(self, record: dict, page: Page, renderer: BlockRenderer) -> None:
-        site = record["site"]
-        record["lead"] = getattr(page, "lead", "")
-        if isinstance(page, NoticePage):
-            record.update(notice_fields(page, renderer, self._document_url, timezone.now()))
-            return
-        body = getattr(page, "body", None)
-        image = getattr(page, "hero_image", None)
-        # Without a hero image, the body's first image is the page's main one.
-        record["body"] = renderer.stream(body, eager_first=image is None) if body else ""
-        if image is not None:
-            record["image"] = image_record(image, page.hero_alt, self.media[site], share=True)
-        else:
-            record["image"] = next(
-                (
-                    image_record(
-                        child.value["image"],
-                        child.value["alt_text"],
-                        self.media[site],
-                        max_width=960,
-                        share=True,
-                    )
-                    for child in (body or [])
-                    if child.block_type == "image" and child.value["image"] is not None
-                ),
-                None,
-            )
-        if isinstance(page, NewsArticlePage | PressReleasePage):
-            record.update(
-                date=_iso(page.date),
-                resident_headline=page.resident_headline,
-                media_headline=page.media_headline,
-                contacts=renderer.stream(page.contacts),
-            )
-        elif isinstance(page, EventPage):
-            record.update(
-                start=_iso(page.start),
-                end=_iso(page.end),
-                venue=page.venue_name,
-                address=page.venue_address,
-                organiser=page.organiser,
-                audience=page.audience,
-                audience_label=str(Audience(page.audience).label),
-                is_free=page.is_free,
-                price=page.price,
-                registration_url=page.registration_url,
-                categories=[category.name for category in page.categories.all()],
-            )
 
     def record_for(
         self, page: Page, *, renderers: dict[str, BlockRenderer], located: _Located | None = None
     ) -> dict:
-        record = self._base_record(page, located)
+        """The record of ``page`` (of a registered kind), checked against its contract."""
+        kind = kind_for_model(page._meta.label_lower)
+        if kind is None:
+            raise RecordError(f"page {page.pk}: {page._meta.label} is of no registered kind")
+        record = self._base_record(page, kind, located)
         media = self.media[record["site"]]
         media.current, self._record_documents = set(), {}
         try:
             with translation.override(record["lang"]):
-                self._specific_fields(record, page, renderers[record["site"]])
+                tools = _Tools(self, renderers[record["site"]], media)
+                record.update(kind.fields(page, tools))
             # What this record's pages need in the release, for exact incremental builds.
             record["media"] = sorted(media.current)
             record["documents"] = dict(sorted(self._record_documents.items()))
         finally:
             media.current, self._record_documents = None, None
-        return record
+        return check(record)
 
     def export(self, sites: list[str] | None = None) -> Export:
         self._locate_pages()
@@ -445,8 +390,9 @@ class Exporter:
         renderers = {key: self._renderer(key) for key in wanted}
         for model, ids in by_type.items():
             queryset = model.objects.filter(pk__in=ids)
-            if model is EventPage:
-                queryset = queryset.prefetch_related("categories")
+            kind = kind_for_model(model._meta.label_lower)
+            if kind is not None and kind.prefetch:
+                queryset = queryset.prefetch_related(*kind.prefetch)
             for page in queryset.iterator(chunk_size=500):
                 record = self.record_for(page, renderers=renderers)
                 records[record["site"]].append(record)
@@ -487,7 +433,13 @@ class Exporter:
         these sites (after locating)."""
         self.by_url_path, by_key = self.link_indexes()
         notices: dict[tuple[str, str], _Located] = {}
-        for pk in NoticeIndexPage.objects.live().public().values_list("pk", flat=True):
+        models = [kind_named(name).model.split(".") for name in kinds_with(lists=NOTICE)]
+        sections = (
+            Page.objects.live()
+            .public()
+            .filter(content_type__in=[ContentType.objects.get_by_natural_key(*m) for m in models])
+        )
+        for pk in sections.values_list("pk", flat=True):
             located = self.located.get(pk)
             if located is not None:
                 notices.setdefault((located.site, located.lang), located)
@@ -517,6 +469,26 @@ class Exporter:
                 if located is not None:
                     title = self.pages[located.page_id].title
                     info.accessibility[lang] = {"title": title, "url": located.path}
+
+
+class _Tools(ExportTools):
+    """The export's tools lent to a kind's ``fields`` (``records.ExportTools``)."""
+
+    def __init__(self, exporter: Exporter, renderer: BlockRenderer, media: MediaFiles) -> None:
+        self.exporter, self.renderer, self.media = exporter, renderer, media
+        self.now = timezone.now()
+
+    def stream(self, value, *, eager_first: bool = False) -> str:
+        return self.renderer.stream(value, eager_first=eager_first)
+
+    def rich(self, html: str) -> str:
+        return self.renderer.rich(html)
+
+    def image(self, image, alt: str, *, max_width: int = 1600, share: bool = False):
+        return image_record(image, alt, self.media, max_width=max_width, share=share)
+
+    def document_url(self, document) -> str:
+        return self.exporter._document_url(document)
 
 
 class _DocumentUrls:

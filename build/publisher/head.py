@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from records import ARTICLE, role_of
+
 if TYPE_CHECKING:  # the record types only: these modules need no Django
     from .export import SiteInfo
 
@@ -29,7 +31,6 @@ def alternates(translations: dict[str, str], site: SiteInfo) -> list[tuple[str, 
 
 
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
-ARTICLE_KINDS = {"news", "press"}
 
 
 def opengraph(record: dict, site: SiteInfo, *, image: dict | None) -> list[tuple[str, str]]:
@@ -38,8 +39,9 @@ def opengraph(record: dict, site: SiteInfo, *, image: dict | None) -> list[tuple
     and its alternatives, and the share image (the page's own, else ``image``, the site's
     home page's) with its size and alt text."""
     lang = record["lang"]
+    article = role_of(record["kind"]) == ARTICLE
     tags = [
-        ("og:type", "article" if record["kind"] in ARTICLE_KINDS else "website"),
+        ("og:type", "article" if article else "website"),
         ("og:title", record.get("seo_title") or record["title"]),
         ("og:site_name", site.names[lang]),
         ("og:locale", LOCALES.get(lang, lang)),
@@ -64,7 +66,7 @@ def opengraph(record: dict, site: SiteInfo, *, image: dict | None) -> list[tuple
         ]
     else:
         tags.append(("twitter:card", "summary"))
-    if record["kind"] in ARTICLE_KINDS:
+    if article:
         if record.get("date"):
             tags.append(("article:published_time", record["date"]))
         if record.get("updated"):

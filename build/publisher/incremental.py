@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.utils import timezone
 
+from records import ARTICLE, EVENT, HOME, kinds_with
 from search import static_index
 from search.server.pipeline import index_changes
 
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
     from .site_generator import CityGenerator
 
 logger = logging.getLogger(__name__)
-LISTS_SYNDICATED = {"news", "press", "event"}
 # Where every page was found by the last build of this process, and the state that build
 # left: the next build re-reads only the changed pages' rows (``Exporter.relocate``). A
 # large batch, a site change or another process's state means reading them all.
@@ -223,6 +223,11 @@ def plan(
         pid for pid in timed & changed if pid in old_by_id and old_by_id[pid] == new_by_id.get(pid)
     }
 
+    # Articles and events are listed on home pages, here and where syndicated; events on
+    # the calendars of event listings too.
+    homes, events = kinds_with(role=HOME), kinds_with(role=EVENT)
+    syndicated, calendars = kinds_with(role=ARTICLE) | events, kinds_with(lists=EVENT)
+
     def add(site: str, page_id: int) -> None:
         if page_id in indexes[site].by_id:
             result.owners[site].add(page_id)
@@ -252,7 +257,7 @@ def plan(
             if renamed:
                 for other in index.below(record["path"]):
                     add(site, other["id"])  # breadcrumbs and addresses below it
-            if record["kind"] in LISTS_SYNDICATED:
+            if record["kind"] in syndicated:
                 for target, info in export.sites.items():
                     if target != site and site not in info.syndicates:
                         continue
@@ -260,9 +265,9 @@ def plan(
                         # Home pages and calendars list only their own language's items.
                         if lang != record["lang"]:
                             continue
-                        if kind == "home" or (
-                            record["kind"] == "event"
-                            and kind == "event_index"
+                        if kind in homes or (
+                            record["kind"] in events
+                            and kind in calendars
                             and (target == site or info.syndicates)
                         ):
                             for other in others:
@@ -559,9 +564,6 @@ def _warm_site_files(state: BuildState, site: str) -> None:
         generator.per_record_site_files()
 
 
-LISTINGS = {"news_index", "press_index", "event_index"}
-
-
 def _warm_listings(state: BuildState, site: str) -> None:
     """Remember the site's listing pages (``memo.py``) as they are live, without rendering
     them: the live files are what the state's records rendered to at the state's time, if
@@ -584,7 +586,8 @@ def _warm_listings(state: BuildState, site: str) -> None:
         # With its digest: the memo keeps it without hashing the page a second time.
         return memo.Digested(data, entry[1]) if digest(data) == entry[1] else None
 
-    ids = {record["id"] for record in state.export.records[site] if record["kind"] in LISTINGS}
+    listings = kinds_with(lists=ARTICLE) | kinds_with(lists=EVENT)
+    ids = {record["id"] for record in state.export.records[site] if record["kind"] in listings}
     with _generator(state.export, site, state.now or timezone.now(), {}, seed=as_live) as made:
         made.generate_selected(ids, site_level=False, bundles=None)
 

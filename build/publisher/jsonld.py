@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from records import ARTICLE, EVENT, LISTING, NOTICE, role_of
+
 if TYPE_CHECKING:  # the record types only: these modules need no Django
     from .export import SiteInfo
 
@@ -25,17 +27,9 @@ if TYPE_CHECKING:  # the record types only: these modules need no Django
 POSTAL_RE = re.compile(r"^\s*(?:(?P<code>\d{5})\s+)?(?P<town>[^\d]+?)\s*$")
 AMOUNT_RE = re.compile(r"\d+(?:[.,]\d{1,2})?")
 SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-PAGE_TYPES = {
-    "home": "WebPage",
-    "section": "WebPage",
-    "content": "WebPage",
-    "search": "SearchResultsPage",
-    "news_index": "CollectionPage",
-    "press_index": "CollectionPage",
-    "event_index": "CollectionPage",
-    "notice_index": "CollectionPage",
-    "notice": "WebPage",
-}
+# A page's schema.org type by its kind's role (articles and events have their own nodes).
+# The search page is the publisher's own, of no registered kind.
+PAGE_TYPES = {"search": "SearchResultsPage", LISTING: "CollectionPage"}
 
 
 def postal_address(text: str | None) -> dict | str | None:
@@ -179,17 +173,18 @@ def article(record: dict, site: SiteInfo) -> dict:
 
 def main_node(record: dict, site: SiteInfo, fallback: dict | None = None) -> dict:
     kind = record["kind"]
-    if kind in {"news", "press"}:
+    role = role_of(kind) or kind
+    if role == ARTICLE:
         data = article(record, site)
-    elif kind == "event":
+    elif role == EVENT:
         data = event(record, site)
     else:
-        data = {"@type": PAGE_TYPES.get(kind, "WebPage"), "name": record["title"]}
+        data = {"@type": PAGE_TYPES.get(role, "WebPage"), "name": record["title"]}
         if record.get("description") or record.get("lead"):
             data["description"] = record.get("description") or record.get("lead")
         if record.get("updated"):
             data["dateModified"] = record["updated"]
-        if kind == "notice":
+        if role == NOTICE:
             # Its matter and dates; who it concerns is personal data and stays out.
             data["datePublished"] = record.get("display_from")
             if record.get("ends_at"):
@@ -203,7 +198,7 @@ def main_node(record: dict, site: SiteInfo, fallback: dict | None = None) -> dic
     data["@id"] = record["full_url"] + "#main"
     data["url"] = record["full_url"]
     data["inLanguage"] = record["lang"]
-    found = images(record, site, fallback if kind in {"news", "press", "event"} else None)
+    found = images(record, site, fallback if role in {ARTICLE, EVENT} else None)
     if found:
         data["image"] = found
     return data

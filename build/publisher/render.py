@@ -18,6 +18,8 @@ from pelican.settings import read_settings
 from django.conf import settings
 from django.utils import timezone
 
+from records import all_kinds
+
 from .export import Export
 
 if TYPE_CHECKING:
@@ -52,6 +54,9 @@ def renderer_fingerprint() -> str:
     themes, here = Path(settings.THEMES_DIR), Path(__file__).parent
     files = [
         *sorted(path for path in themes.rglob("*") if path.is_file()),
+        *sorted(
+            path for folder in kind_templates() for path in folder.rglob("*") if path.is_file()
+        ),
         *sorted(path for folder in settings.LOCALE_PATHS for path in Path(folder).rglob("*.mo")),
         *sorted(here.glob("*.py")),
     ]
@@ -59,6 +64,11 @@ def renderer_fingerprint() -> str:
     for path in files:
         hashed.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return hashed.hexdigest()[:32]
+
+
+def kind_templates() -> list[Path]:
+    """The template folders the registered kinds bring (``records.Kind.templates``)."""
+    return list(dict.fromkeys(kind.templates for kind in all_kinds() if kind.templates))
 
 
 def pelican_settings(export: Export, site: str, output: Path, content: Path, now: datetime) -> dict:
@@ -74,7 +84,12 @@ def pelican_settings(export: Export, site: str, output: Path, content: Path, now
             "PATH": str(content),
             "OUTPUT_PATH": str(output),
             "THEME": str(themes / "base"),
-            "THEME_TEMPLATES_OVERRIDES": [str(overrides)] if overrides.is_dir() else [],
+            # The site's theme first; then the templates content apps keep for their own
+            # kinds (names no theme has), then the base theme.
+            "THEME_TEMPLATES_OVERRIDES": [
+                *([str(overrides)] if overrides.is_dir() else []),
+                *map(str, kind_templates()),
+            ],
             "THEME_STATIC_PATHS": static,
             "THEME_STATIC_DIR": "theme",
             "SITEURL": info.base_url,

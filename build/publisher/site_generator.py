@@ -22,8 +22,8 @@ from pelican.generators import Generator
 from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 
+from records import ARTICLE, EVENT, HOME, LISTING, all_kinds, kind_named, kinds_with, search_types
 from search import static_index
-from search.documents import TYPE_LABELS
 
 from . import address_files, cards, feeds, head, ical, icons, memo
 from .addresses import SiteAddresses
@@ -35,19 +35,6 @@ from .siteindex import index_of
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 PAGE_SIZE = 10
-TEMPLATES = {
-    "home": "home.html",
-    "section": "section.html",
-    "content": "content.html",
-    "news_index": "article_index.html",
-    "press_index": "article_index.html",
-    "news": "article.html",
-    "press": "article.html",
-    "event_index": "event_index.html",
-    "event": "event.html",
-    "notice_index": "notice_index.html",
-    "notice": "notice.html",
-}
 # Address segments of generated listing pages, per language.
 SEGMENTS = {
     "page": {"fi": "sivu", "sv": "sida", "en": "page"},
@@ -59,7 +46,7 @@ NOINDEX = ".noindex"
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
 
-# What the JSON API gives of every page, and of events besides.
+# What the JSON API gives of every page; each kind adds its own (``Kind.api_fields``).
 API_FIELDS = (
     "id",
     "key",
@@ -72,18 +59,6 @@ API_FIELDS = (
     "published",
     "updated",
     "translations",
-)
-API_EVENT_FIELDS = (
-    "start",
-    "end",
-    "venue",
-    "address",
-    "organiser",
-    "audience",
-    "is_free",
-    "price",
-    "registration_url",
-    "categories",
 )
 
 
@@ -280,7 +255,7 @@ class CityGenerator(Generator):
                 }
                 for key in sites
             ],
-            "types": {key: str(label) for key, label in TYPE_LABELS.items()},
+            "types": {key: str(label) for key, label in search_types().items()},
             "languages": {code: LANGUAGE_NAMES[code] for code in LANGUAGE_NAMES},
         }
         record = {
@@ -389,43 +364,25 @@ class CityGenerator(Generator):
             self.api()
 
     def page_outputs(self, record: dict) -> None:
-        kind = record["kind"]
-        template = TEMPLATES[kind]
+        kind = kind_named(record["kind"])
         children = self.index.children_of(record)
-        if kind == "home":
-            # The first six of each, not all of them sorted (equal to sorted(...)[:6]):
-            # a city that syndicates every site lists thousands of events.
-            articles = heapq.nlargest(
-                6, self.syndicated({"news", "press"}, record["lang"]), key=_article_date
-            )
-            events = heapq.nsmallest(
-                6,
-                (e for e in self.syndicated({"event"}, record["lang"]) if not self.ended(e)),
-                key=itemgetter("start"),
-            )
-            # The official notices among them: a municipality publishes its notices where
-            # residents find them (Kuntalaki 108 §).
-            sections = [c for c in children if c["kind"] in {"section", "content", "notice_index"}]
-            self.render(
-                template,
-                self.out(record["url"]),
-                self.page_context(record, articles=articles, events=events, sections=sections),
-            )
-        elif kind in {"news_index", "press_index"}:
-            self.article_listing(record, self.newest(children))
-        elif kind == "event_index":
-            self.event_listing(record, children)
-        elif kind == "notice_index":
-            self.notice_listing(record, children)
-        elif kind == "notice":
-            self.render(template, self.out(record["url"]), self.page_context(record))
-            # Markers the generated nginx config turns into "X-Robots-Tag: noindex".
-            if record["noindex"]:
-                self.emit(self.out(record["url"]) + NOINDEX, b"")
-            for path in record["personal_files"]:
-                self.emit(path.lstrip("/") + NOINDEX, b"")
-        elif kind == "event":
-            self.render(template, self.out(record["url"]), self.page_context(record))
+        if kind.role == HOME:
+            self.home_page(record, kind.template, children)
+        elif kind.role == LISTING:
+            listing = {ARTICLE: self.article_listing, EVENT: self.event_listing}
+            if kind.lists in listing:
+                listing[kind.lists](record, children)
+            else:
+                self.notice_listing(record, children)
+        else:
+            context = self.page_context(record, children=children)
+            self.render(kind.template, self.out(record["url"]), context)
+        # Markers the generated nginx config turns into "X-Robots-Tag: noindex".
+        if record.get("noindex"):
+            self.emit(self.out(record["url"]) + NOINDEX, b"")
+        for path in record.get("personal_files", ()):
+            self.emit(path.lstrip("/") + NOINDEX, b"")
+        if kind.role == EVENT:
             calendar = ical.calendar(
                 [(record, record["full_url"])],
                 name=record["title"],
@@ -433,10 +390,31 @@ class CityGenerator(Generator):
                 lang=record["lang"],
             )
             self.emit(self.out(record["url"], "event.ics"), calendar)
-        else:
-            self.render(
-                template, self.out(record["url"]), self.page_context(record, children=children)
-            )
+
+    def home_page(self, record: dict, template: str, children: list[dict]) -> None:
+        # The first six of each, not all of them sorted (equal to sorted(...)[:6]):
+        # a city that syndicates every site lists thousands of events.
+        articles = heapq.nlargest(
+            6, self.syndicated(kinds_with(role=ARTICLE), record["lang"]), key=_article_date
+        )
+        events = heapq.nsmallest(
+            6,
+            (
+                e
+                for e in self.syndicated(kinds_with(role=EVENT), record["lang"])
+                if not self.ended(e)
+            ),
+            key=itemgetter("start"),
+        )
+        # Sections, pages and the official notices: a municipality publishes its notices
+        # where residents find them (Kuntalaki 108 §).
+        listed = {kind.name for kind in all_kinds() if kind.in_home}
+        sections = [c for c in children if c["kind"] in listed]
+        self.render(
+            template,
+            self.out(record["url"]),
+            self.page_context(record, articles=articles, events=events, sections=sections),
+        )
 
     def paginate(self, record: dict, items: list[dict], base: str, template: str, **extra) -> None:
         pages = max(1, -(-len(items) // PAGE_SIZE))
@@ -520,7 +498,9 @@ class CityGenerator(Generator):
         for key in self.site.syndicates:
             records = self.export.records.get(key) if key != self.site.key else None
             if records:  # (a site with no records has no index worth remembering)
-                others.append(index_of(records).by_kind.get(("event", record["lang"]), []))
+                by_kind = index_of(records).by_kind
+                for name in sorted(kinds_with(role=EVENT)):
+                    others.append(by_kind.get((name, record["lang"]), []))
         calendar_path = self.out(record["url"], "calendar.ics")
         events = schedule_of(
             self.site.key,
@@ -621,10 +601,11 @@ class CityGenerator(Generator):
 
     def site_feed(self, lang: str) -> None:
         by_kind = self.index.by_kind
-        items = [r for kind in ("news", "press", "event") for r in by_kind.get((kind, lang), ())]
+        fed = kinds_with(role=ARTICLE) | kinds_with(role=EVENT)
+        items = [r for kind in sorted(fed) for r in by_kind.get((kind, lang), ())]
         items.sort(key=itemgetter("path"))  # tree order first, as ties keep it
         # Newest announcement first (an event by when it was published, not when it is).
-        items.sort(key=lambda r: r.get("date") or r.get("published") or "", reverse=True)
+        items.sort(key=lambda r: _article_date(r) or r.get("published") or "", reverse=True)
         base = self.site.url(lang)
         home = self.home(lang) if ("home", lang) in self.index.by_kind else {}
         self.emit(
@@ -705,22 +686,21 @@ class CityGenerator(Generator):
         def page(r: dict) -> dict:
             return {field: r.get(field) for field in API_FIELDS}
 
-        def news(r: dict) -> dict:
-            return {**page(r), "date": r.get("date"), "press_release": r["kind"] == "press"}
+        def item(r: dict) -> dict:
+            kind = kind_named(r["kind"])
+            return {**page(r), **{f: r.get(f) for f in kind.api_fields}, **kind.api}
 
-        def event(r: dict) -> dict:
-            return {**page(r), **{f: r.get(f) for f in API_EVENT_FIELDS}}
-
-        def of_kinds(*kinds: str) -> list[dict]:
-            """The site's records of these kinds, in tree order (as in ``self.records``)."""
+        def of_role(role: str) -> list[dict]:
+            """The site's records of this role, in tree order (as in ``self.records``)."""
+            kinds = kinds_with(role=role)
             by_kind = self.index.by_kind
             found = [r for (kind, _lang), rs in by_kind.items() if kind in kinds for r in rs]
             return sorted(found, key=itemgetter("path"))
 
         outputs = (
             ("pages", self.records, page),
-            ("news", self.newest(of_kinds("news", "press")), news),
-            ("events", sorted(of_kinds("event"), key=lambda r: r["start"]), event),
+            ("news", self.newest(of_role(ARTICLE)), item),
+            ("events", sorted(of_role(EVENT), key=itemgetter("start")), item),
         )
         for name, records, item in outputs:
             parts = self.json_items(name, records, item)

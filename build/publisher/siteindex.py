@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cached_property
 
+from records import all_kinds
+
 
 def _path(record: dict) -> str:
     return record["path"]
@@ -74,11 +76,13 @@ class SiteIndex:
 
     @cached_property
     def ends(self) -> list[tuple[datetime, int]]:
-        """(end, id) of every event and notice, sorted: when each leaves "upcoming"."""
+        """(end, id) of every record whose kind expires (an event's end, a notice's end of
+        display), sorted: when each leaves "upcoming" or "on view"."""
+        expiry = {kind.name: kind.expires for kind in all_kinds() if kind.expires}
         return sorted(
             (datetime.fromisoformat(end), record["id"])
             for record in self.records
-            if (end := record.get("end") or record.get("ends_at"))
+            if (field := expiry.get(record["kind"])) and (end := record[field])
         )
 
     def children_of(self, record: dict) -> list[dict]:

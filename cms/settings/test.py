@@ -38,3 +38,7 @@ OUTPUT_DIR = VAR_DIR / "output"
 # developer's database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["NAME"] = str(VAR_DIR / "db.sqlite3")  # noqa: F405
+
+# A content app of the tests' own, with a kind nothing in build/ or search/ names
+# (tests/publisher/test_kinds.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.kindapp"]  # noqa: F405

@@ -1,4 +1,4 @@
-"""The export record of an official notice.
+"""The kinds of official notices: a notice, and the section that lists them.
 
 A notice whose display period has ended is exported without its personal data, whether
 or not the reconciler has run yet: any build after the deadline is clean. Search gets the
@@ -7,22 +7,23 @@ matter only (``search_text``): names and other personal data are never indexed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from functools import partial
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from cms.notices import redaction, richtext
-from cms.notices.models import NoticePage, NoticeType
+from cms.core.records import content_fields
+from records import LISTING, NOTICE, ExportTools, Kind, NoticeRecord, iso, register
 
-from .blocks_html import BlockRenderer
+from . import redaction, richtext
+from .models import NoticePage, NoticeType
+
+# Exactly as stored: the display period's end is a moment, to the microsecond.
+_exact = partial(iso, whole_seconds=False)
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
-
-
-def notice_fields(page: NoticePage, renderer: BlockRenderer, document_url, now: datetime) -> dict:
-    ended = page.ended(now)
+def notice_fields(page: NoticePage, tools: ExportTools) -> dict:
+    ended = page.ended(tools.now)
     table = page.timetable()
     body = richtext.redacted(page.body) if ended else page.body
     attachments, personal_files = [], []
@@ -36,7 +37,7 @@ def notice_fields(page: NoticePage, renderer: BlockRenderer, document_url, now: 
         if kept is None or kept["document"] is None:
             continue
         document = kept["document"]
-        url = document_url(document)
+        url = tools.document_url(document)
         attachments.append(
             {
                 "title": document.title,
@@ -71,20 +72,20 @@ def notice_fields(page: NoticePage, renderer: BlockRenderer, document_url, now: 
         "legal_basis": page.legal_basis,
         "issuing_body": page.issuing_body,
         "record_number": page.record_number,
-        "date": _iso(page.display_from.replace(microsecond=0)),
-        "display_from": _iso(page.display_from.replace(microsecond=0)),
-        "deemed_served": _iso(table.deemed_served),
-        "last_day": _iso(table.last_day),
-        "ends_at": _iso(table.ends_at),
-        "appeal_deadline": _iso(table.appeal_deadline),
-        "other_deadline": _iso(page.other_deadline),
+        "date": iso(page.display_from),
+        "display_from": iso(page.display_from),
+        "deemed_served": _exact(table.deemed_served),
+        "last_day": _exact(table.last_day),
+        "ends_at": _exact(table.ends_at),
+        "appeal_deadline": _exact(table.appeal_deadline),
+        "other_deadline": _exact(page.other_deadline),
         "place_on_view": page.place_on_view,
         "appeal_information": page.appeal_information,
-        "body": renderer.rich(body),
-        "search_text": renderer.rich(richtext.without_marked(body)),
+        "body": tools.rich(body),
+        "search_text": tools.rich(richtext.without_marked(body)),
         **personal,
         "newspaper": page.newspaper,
-        "newspaper_date": _iso(page.newspaper_date),
+        "newspaper_date": _exact(page.newspaper_date),
         "attachments": attachments,
         "personal_files": personal_files,
         "ended": ended,
@@ -94,3 +95,33 @@ def notice_fields(page: NoticePage, renderer: BlockRenderer, document_url, now: 
         # Crawlers must not index a page or file that holds personal data.
         "noindex": has_personal,
     }
+
+
+register(
+    Kind(
+        "notice_index",
+        "notices.noticeindexpage",
+        LISTING,
+        "notice_index.html",
+        content_fields,
+        lists=NOTICE,
+        in_home=True,
+    )
+)
+register(
+    Kind(
+        "notice",
+        "notices.noticepage",
+        NOTICE,
+        "notice.html",
+        notice_fields,
+        record=NoticeRecord,
+        expires="ends_at",
+        dated_by="date",
+        search_type="notice",
+        search_label=gettext_lazy("Official notice"),
+        search_fields=("issuing_body", "record_number"),
+        search_body="search_text",
+        personal=True,
+    )
+)

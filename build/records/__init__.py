@@ -1,0 +1,64 @@
+"""Records: what a published page is, as the static sites and the search indexes read it.
+
+The contract between the content apps, which make records of their pages, and everything
+downstream of the export (the publisher, the search indexes), which reads nothing else.
+``contract`` types every field; ``kinds`` is the registry where each content app declares
+its kinds of page, the way Wagtail apps register hooks. This package imports no content
+app, no publisher and no search code.
+"""
+
+from .contract import (
+    ArticleRecord,
+    ContentRecord,
+    EventRecord,
+    NoticeRecord,
+    PageRecord,
+    RecordError,
+    conforms,
+    iso,
+)
+from .kinds import (
+    ARTICLE,
+    EVENT,
+    HOME,
+    LISTING,
+    NOTICE,
+    PAGE,
+    ExportTools,
+    Kind,
+    all_kinds,
+    check,
+    kind_for_model,
+    kind_named,
+    kinds_with,
+    register,
+    role_of,
+    search_types,
+)
+
+__all__ = [
+    "ARTICLE",
+    "EVENT",
+    "HOME",
+    "LISTING",
+    "NOTICE",
+    "PAGE",
+    "ArticleRecord",
+    "ContentRecord",
+    "EventRecord",
+    "ExportTools",
+    "Kind",
+    "NoticeRecord",
+    "PageRecord",
+    "RecordError",
+    "all_kinds",
+    "check",
+    "conforms",
+    "iso",
+    "kind_for_model",
+    "kind_named",
+    "kinds_with",
+    "register",
+    "role_of",
+    "search_types",
+]

@@ -1,0 +1,176 @@
+"""The registry of kinds: each content app declares its kinds of page here, in one place.
+
+A kind says how a page model becomes a record (``fields``), which template shows it,
+which of the publisher's roles it plays (and so which listings, feeds, calendars and API
+files it feeds), and what the search indexes take of it. Each content app declares its
+kinds in a ``kinds`` module, found in every installed app the first time the registry is
+read (as Wagtail finds ``wagtail_hooks``). The publisher and search read this registry and
+name no app: a new kind of content is one ``kinds`` module and a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
+
+from .contract import ContentRecord, RecordError, conforms
+
+# Roles: what the publisher does with a kind's pages. A home page lists the latest
+# articles and upcoming events of its site and those it syndicates; articles and events
+# go to the site's feed and JSON API; events to calendars; a listing paginates, archives,
+# feeds and (for events) calendars its children of the role it ``lists``; a notice's
+# page is kept from crawlers while it holds personal data.
+HOME, PAGE, ARTICLE, EVENT, NOTICE, LISTING = (
+    "home",
+    "page",
+    "article",
+    "event",
+    "notice",
+    "listing",
+)
+ROLES = (HOME, PAGE, ARTICLE, EVENT, NOTICE, LISTING)
+# The search type of a page that is none of the others (``Kind.search_type``).
+PAGE_TYPE = "page"
+PAGE_TYPE_LABEL = _("Page")
+
+
+class ExportTools(Protocol):
+    """What the export lends a kind's ``fields`` function for one site and language."""
+
+    now: datetime
+
+    def stream(self, value: Any, *, eager_first: bool = False) -> str:
+        """A StreamField's blocks as HTML, links resolved."""
+
+    def rich(self, html: str) -> str:
+        """A rich text field as HTML, links resolved."""
+
+    def image(
+        self, image: Any, alt: str, *, max_width: int = 1600, share: bool = False
+    ) -> dict | None:
+        """A picture as plain data (None while its renditions are still to be made)."""
+
+    def document_url(self, document: Any) -> str:
+        """The public path of a document, which the record's pages then need."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    model: str  # "app_label.modelname" of the page model exported as this kind
+    role: str
+    template: str  # in the themes, or in ``templates``
+    # The kind's own fields of a page (everything beyond ``PageRecord``'s common ones).
+    fields: Callable[[Any, ExportTools], dict]
+    record: type = ContentRecord  # the TypedDict its records keep
+    templates: Path | None = None  # a folder of the app's own templates, after the themes'
+    lists: str | None = None  # a listing's children's role
+    in_home: bool = False  # listed among its home page's sections
+    # The record field whose time takes the page out of "upcoming" or "on view": every
+    # output showing it is rendered again then.
+    expires: str | None = None
+    # The record field that dates it in listings and search (else when first published).
+    dated_by: str | None = None
+    prefetch: tuple[str, ...] = ()  # related objects ``fields`` reads, loaded per batch
+    search_type: str = PAGE_TYPE
+    search_label: str | Promise = PAGE_TYPE_LABEL
+    search_fields: tuple[str, ...] = ()  # text fields indexed besides lead and body
+    search_body: str = "body"  # the HTML field indexed as its body
+    api_fields: tuple[str, ...] = ()  # fields its JSON API items carry besides the common
+    api: Mapping[str, object] = field(default_factory=dict)  # constant fields of its items
+    # Its pages can hold personal data: their old addresses are not remembered, and the
+    # notices' removal walks them.
+    personal: bool = False
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"kind {self.name}: unknown role {self.role!r}")
+        if (self.role == LISTING) != (self.lists is not None):
+            raise ValueError(f"kind {self.name}: a listing, and only a listing, lists a role")
+
+
+_kinds: dict[str, Kind] = {}
+_by_model: dict[str, Kind] = {}
+_discovered = False
+
+
+def register(kind: Kind) -> Kind:
+    """Declare ``kind`` (from an app's ``kinds`` module); a name or model declared twice
+    is an error, unless it is the very same declaration."""
+    for table, key in ((_kinds, kind.name), (_by_model, kind.model)):
+        known = table.get(key)
+        if known is not None and known != kind:
+            raise ValueError(f"kind {kind.name}: {key} is already declared by {known.name}")
+    _kinds[kind.name] = _by_model[kind.model] = kind
+    return kind
+
+
+def unregister(name: str) -> None:
+    """Take a kind out again (tests that declare one of their own)."""
+    kind = _kinds.pop(name)
+    _by_model.pop(kind.model, None)
+
+
+def _discover() -> None:
+    global _discovered
+    if not _discovered:
+        _discovered = True
+        autodiscover_modules("kinds")
+
+
+def all_kinds() -> list[Kind]:
+    """Every kind, in the order the apps declared them."""
+    _discover()
+    return list(_kinds.values())
+
+
+def kind_named(name: str) -> Kind:
+    _discover()
+    return _kinds[name]
+
+
+def role_of(name: str) -> str | None:
+    """The role of the kind ``name``; None for a page no kind makes (the publisher's own
+    search page)."""
+    _discover()
+    kind = _kinds.get(name)
+    return kind.role if kind is not None else None
+
+
+def kind_for_model(label: str) -> Kind | None:
+    """The kind a page model (``app_label.modelname``) is exported as, if any."""
+    _discover()
+    return _by_model.get(label)
+
+
+def kinds_with(*, role: str | None = None, lists: str | None = None) -> set[str]:
+    """Names of the kinds of this role (and listing this role)."""
+    return {
+        kind.name
+        for kind in all_kinds()
+        if (role is None or kind.role == role) and (lists is None or kind.lists == lists)
+    }
+
+
+def search_types() -> dict[str, str | Promise]:
+    """Search type -> label, the plain page's first: what residents filter by."""
+    types: dict[str, str | Promise] = {PAGE_TYPE: PAGE_TYPE_LABEL}
+    for kind in all_kinds():
+        types.setdefault(kind.search_type, kind.search_label)
+    return types
+
+
+def check(record: dict) -> dict:
+    """``record`` if it keeps its kind's contract; ``RecordError`` if not."""
+    kind = _kinds.get(record.get("kind", ""))
+    if kind is None:
+        raise RecordError(f"record {record.get('id')}: no kind {record.get('kind')!r}")
+    conforms(record, kind.record)
+    return record
