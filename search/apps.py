@@ -1,4 +1,5 @@
-"""The search app: the server-side index's table and the ``search_index`` command."""
+"""The search app: the server-side index's table, the ``search_index`` command, and the
+indexer every build of the sites keeps in step (``indexer.py``)."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -9,3 +10,10 @@ class SearchConfig(AppConfig):
     label = "citysearch"  # "search" reads too much like Wagtail's own search app
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from publisher.hooks import register_indexer
+
+        from .indexer import SearchIndexer
+
+        register_indexer(SearchIndexer())

@@ -31,6 +31,8 @@ def alternates(translations: dict[str, str], site: SiteInfo) -> list[tuple[str, 
 
 
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+# Each language named in itself: the language switcher.
+LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
 
 def opengraph(record: dict, site: SiteInfo, *, image: dict | None) -> list[tuple[str, str]]:

@@ -35,10 +35,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from records import ARTICLE, EVENT, HOME, kinds_with
-from search import static_index
-from search.server.pipeline import index_changes
 
-from . import address_files, addresses, memo, release, reuse, schedule
+from . import address_files, addresses, hooks, memo, release, reuse, schedule
 from .export import Export, Exporter
 from .files import digest, write_file
 from .publish import (
@@ -276,7 +274,7 @@ def plan(
     touched = {old_by_id[pid]["site"] for pid in edited if pid in old_by_id}
     touched |= {new_by_id[pid]["site"] for pid in edited if pid in new_by_id}
     for site in touched - result.full:
-        rebuild, gone = static_index.affected(
+        rebuild, gone = hooks.affected(
             state.export.records.get(site, []),
             export.records[site],
             export.sites[site].languages,
@@ -443,7 +441,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         }
         update_server_index(
             result,
-            lambda: index_changes(export, changed=indexed, gone=gone, sites=renamed),
+            lambda: hooks.after_changes(export, changed=indexed, gone=gone, sites=renamed),
         )
     for site in {o.site for o in outcomes if o.release is not None}:
         reuse.tidy(site)
@@ -533,8 +531,6 @@ def warm_up() -> BuildState | None:
     read, the exporter that found its pages (``Exporter.restored``), each site's indexes,
     media list and search bundles. A worker that starts does this before it takes tasks,
     so that its first edit is as fast as the next ones."""
-    from search import bundles
-
     state = load_state()
     if state is None:
         return None
@@ -549,7 +545,8 @@ def warm_up() -> BuildState | None:
         # Worked out now (each once per list of records), not by the first build.
         _ = index.media, index.ends
         if site in state.export.sites:
-            bundles.assign(records, state.export.sites[site].languages)
+            for indexer in hooks.indexers():
+                indexer.warm(records, state.export.sites[site].languages)
             _warm_site_files(state, site)
             _warm_listings(state, site)
     return state

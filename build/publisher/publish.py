@@ -21,11 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from search import static_index
-from search.pagefind import prune_cache
-from search.server.pipeline import index_full
-
-from . import address_files, release, renderpool, reuse
+from . import address_files, hooks, release, renderpool, reuse
 from .export import Export, Exporter
 from .files import ReleaseFiles
 from .render import render_site, renderer_fingerprint
@@ -196,7 +192,7 @@ def publish_full(
                 locations=locations,
             )
         )
-        update_server_index(result, lambda: index_full(export))
+        update_server_index(result, lambda: hooks.after_full(export))
     else:
         drop_state()
     # Removing old releases happens after everything is live: it delays no reader.
@@ -205,7 +201,8 @@ def publish_full(
         if outcome.error is None:
             reuse.tidy(outcome.site)
     if result.ok:
-        prune_cache(static_index.cache_dir())
+        for indexer in hooks.indexers():
+            indexer.tidy()
     result.timings["cleanup"] = time.perf_counter() - began
     # Summed over sites: with parallel workers these add up to more than the wall time.
     result.timings["render (cpu)"] = sum(o.render_seconds for o in outcomes)

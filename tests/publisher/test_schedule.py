@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 
 from publisher import ical, schedule
+from publisher.dates import when
 from publisher.schedule import Schedule, schedule_of
-from publisher.site_generator import when
 
 BASE = datetime(2027, 3, 1, 12, tzinfo=UTC)
 

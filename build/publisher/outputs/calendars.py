@@ -1,0 +1,31 @@
+"""iCalendar files: one per event, and one per event section of every event it lists."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import ical
+
+if TYPE_CHECKING:
+    from ..site_generator import CityGenerator
+
+
+def event_calendar(g: CityGenerator, record: dict, *, owner: str) -> None:
+    calendar = ical.calendar(
+        [(record, record["full_url"])],
+        name=record["title"],
+        hostname=g.site.hostname,
+        lang=record["lang"],
+    )
+    g.emit(g.out(record["url"], "event.ics"), calendar, owner=owner)
+
+
+def section_calendar(g: CityGenerator, record: dict, path: str, vevents) -> None:
+    """The calendar of an event section (its events, made and kept by ``schedule.py``)."""
+    calendar = ical.assemble(
+        vevents,
+        name=f"{g.site.names[record['lang']]}: {record['title']}",
+        hostname=g.site.hostname,
+        lang=record["lang"],
+    )
+    g.emit(path, calendar, owner=f"page:{record['id']}")
