@@ -53,7 +53,7 @@ def _live_files(pages) -> dict[int, Path]:
     from .export import Exporter
 
     exporter = Exporter()
-    exporter._locate_pages()
+    exporter.locate_pages()
     folders = {}
     for page in pages:
         located = exporter.locate(page)

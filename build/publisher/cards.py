@@ -5,7 +5,7 @@ shows the event: on 100,000 pages that is some 270 cards per page and four listi
 edit, nearly all of them showing records that did not change. A card is made from its
 record, the address it links to, the listing's language and the language it is rendered
 in; the worker keeps unchanged records as the same objects from build to build
-(``incremental._reexport``), so a card made from the very same record in the same
+(``reexport.reexport``), so a card made from the very same record in the same
 circumstances is the same HTML as last time. Each entry holds its record, so an identity
 is never mistaken for a freed object's.
 

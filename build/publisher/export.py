@@ -9,67 +9,26 @@ the live version of a public page is read.
 
 from __future__ import annotations
 
-import logging
-from bisect import bisect_left, insort
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from cms.core.models import SiteProfile
-from records import (
-    NOTICE,
-    ExportTools,
-    Kind,
-    RecordError,
-    check,
-    iso,
-    kind_for_model,
-    kind_named,
-    kinds_with,
-)
+from records import ExportTools, Kind, RecordError, check, iso, kind_for_model
 
 from . import addresses
 from .addresses import SiteAddresses
 from .blocks_html import BlockRenderer
 from .images import MediaFiles, image_record
+from .locations import Locations, Locator, PageRow, SiteInfo, _Located
 from .richtext import expand_links
+from .site_links import link_sites
 
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class SiteInfo:
-    """A site as the renderer needs it."""
-
-    key: str
-    base_url: str
-    hostname: str
-    names: dict[str, str]
-    taglines: dict[str, str]
-    languages: list[str]
-    theme: str
-    audience: str
-    contact: dict[str, str]
-    syndicates: list[str]
-    navigation: dict[str, list[dict]] = field(default_factory=dict)
-    accessibility: dict[str, dict] = field(default_factory=dict)  # lang -> {title, url}
-    # lang -> {title, url}: the official notices, this site's or the city's (every footer).
-    notices: dict[str, dict] = field(default_factory=dict)
-    homes: dict[str, int] = field(default_factory=dict)
-    # The city's own site, for a sub-site (its organisation's parentOrganization).
-    parent: str | None = None
-
-    def url(self, lang: str) -> str:
-        return self.base_url + ("/" if lang == self.languages[0] else f"/{lang}/")
+__all__ = ["Export", "Exporter", "Locations", "PageRow", "SiteInfo", "export_sites"]
 
 
 @dataclass
@@ -85,57 +44,12 @@ class Export:
     addresses: dict[str, SiteAddresses] = field(default_factory=dict)
 
 
-class PageRow(NamedTuple):
-    """The few columns of a page that addresses and plans need: reading 10,000 of these is
-    far cheaper than building 10,000 Page model instances. A tuple, so that the build
-    state stores 100,000 of them with no conversion."""
+class Exporter(Locator):
+    """Makes the records of located pages (``export``, ``record_for``): the export's public
+    interface for full and incremental builds and for preview."""
 
-    pk: int
-    path: str
-    depth: int
-    url_path: str
-    title: str
-    translation_key: str
-    content_type_id: int
-
-    @property
-    def model(self) -> type[Page]:
-        return ContentType.objects.get_for_id(self.content_type_id).model_class()
-
-
-@dataclass
-class Locations:
-    """What ``Exporter`` found of where pages are, kept with the build state."""
-
-    homes: dict[str, tuple[str, str]]  # home page path -> (site, language)
-    home_url_paths: dict[str, str]
-    rows: dict[int, PageRow]
-
-
-@dataclass
-class _Located:
-    page_id: int
-    site: str
-    lang: str
-    path: str  # path on its own site, e.g. "/sv/tjanster/"
-
-
-def _subtree(place: str) -> Q:
-    """Pages at or below the tree path ``place``. SQLite does not use the path's index for
-    ``LIKE 'place%'`` (30 ms on 100,000 pages, in every edit's build): there, the same
-    pages as a range, since treebeard's paths are ASCII letters and digits and SQLite
-    compares text byte by byte. Other databases compare by collation: left to ``LIKE``."""
-    if connection.vendor == "sqlite":
-        return Q(path__gte=place, path__lt=place + "\x7f")
-    return Q(path__startswith=place)
-
-
-class Exporter:
     def __init__(self) -> None:
-        self.profiles = list(SiteProfile.objects.select_related("site", "site__root_page"))
-        self.sites: dict[str, SiteInfo] = {}
-        self.located: dict[int, _Located] = {}
-        self.pages: dict[int, PageRow] = {}
+        super().__init__()
         # False in incremental builds: images without renditions wait (see images.py).
         self.make_renditions = True
         self.awaiting_images: set[int] = set()
@@ -143,180 +57,16 @@ class Exporter:
             lambda: MediaFiles(make=self.make_renditions, awaiting=self.awaiting_images)
         )
         self._record_documents: dict[str, str] | None = None
-        # The pages ``relocate`` read again or dropped (None: every page was read).
-        self.reread: set[int] | None = None
-        self._sorted_paths: list[str] | None = None  # tree paths of ``pages``, sorted
-        self._pk_by_path: dict[str, int] | None = None
-        self._link_indexes: tuple[dict, dict] | None = None  # see ``link_sites``
 
     # -- addresses -------------------------------------------------------------------------
 
-    def locate(self, page: Page) -> _Located | None:
-        """Where ``page`` is (or would be) published, from its tree position and slug."""
-        home_path = page.path[: Page.steplen * 2]
-        if home_path not in self.homes:
-            return None  # a tree outside every declared site and language
-        site, lang = self.homes[home_path]
-        info = self.sites[site]
-        relative = page.url_path[len(self.home_url_paths[home_path]) :]
-        prefix = "/" if lang == info.languages[0] else f"/{lang}/"
-        return _Located(page.pk, site, lang, prefix + relative)
-
-    def _locate_homes(self) -> None:
-        self.homes: dict[str, tuple[str, str]] = {}  # home path -> (site, lang)
-        self.home_url_paths: dict[str, str] = {}
-        homes, home_url_paths = self.homes, self.home_url_paths
-        # Every site's home in every language in one query (each edit's build asks).
-        keys = {profile.site.root_page.translation_key for profile in self.profiles}
-        translations: dict[object, list[Page]] = defaultdict(list)
-        for home in Page.objects.filter(translation_key__in=keys).select_related("locale"):
-            translations[home.translation_key].append(home)
-        default = next((p.key for p in self.profiles if p.site.is_default_site), None)
-        for profile in self.profiles:
-            root = profile.site.root_page
-            info = SiteInfo(
-                parent=default if default != profile.key else None,
-                key=profile.key,
-                base_url=profile.site.root_url,
-                hostname=profile.site.hostname,
-                names=profile.names,
-                taglines=profile.taglines,
-                languages=list(profile.languages),
-                theme=profile.theme,
-                audience=profile.audience,
-                contact=profile.contact,
-                syndicates=list(profile.syndicates),
-            )
-            self.sites[profile.key] = info
-            for home in translations[root.translation_key]:  # as get_translations(inclusive)
-                lang = home.locale.language_code
-                if lang in info.languages:
-                    homes[home.path] = (profile.key, lang)
-                    home_url_paths[home.path] = home.url_path
-                    info.homes[lang] = home.pk
-
-    def _add_rows(self, rows) -> list[int]:
-        added = []
-        for pk, path, depth, url_path, title, key, content_type_id in rows.values_list(
-            "id", "path", "depth", "url_path", "title", "translation_key", "content_type_id"
-        ):
-            page = PageRow(pk, path, depth, url_path, title, str(key), content_type_id)
-            located = self.locate(page)
-            if located is not None:
-                if pk in self.pages:
-                    self._forget_path(self.pages[pk].path)
-                self.located[page.pk] = located
-                self.pages[page.pk] = page
-                added.append(pk)
-                if self._sorted_paths is not None and self._pk_by_path is not None:
-                    if path not in self._pk_by_path:
-                        insort(self._sorted_paths, path)
-                    self._pk_by_path[path] = pk
-        return added
-
-    def _locate_pages(self) -> None:
-        self._locate_homes()
-        self._add_rows(Page.objects.live().public().filter(depth__gte=2))
-
-    def relocate(self, previous: Exporter, page_ids: set[int]) -> None:
-        """What ``_locate_pages`` would find, reading only the pages ``page_ids`` and the
-        subtrees below their old and new places; every other page as ``previous`` found
-        it. Sound because every change to a page (publish, unpublish, move, delete,
-        privacy) queues its id, and only these change where the pages below it are."""
-        self._locate_homes()
-        if (self.homes, self.home_url_paths) != (previous.homes, previous.home_url_paths):
-            self.located, self.pages = {}, {}
-            self._locate_pages()  # a home moved or a site changed languages: all of it
-            return
-        places = {previous.pages[pid].path for pid in page_ids if pid in previous.pages}
-        places |= set(Page.objects.filter(pk__in=page_ids).values_list("path", flat=True))
-        paths, pk_by_path = previous.sorted_paths()
-        dropped = {pid for pid in page_ids if pid in previous.pages}
-        for place in places:
-            position = bisect_left(paths, place)
-            while position < len(paths) and paths[position].startswith(place):
-                dropped.add(pk_by_path[paths[position]])
-                position += 1
-        # Copied at C speed, then patched: on 100,000 pages, building them again is not.
-        self.pages, self.located = dict(previous.pages), dict(previous.located)
-        self._sorted_paths, self._pk_by_path = list(paths), dict(pk_by_path)
-        by_url_path, by_key = (dict(index) for index in previous.link_indexes())
-        for pk in dropped:
-            row = self.pages.pop(pk)
-            located = self.located.pop(pk)
-            self._forget_path(row.path)
-            if by_url_path.get(row.url_path) is row:
-                del by_url_path[row.url_path]
-            if by_key.get((row.translation_key, located.lang)) is located:
-                del by_key[(row.translation_key, located.lang)]
-        subtrees = Q(pk__in=page_ids)
-        for place in places:
-            subtrees |= _subtree(place)
-        added = self._add_rows(Page.objects.live().public().filter(depth__gte=2).filter(subtrees))
-        for pk in added:
-            row, located = self.pages[pk], self.located[pk]
-            by_url_path[row.url_path] = row
-            by_key[(row.translation_key, located.lang)] = located
-        self._link_indexes = (by_url_path, by_key)
-        self.reread = dropped | set(added)
-
-    def sorted_paths(self) -> tuple[list[str], dict[str, int]]:
-        """The tree paths of every located page, sorted, and the page at each."""
-        if self._sorted_paths is None or self._pk_by_path is None:
-            self._pk_by_path = {row.path: pk for pk, row in self.pages.items()}
-            self._sorted_paths = sorted(self._pk_by_path)
-        return self._sorted_paths, self._pk_by_path
-
-    def _forget_path(self, path: str) -> None:
-        if self._sorted_paths is None or self._pk_by_path is None:
-            return
-        position = bisect_left(self._sorted_paths, path)
-        if position < len(self._sorted_paths) and self._sorted_paths[position] == path:
-            del self._sorted_paths[position]
-        self._pk_by_path.pop(path, None)
-
-    def locations(self) -> Locations:
-        return Locations(homes=self.homes, home_url_paths=self.home_url_paths, rows=self.pages)
-
-    @classmethod
-    def restored(cls, locations: Locations) -> Exporter:
-        """An exporter that found what ``locations`` says (from a state another process
-        saved), to ``relocate`` from."""
-        exporter = cls()
-        exporter._locate_homes()
-        current = (exporter.homes, exporter.home_url_paths)
-        exporter.homes, exporter.home_url_paths = locations.homes, locations.home_url_paths
-        if current != (locations.homes, locations.home_url_paths):
-            return exporter  # sites changed since: ``relocate`` sees it and reads every page
-        for pk, row in locations.rows.items():
-            located = exporter.locate(row)
-            if located is not None:
-                exporter.located[pk] = located
-                exporter.pages[pk] = row
-        return exporter
-
-    def page_url(self, page_id: int, *, from_site: str) -> str | None:
-        """A link from a page of ``from_site``: a path on the same site, else a full URL."""
-        located = self.located.get(page_id)
-        if located is None:
-            return None
-        if located.site == from_site:
-            return located.path
-        return self.sites[located.site].base_url + located.path
-
-    def absolute_url(self, page_id: int) -> str:
-        located = self.located[page_id]
-        return self.sites[located.site].base_url + located.path
-
-    # -- content ---------------------------------------------------------------------------
-
-    def _document_url(self, document) -> str:
+    def document_url(self, document) -> str:
         path = f"/documents/{document.pk}/{document.filename}"
         if self._record_documents is not None:
             self._record_documents[path] = document.file.name
         return path
 
-    def _renderer(self, site: str) -> BlockRenderer:
+    def renderer_for(self, site: str) -> BlockRenderer:
         media = self.media[site]
         documents = _DocumentUrls(self)
 
@@ -331,7 +81,7 @@ class Exporter:
             rich=rich,
             picture=lambda image, alt: image_record(image, alt, media),
             link=lambda pk: self.page_url(pk, from_site=site),
-            document=self._document_url,
+            document=self.document_url,
             labels={"phone": _("Phone"), "email": _("E-mail")},
         )
 
@@ -378,7 +128,7 @@ class Exporter:
         return check(record)
 
     def export(self, sites: list[str] | None = None) -> Export:
-        self._locate_pages()
+        self.locate_pages()
         wanted = set(sites or self.sites)
         by_type: dict[type, list[int]] = defaultdict(list)
         for page_id, page in self.pages.items():
@@ -387,7 +137,7 @@ class Exporter:
 
         records: dict[str, list[dict]] = {key: [] for key in wanted}
         translations: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-        renderers = {key: self._renderer(key) for key in wanted}
+        renderers = {key: self.renderer_for(key) for key in wanted}
         for model, ids in by_type.items():
             queryset = model.objects.filter(pk__in=ids)
             kind = kind_for_model(model._meta.label_lower)
@@ -402,73 +152,8 @@ class Exporter:
             site_records.sort(key=lambda record: record["path"])
             for record in site_records:
                 record["translations"] = translations[(site, record["key"])]
-        self.link_sites(records)
+        link_sites(self, records)
         return Export(sites=self.sites, records=records, addresses=addresses.collect(self))
-
-    def _resolve(
-        self, info: SiteInfo, slug_path: str, lang: str, by_key: dict[tuple[str, str], _Located]
-    ) -> _Located | None:
-        """A slug path below the default-language home, in ``lang`` (its translation)."""
-        home_path = self.pages[info.homes[info.languages[0]]].url_path
-        target = self.by_url_path.get(home_path + slug_path + "/")
-        located = by_key.get((str(target.translation_key), lang)) if target else None
-        if located is None:
-            logger.warning("%s: %s has no published %s page", info.key, slug_path, lang)
-        return located
-
-    def link_indexes(self) -> tuple[dict[str, PageRow], dict[tuple[str, str], _Located]]:
-        """Pages by URL path, and by (translation key, language): what menus resolve."""
-        if self._link_indexes is None:
-            self._link_indexes = (
-                {page.url_path: page for page in self.pages.values()},
-                {
-                    (page.translation_key, self.located[pk].lang): self.located[pk]
-                    for pk, page in self.pages.items()
-                },
-            )
-        return self._link_indexes
-
-    def link_sites(self, keys) -> None:
-        """Resolve menus, accessibility statements and the official notices' section of
-        these sites (after locating)."""
-        self.by_url_path, by_key = self.link_indexes()
-        notices: dict[tuple[str, str], _Located] = {}
-        models = [kind_named(name).model.split(".") for name in kinds_with(lists=NOTICE)]
-        sections = (
-            Page.objects.live()
-            .public()
-            .filter(content_type__in=[ContentType.objects.get_by_natural_key(*m) for m in models])
-        )
-        for pk in sections.values_list("pk", flat=True):
-            located = self.located.get(pk)
-            if located is not None:
-                notices.setdefault((located.site, located.lang), located)
-        for key in keys:
-            info = self.sites[key]
-            self._site_links(info, by_key)
-            for lang in info.languages:
-                located = notices.get((key, lang)) or notices.get((info.parent, lang))
-                if located is not None:
-                    url = self.page_url(located.page_id, from_site=key)
-                    info.notices[lang] = {"title": self.pages[located.page_id].title, "url": url}
-
-    def _site_links(self, info: SiteInfo, by_key: dict[tuple[str, str], _Located]) -> None:
-        """Menu entries and the accessibility statement, per language."""
-        profile = next(p for p in self.profiles if p.key == info.key)
-        for lang in info.languages:
-            entries = []
-            for item in profile.navigation:
-                label = item["label"].get(lang) or item["label"][info.languages[0]]
-                if "url" in item:
-                    entries.append({"label": label, "url": item["url"]})
-                elif located := self._resolve(info, item["page"], lang, by_key):
-                    entries.append({"label": label, "url": located.path})
-            info.navigation[lang] = entries
-            if profile.accessibility_statement:
-                located = self._resolve(info, profile.accessibility_statement, lang, by_key)
-                if located is not None:
-                    title = self.pages[located.page_id].title
-                    info.accessibility[lang] = {"title": title, "url": located.path}
 
 
 class _Tools(ExportTools):
@@ -488,7 +173,7 @@ class _Tools(ExportTools):
         return image_record(image, alt, self.media, max_width=max_width, share=share)
 
     def document_url(self, document) -> str:
-        return self.exporter._document_url(document)
+        return self.exporter.document_url(document)
 
 
 class _DocumentUrls:
@@ -503,7 +188,7 @@ class _DocumentUrls:
             self.cache[key] = get_document_model().objects.filter(pk=key).first()
         document = self.cache[key]
         # Registered for every record that links it, so each record lists its documents.
-        return self.exporter._document_url(document) if document else default
+        return self.exporter.document_url(document) if document else default
 
 
 def export_sites(sites: list[str] | None = None) -> Export:

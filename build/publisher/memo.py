@@ -3,7 +3,7 @@
 A listing (news, press, events) is paginated, archived by year or month, and re-rendered
 whole whenever one of its entries changes; on a large site that is hundreds of pages for
 one edit, nearly all of them the same as before. The worker keeps unchanged records as the
-same objects from build to build (``incremental._reexport``), so a page made from the very
+same objects from build to build (``reexport.reexport``), so a page made from the very
 same record objects, with the same site, language, translations and pagination, has the
 same bytes as last time: those are reused instead of rendered. The memo holds the objects
 it was keyed on, so an identity can never be mistaken for a freed object's.

@@ -1,5 +1,11 @@
 """Preview: a draft rendered through the same export and theme as the static site, so what
-the editor sees is what residents will get."""
+the editor sees is what residents will get.
+
+The draft's surroundings (the site's menus, its translations, the listings and other sites
+it shows) are the published ones, as the last build saved them (``state.py``): a refresh
+exports one page, not every site. Without a saved state (nothing published yet, or the
+sites changed since) everything is exported once for the preview.
+"""
 
 from __future__ import annotations
 
@@ -13,19 +19,30 @@ from wagtail.models import Page
 from .export import Export, Exporter
 from .render import make_generator
 from .site_generator import CityGenerator
+from .state import load_state
+
+
+def _published() -> tuple[Exporter, Export]:
+    """Where pages are and what the sites hold, as published."""
+    state = load_state()
+    if state is not None and state.locations is not None:
+        exporter = Exporter.restored(state.locations)
+        if exporter.pages and set(exporter.sites) == set(state.export.records):
+            return exporter, state.export
+    exporter = Exporter()
+    return exporter, exporter.export()
 
 
 def preview_html(page: Page) -> str:
     """The public HTML of ``page`` as it stands in the editor (saved or not)."""
-    exporter = Exporter()
-    export = exporter.export()
+    exporter, export = _published()
     if not page.url_path or not page.url_path.endswith(f"/{page.slug}/"):
         page.set_url_path(page.get_parent())
     located = exporter.locate(page)
     if located is None:
         raise ValueError("This page is outside every site declared in sites/.")
     records = export.records[located.site]
-    renderers = {located.site: exporter._renderer(located.site)}
+    renderers = {located.site: exporter.renderer_for(located.site)}
     record = exporter.record_for(page, renderers=renderers, located=located)
     # Translations and listing context come from what is published.
     existing = next(

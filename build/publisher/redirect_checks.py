@@ -68,7 +68,7 @@ def problem(old_path: str, site: Site | None, page: Page | None, link: str) -> s
             "query string (?), spaces, quotes or any of the characters { } ; $ #."
         )
     exporter = Exporter()
-    exporter._locate_homes()
+    exporter.locate_homes()
     sites = [site] if site is not None else [p.site for p in exporter.profiles]
     for origin in sites:
         seen = {(origin.pk, start)}

@@ -58,7 +58,10 @@ def renderer_fingerprint() -> str:
             path for folder in kind_templates() for path in folder.rglob("*") if path.is_file()
         ),
         *sorted(path for folder in settings.LOCALE_PATHS for path in Path(folder).rglob("*.mo")),
-        *sorted(here.glob("*.py")),
+        # The generator's code and that of its outputs (``outputs/``), and the records'
+        # roles, which decide what each page lists.
+        *sorted(here.rglob("*.py")),
+        *sorted((here.parent / "records").glob("*.py")),
     ]
     hashed = hashlib.sha256()
     for path in files:

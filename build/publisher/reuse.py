@@ -28,6 +28,8 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
+
 from . import release
 from .files import write_file
 
@@ -219,3 +221,35 @@ def drop_all(site: str) -> None:
     releases: a delta names the paths a build removed, which may name a person)."""
     shutil.rmtree(_deltas(site), ignore_errors=True)
     shutil.rmtree(_spare(site), ignore_errors=True)
+
+
+def patched(
+    site: str,
+    live: Path,
+    changed: dict[str, bytes],
+    deleted: set[str],
+    new_media: dict[str, str],
+    stale_media: set[str],
+) -> tuple[Path, object]:
+    """A new release of ``site``: the live one with ``changed`` files written, ``deleted``
+    ones gone, and media files linked or unlinked; returned with what ``reuse`` made it
+    from. Not yet live (``release.activate``); nothing is left behind if it fails."""
+    path = release.new_release(site)
+    path.rmdir()
+    try:
+        made_from = start(site, live, path)
+        for name, data in changed.items():
+            # Through a new inode: the old one is still shared with the live release.
+            write_file(inside(path, name), data)
+        stale = {public.lstrip("/") for public in stale_media}
+        for name in deleted | stale:
+            gone = inside(path, name)
+            gone.unlink(missing_ok=True)
+            drop_empty_folders(gone.parent, path)
+        release.link_media(path, Path(settings.MEDIA_ROOT), new_media)
+        touched = set(changed) | deleted | stale | {p.lstrip("/") for p in new_media}
+        record(site, path, live, touched)
+    except Exception:
+        release.discard(path)
+        raise
+    return path, made_from

@@ -11,9 +11,9 @@ from datetime import datetime
 from django.core.management import call_command
 from django.utils import timezone
 
-from .incremental import due_for_time
 from .models import PublishRequest
 from .queue import enqueue_publish, request_publish
+from .warm import due_for_time
 
 logger = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30

@@ -78,7 +78,7 @@ def section_on(key, slug):
 
 def where(page):
     exporter = Exporter()
-    exporter._locate_homes()  # the site homes only: locate needs nothing more
+    exporter.locate_homes()  # the site homes only: locate needs nothing more
     located = exporter.locate(page)
     return [located.site, located.path] if located else None
 

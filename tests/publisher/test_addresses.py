@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def _addresses(site: str = "city"):
     exporter = Exporter()
-    exporter._locate_pages()
+    exporter.locate_pages()
     return collect(exporter)[site]
 
 
@@ -39,7 +39,7 @@ def test_a_rename_and_a_move_redirect_their_old_addresses(
     page = _content(city)
     old = Exporter.page_url  # the address before, as the export sees it
     exporter = Exporter()
-    exporter._locate_pages()
+    exporter.locate_pages()
     before = old(exporter, page.pk, from_site="city")
     page.slug = "uusi-osoite"
     # Wagtail records the redirect once the rename is committed.

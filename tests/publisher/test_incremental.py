@@ -18,9 +18,10 @@ from cms.events.models import EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage, SectionIndexPage
 from publisher import release
-from publisher.incremental import ChangeSet, due_for_time, publish_changes
+from publisher.incremental import ChangeSet, publish_changes
 from publisher.publish import publish_full
 from publisher.state import drop_state, load_state
+from publisher.warm import due_for_time, warm_up
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -213,18 +214,18 @@ def test_a_new_process_relocates_only_the_queued_pages_from_the_saved_state(
     """A restarted worker reads where every page was from the state, and re-reads only the
     pages whose changes are queued (here a move, which changes the pages below it too),
     also when the state is a full build's (``publish --full``, then the worker starts)."""
-    from publisher import incremental, state
+    from publisher import reexport, state
     from publisher.export import Exporter
 
     assert publish_full(now=now).ok
     assert load_state().locations is not None
     state.forget()
-    incremental._location.clear()  # as in a new process
+    reexport._location.clear()  # as in a new process
 
     def everything(self):
         raise AssertionError("read every page again")
 
-    monkeypatch.setattr(Exporter, "_locate_pages", everything)
+    monkeypatch.setattr(Exporter, "locate_pages", everything)
     section = SectionIndexPage.objects.get(url_path="/city/palvelut/")
     target = NewsIndexPage.objects.get(url_path="/city/uutiset/")
     moved = section.get_children().filter(numchild__gt=0).first() or section.get_children()[0]
@@ -280,14 +281,14 @@ def test_an_event_that_ends_rewrites_only_the_first_page_of_each_list(city_conte
 def test_a_saved_state_from_before_a_site_change_means_reading_every_page(city_content, now):
     """Where pages were is trusted only while the sites' home pages are where they were
     (here the state knows a site that has since gone)."""
-    from publisher import incremental
+    from publisher import reexport
 
     assert publish_full(now=now).ok
     assert publish_changes(retitle(random.Random(6)), now=now).ok
     locations = load_state().locations
     home = next(path for path, (site, _lang) in locations.homes.items() if site == "city")
     locations.homes = {**locations.homes, home: ("gone", "fi")}
-    incremental._location.clear()  # as in a new process, with that state
+    reexport._location.clear()  # as in a new process, with that state
     assert publish_changes(retitle(random.Random(7)), now=now).ok
     built = tree("city")
     drop_state()
@@ -314,7 +315,8 @@ def test_a_site_that_changes_its_address_is_built_with_its_new_address(city_cont
 def test_an_event_edit_re_renders_the_lists_of_its_own_language_only(city_content, now):
     """Home pages and calendars list their own language's events: a Finnish event's edit
     re-renders the Finnish ones, on its site and on each site that syndicates it."""
-    from publisher.incremental import _reexport, plan
+    from publisher.plan import plan
+    from publisher.reexport import reexport as _reexport
 
     assert publish_full(now=now).ok
     state = load_state()
@@ -343,7 +345,8 @@ def test_an_event_ended_by_the_clock_re_renders_its_lists_not_its_sites_files(ci
     bundles, which show only what the record holds. A notice whose period ends is another
     matter: its record loses its personal data."""
     from cms.events.models import EventIndexPage
-    from publisher.incremental import _reexport, plan
+    from publisher.plan import plan
+    from publisher.reexport import reexport as _reexport
 
     listing = EventIndexPage.objects.get(url_path="/city/tapahtumat/")
     event = factories.EventPageFactory(
@@ -372,14 +375,14 @@ def test_a_worker_that_starts_remembers_the_site_files_parts_and_builds_as_a_ful
 ):
     """``warm_up`` (a worker's start) makes each record's part of the sitemap and JSON API
     once, so that the first edit does not make them all; that edit still equals a full build."""
-    from publisher import incremental, memo, schedule, state
+    from publisher import memo, reexport, schedule, state
 
     assert publish_full(now=now).ok
     memo.forget()
     schedule.forget()
     state.forget()
-    incremental._location.clear()  # as in a new process
-    assert incremental.warm_up() is not None
+    reexport._location.clear()  # as in a new process
+    assert warm_up() is not None
     offered = {r["id"] for r in load_state().export.records["city"] if not r.get("noindex")}
     assert set(memo._fragments[("city", "sitemap.xml")]) == offered
     assert set(memo._fragments[("city", "pages")]) >= offered
@@ -404,14 +407,14 @@ def test_a_worker_that_starts_under_other_templates_renders_its_listings_anew(
 ):
     """A live listing is remembered only if the same themes, translations and code
     rendered every live file: after a deploy changed them it is rendered again."""
-    from publisher import incremental, memo, render, schedule, state
+    from publisher import memo, reexport, render, schedule, state, warm
 
     assert publish_full(now=now).ok
     assert load_state().renderer == render.renderer_fingerprint()
     memo.forget()
     schedule.forget()
     state.forget()
-    incremental._location.clear()
-    monkeypatch.setattr(incremental, "renderer_fingerprint", lambda: "another deploy")
-    assert incremental.warm_up() is not None
+    reexport._location.clear()
+    monkeypatch.setattr(warm, "renderer_fingerprint", lambda: "another deploy")
+    assert warm_up() is not None
     assert not [path for (site, path) in memo._pages if site == "city"]

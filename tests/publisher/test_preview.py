@@ -52,3 +52,22 @@ def test_admin_preview_shows_the_draft_in_the_site_theme(city_content, client):
     assert client.get("/theme/css/site.css").status_code == 200
     page.refresh_from_db()
     assert page.title == "Kirjasto", "previewing changes nothing"
+
+
+def test_preview_reads_the_published_sites_from_the_saved_state(city_content, monkeypatch):
+    """A refresh exports the one page being edited, not every site: its surroundings are
+    the published ones, as the last build saved them."""
+    from publisher.export import Exporter
+
+    publish_full()
+    page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
+    url = page.get_url(current_site=page.get_site())
+    published = (release.current("city") / url.lstrip("/") / "index.html").read_text()
+
+    def refused(self, sites=None):
+        raise AssertionError("the preview exported every site")
+
+    monkeypatch.setattr(Exporter, "export", refused)
+    assert preview_html(page) == published
+    page.title = "Kirjasto (luonnos)"
+    assert "<h1>Kirjasto (luonnos)</h1>" in preview_html(page)

@@ -10,10 +10,10 @@ from django.utils import timezone
 from cms.events.models import EventPage
 from cms.pages.models import ContentPage
 from publisher import release
-from publisher.incremental import due_for_time
 from publisher.publish import publish_full
 from publisher.queue import process_pending
 from publisher.scheduler import tick
+from publisher.warm import due_for_time
 from tests import factories
 
 pytestmark = pytest.mark.django_db

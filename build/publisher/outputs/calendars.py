@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import ical
+from .common import owner_of
 
 if TYPE_CHECKING:
     from ..site_generator import CityGenerator
@@ -28,4 +29,4 @@ def section_calendar(g: CityGenerator, record: dict, path: str, vevents) -> None
         hostname=g.site.hostname,
         lang=record["lang"],
     )
-    g.emit(path, calendar, owner=f"page:{record['id']}")
+    g.emit(path, calendar, owner=owner_of(record))

@@ -11,7 +11,7 @@ from records import ARTICLE, EVENT, kinds_with
 
 from .. import feeds as atom
 from ..dates import HELSINKI, when
-from .pages import article_date, owner_of
+from .common import article_date, owner_of
 
 if TYPE_CHECKING:
     from ..site_generator import CityGenerator

@@ -13,7 +13,7 @@ from ..dates import date_filter, when
 from ..schedule import schedule_of
 from ..siteindex import index_of
 from . import calendars, feeds
-from .pages import article_date, owner_of
+from .common import article_date, owner_of
 
 if TYPE_CHECKING:
     from ..site_generator import CityGenerator

@@ -9,17 +9,13 @@ from typing import TYPE_CHECKING
 from records import ARTICLE, EVENT, HOME, LISTING, all_kinds, kind_named, kinds_with
 
 from . import calendars, listings
+from .common import article_date, owner_of
 
 if TYPE_CHECKING:
     from ..site_generator import CityGenerator
 
 # An empty file next to a page or document: nginx sends "X-Robots-Tag: noindex" for it.
 NOINDEX = ".noindex"
-
-
-def owner_of(record: dict) -> str:
-    """The owner of the files a record's outputs are made of."""
-    return f"page:{record['id']}"
 
 
 def page_outputs(g: CityGenerator, record: dict) -> None:
@@ -40,10 +36,6 @@ def page_outputs(g: CityGenerator, record: dict) -> None:
         g.emit(path.lstrip("/") + NOINDEX, b"", owner=owner)
     if kind.role == EVENT:
         calendars.event_calendar(g, record, owner=owner)
-
-
-def article_date(record: dict) -> str:
-    return record.get("date") or ""
 
 
 def home_page(g: CityGenerator, record: dict, template: str, children: list[dict]) -> None:

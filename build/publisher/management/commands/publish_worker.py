@@ -32,7 +32,7 @@ class Command(WorkerCommand):
         from django_tasks.signals import task_finished
 
         from publisher import collector
-        from publisher.incremental import warm_up
+        from publisher.warm import warm_up
 
         began = time.perf_counter()
         try:

@@ -1,0 +1,171 @@
+"""Plan: which outputs a change affects. A pure function of the last build's state, the new
+export and what changed; it reads no database and writes no file.
+
+What a changed record affects:
+
+- its own page (and event.ics), and the pages of its translations (language switcher);
+- its parent: a section lists its children; a listing paginates them, archives them by
+  year or month, and puts them in feeds and calendars;
+- its descendants, when its title or address changed (breadcrumbs, addresses);
+- for articles and events, the home pages of its site and of every site that syndicates
+  it, and the aggregated event calendars of those sites;
+- the site's own files: sitemap, site feeds, JSON API, 404 page and robots.txt;
+- the search files that hold it, before and after the change (``hooks.affected``).
+
+A change to a site's settings or navigation re-renders that whole site. Time is a change
+too: an event that ended since the last build moves from "upcoming" to "past", so it is
+treated as changed, and the scheduler starts a build when one ends (``due_for_time``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from records import ARTICLE, EVENT, HOME, kinds_with
+
+from . import hooks
+from .export import Export
+from .siteindex import index_of
+from .state import BuildState
+
+
+@dataclass
+class ChangeSet:
+    """What happened since the last build: pages that changed, sites to rebuild whole."""
+
+    page_ids: set[int] = field(default_factory=set)
+    full_sites: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Plan:
+    owners: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    site_level: set[str] = field(default_factory=set)
+    full: set[str] = field(default_factory=set)
+    removed: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    bundles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    gone_bundles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Pages whose record is as it was, changed by the clock alone (an event that ended):
+    # what lists them by time is rendered again, not what shows their content.
+    unchanged: set[int] = field(default_factory=set)
+
+    @property
+    def sites(self) -> set[str]:
+        return set(self.owners) | self.site_level | self.full | set(self.removed)
+
+
+class ById:
+    """Records by id across the sites of an export, through each site's index."""
+
+    def __init__(self, export: Export) -> None:
+        self.indexes = {site: index_of(records) for site, records in export.records.items()}
+
+    def get(self, page_id: int, default: dict | None = None) -> dict | None:
+        for index in self.indexes.values():
+            record = index.by_id.get(page_id)
+            if record is not None:
+                return record
+        return default
+
+    def __getitem__(self, page_id: int) -> dict:
+        record = self.get(page_id)
+        if record is None:
+            raise KeyError(page_id)
+        return record
+
+    def __contains__(self, page_id: object) -> bool:
+        return any(page_id in index.by_id for index in self.indexes.values())
+
+    def __iter__(self):
+        for index in self.indexes.values():
+            yield from index.by_id
+
+
+def plan(
+    state: BuildState,
+    export: Export,
+    changes: ChangeSet,
+    changed: set[int],
+    removed: set[int],
+    old_by_id: ById,
+    timed: set[int] = frozenset(),
+) -> Plan:
+    """What to render for the pages ``changed`` and ``removed``. ``timed`` are pages the
+    clock changed (``BuildState.ended_since``) and no edit: those whose record is the same
+    as before keep their site's files (sitemap, feeds, API) and search bundles."""
+    result = Plan()
+    for site, info in export.sites.items():
+        if site in changes.full_sites or info != state.export.sites.get(site):
+            result.full.add(site)  # settings, names, navigation or the statement changed
+    if result.full:
+        # Every site's search page lists the sites by name and address.
+        result.site_level |= set(export.sites)
+    new_by_id = ById(export)
+    indexes = new_by_id.indexes
+    result.unchanged = {
+        pid for pid in timed & changed if pid in old_by_id and old_by_id[pid] == new_by_id.get(pid)
+    }
+
+    # Articles and events are listed on home pages, here and where syndicated; events on
+    # the calendars of event listings too.
+    homes, events = kinds_with(role=HOME), kinds_with(role=EVENT)
+    syndicated, calendars = kinds_with(role=ARTICLE) | events, kinds_with(lists=EVENT)
+
+    def add(site: str, page_id: int) -> None:
+        if page_id in indexes[site].by_id:
+            result.owners[site].add(page_id)
+
+    for pid in changed | removed:
+        before, after = old_by_id.get(pid), new_by_id.get(pid)
+        if before is not None and (after is None or after["site"] != before["site"]):
+            result.removed[before["site"]].add(pid)
+        renamed = (
+            before is None
+            or after is None
+            or (before["title"], before["url"]) != (after["title"], after["url"])
+        )
+        for record in (before, after):
+            if record is None:
+                continue
+            site = record["site"]
+            index = indexes[site]
+            if pid not in result.unchanged:
+                result.site_level.add(site)
+            add(site, record["id"])
+            for other in index.by_key.get(record["key"], ()):
+                add(site, other["id"])  # translations: the language switcher
+            parent = index.by_path.get(record["path"][:-4])
+            if parent is not None:
+                add(site, parent["id"])
+            if renamed:
+                for other in index.below(record["path"]):
+                    add(site, other["id"])  # breadcrumbs and addresses below it
+            if record["kind"] in syndicated:
+                for target, info in export.sites.items():
+                    if target != site and site not in info.syndicates:
+                        continue
+                    for (kind, lang), others in indexes[target].by_kind.items():
+                        # Home pages and calendars list only their own language's items.
+                        if lang != record["lang"]:
+                            continue
+                        if kind in homes or (
+                            record["kind"] in events
+                            and kind in calendars
+                            and (target == site or info.syndicates)
+                        ):
+                            for other in others:
+                                add(target, other["id"])
+    edited = (changed - result.unchanged) | removed
+    touched = {old_by_id[pid]["site"] for pid in edited if pid in old_by_id}
+    touched |= {new_by_id[pid]["site"] for pid in edited if pid in new_by_id}
+    for site in touched - result.full:
+        rebuild, gone = hooks.affected(
+            state.export.records.get(site, []),
+            export.records[site],
+            export.sites[site].languages,
+            edited,
+        )
+        result.bundles[site] |= rebuild
+        result.gone_bundles[site] |= gone
+    return result
