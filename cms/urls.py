@@ -12,9 +12,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
-from cms.core import documents
-from cms.core.api import api_router
-from cms.core.views import health
+from cms.operations import documents
+from cms.operations.api import api_router
+from cms.operations.health_view import health
 from search.views import search_api
 
 # Django's own admin edits any row of any table: superusers only (editors, even staff, work

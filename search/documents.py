@@ -8,46 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Container, Iterable
-from html.parser import HTMLParser
 
 from records import kind_named
-
-
-class _Text(HTMLParser):
-    """Visible text of a body fragment, blocks separated by newlines."""
-
-    BLOCKS = {"p", "li", "h2", "h3", "h4", "dt", "dd", "tr", "br", "div", "section", "figure"}
-    SKIP = {"script", "style", "template"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_text(html: str) -> str:
-    if not html:
-        return ""
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
-
+from records.text import html_text
 
 # record id -> (the record object, site name, its document). A long-lived worker keeps
 # unchanged records as the same objects from build to build, so their documents (whose

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
+from cms.operations.chromium import CHROMIUM, CHROMIUM_ARGS
 
 VERSION = "12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -10,7 +10,12 @@ class PublisherConfig(AppConfig):
     verbose_name = _("Static publishing")
 
     def ready(self) -> None:
-        from . import redirect_checks, signals
+        from cms.core.pages import PREVIEW
+
+        from . import redirect_checks, signals, tasks
+        from .preview import preview_html
 
         signals.connect()
+        tasks.connect()
+        PREVIEW["html"] = preview_html
         redirect_checks.install()

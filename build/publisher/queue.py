@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,10 +42,22 @@ def request_publish(*, reason: str, page_ids=(), site_key: str = "", full: bool 
     transaction.on_commit(enqueue_publish)
 
 
-def enqueue_publish() -> None:
-    from .tasks import publish_pending
+# How a queued change reaches the worker, and an image its renditions: the publisher's
+# tasks (``tasks.py``) are handed over when the app starts (``connect_tasks``), so that
+# they import this module and not this module them.
+_tasks: dict[str, Callable[..., object]] = {}
 
-    publish_pending.enqueue()
+
+def connect_tasks(*, publish: Callable[[], object], renditions: Callable[[int], object]) -> None:
+    _tasks.update(publish=publish, renditions=renditions)
+
+
+def enqueue_publish() -> None:
+    _tasks["publish"]()
+
+
+def enqueue_renditions(image_id: int) -> None:
+    _tasks["renditions"](image_id)
 
 
 class BuildTimeout(BaseException):
@@ -124,10 +136,8 @@ def process_pending() -> PublishResult | None:
     if result is not None and result.awaiting_images:
         # Outside the lock: the task republishes when it is done (at once, with the
         # immediate backend of the tests).
-        from .tasks import make_renditions
-
         for image_id in sorted(result.awaiting_images):
-            make_renditions.enqueue(image_id)
+            enqueue_renditions(image_id)
     return result
 
 

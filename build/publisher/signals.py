@@ -13,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.models import SiteProfile
 
-from .queue import request_publish
+from .queue import enqueue_renditions, request_publish
 
 
 def on_published(sender, instance, **kwargs):
@@ -70,9 +70,7 @@ def on_redirect_changed(sender, instance, **kwargs):
 
 def on_image_saved(sender, instance, **kwargs):
     """Make the new image's renditions in their own task, never on the publishing path."""
-    from .tasks import make_renditions
-
-    transaction.on_commit(lambda: make_renditions.enqueue(instance.pk))
+    transaction.on_commit(lambda: enqueue_renditions(instance.pk))
 
 
 def connect() -> None:

@@ -2,6 +2,15 @@
 
 from django_tasks import task
 
+from django.db import transaction
+
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+from .images import all_specs
+from .queue import connect_tasks, process_pending
+from .signals import on_media_changed
+
 # Ahead of Wagtail's own search-index and reference-index tasks: an import of thousands of
 # pages queues thousands of those, and a press release must not wait behind them. Notice
 # removals (a legal deadline) come before publishing (cms/notices/tasks.py).
@@ -11,8 +20,6 @@ PUBLISH_PRIORITY = 50
 @task(priority=PUBLISH_PRIORITY)
 def publish_pending() -> int:
     """Publish every queued change; returns how many sites went live."""
-    from .queue import process_pending
-
     result = process_pending()
     return 0 if result is None else sum(1 for s in result.sites if s.release is not None)
 
@@ -26,14 +33,6 @@ MEDIA_QUEUE = "media"
 def make_renditions(image_id: int) -> int:
     """Make every rendition the sites use of an image, then republish the pages that use
     it (they went live without it). Returns how many renditions were made."""
-    from django.db import transaction
-
-    from wagtail.images import get_image_model
-    from wagtail.images.models import Filter
-
-    from .images import all_specs
-    from .signals import on_media_changed
-
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is None:
         return 0
@@ -46,3 +45,8 @@ def make_renditions(image_id: int) -> int:
     with transaction.atomic():
         on_media_changed(type(image), image)
     return len(missing)
+
+
+def connect() -> None:
+    """Hand the tasks to the queue (at the app's start)."""
+    connect_tasks(publish=publish_pending.enqueue, renditions=make_renditions.enqueue)

@@ -130,23 +130,6 @@ def notices_collection() -> Collection:
     return existing or root.add_child(name=NOTICES_COLLECTION)
 
 
-def legal_officers_sync() -> Group:
-    """The legal officers' rights: every notices section (in every language), and the
-    notices collection. Run again whenever a notices section is created."""
-    from cms.notices.models import NoticeIndexPage
-
-    legal, _created = Group.objects.get_or_create(name=LEGAL_OFFICERS)
-    group_set_permissions(
-        group=legal,
-        model_perms=[*ADMIN_ACCESS, *TRANSLATE],
-        pages=list(NoticeIndexPage.objects.all()),
-        page_perms=PAGE_COMMUNICATIONS,
-        collections=[notices_collection()],
-        collection_perms=MEDIA_FULL,
-    )
-    return legal
-
-
 def groups_sync(*, sites: list[SiteAccess]) -> dict[str, Group]:
     """Create or update every managed group. Returns them by name."""
     groups: dict[str, Group] = {}
@@ -186,8 +169,6 @@ def groups_sync(*, sites: list[SiteAccess]) -> dict[str, Group]:
         collection_perms=MEDIA_CHOOSE,
     )
     groups[MODERATORS] = moderators
-
-    groups[LEGAL_OFFICERS] = legal_officers_sync()
 
     stock = Group.objects.filter(name=STOCK_EDITORS).first()
     if stock is not None:

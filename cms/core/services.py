@@ -6,15 +6,18 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 
 from wagtail.models import Collection, Locale, Page, Site
 
+from records import HOME, kind_named, kinds_with
+
 from .models import SiteProfile
-from .permissions import COMMUNICATIONS, SiteAccess, editors_group_name, groups_sync
+from .permissions import SiteAccess, editors_group_name, groups_sync
 from .site_config import SiteConfig, load_site_configs
-from .workflows import communications_workflow_sync
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +63,16 @@ def _publish(page: Page) -> None:
     page.save_revision(log_action=False).publish(log_action=False)
 
 
+def _home_model() -> type[Page]:
+    """The model of home pages, as the content app that has it declares (``kinds.py``)."""
+    (name,) = kinds_with(role=HOME)
+    return apps.get_model(kind_named(name).model)
+
+
 def _home_pages_sync(
     config: SiteConfig, site: Site | None, locales: dict[str, Locale], report: SyncReport
 ) -> list[Page]:
-    from cms.pages.models import HomePage
+    HomePage = _home_model()  # noqa: N806 - a model class
 
     home = site.root_page.specific if site else None
     if home is not None and not isinstance(home, HomePage):
@@ -169,6 +178,11 @@ def _site_sync(
     return profile, access
 
 
+# Sent inside ``sites_sync``'s transaction once the managed groups are in line
+# (``groups``: name -> Group): each content app brings its own groups and workflows.
+sites_synced = Signal()
+
+
 def sites_sync(*, directory: Path | None = None, dry_run: bool = False) -> SyncReport:
     """Bring Wagtail's sites, home pages, settings, groups and workflows in line with
     ``sites/*.toml``. Idempotent; raises ``SiteConfigError`` before changing anything if
@@ -186,7 +200,8 @@ def sites_sync(*, directory: Path | None = None, dry_run: bool = False) -> SyncR
             if profile.editors_group_id != group.pk:
                 profile.editors_group = group
                 profile.save(update_fields=["editors_group"])
-        communications_workflow_sync(group=groups[COMMUNICATIONS])
+        # The content apps' own groups and workflows (legal officers, press review).
+        sites_synced.send(sender=sites_sync, groups=groups)
         if dry_run:
             transaction.set_rollback(True)
 

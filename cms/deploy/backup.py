@@ -7,7 +7,7 @@ whole and renamed into place, readable by its owner only: it holds personal data
 still on view. A restore checks every digest before it changes anything.
 
 The audit log is never rolled back: the receipts of removals made after the backup stay,
-and the restored database is then brought to them (``reconciler.due`` takes every notice a
+and the restored database is then brought to them (``due.due`` takes every notice a
 receipt names whose removal the database does not know of).
 """
 

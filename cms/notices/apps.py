@@ -12,7 +12,7 @@ class NoticesConfig(AppConfig):
     def ready(self) -> None:
         from cms.core import link_check
 
-        from . import links, schedule
+        from . import groups, links
 
-        schedule.connect()
+        groups.connect()
         link_check.RULES.append(links.personal_attachment)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.forms import CityPageForm
-from search.documents import html_text
+from records.text import html_text
 
 from . import kept, redaction, richtext, scanner
 from .richtext import without_marked

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.events",
     "cms.notices",
+    "cms.removal",
+    "cms.operations",
     "cms.demo",
     "cms.deploy",
     "publisher",

@@ -18,8 +18,8 @@ from django.test import override_settings
 from wagtail.models import Page, Site
 
 from cms.demo.services import demo_load
+from cms.operations.chromium import CHROMIUM, CHROMIUM_ARGS
 from publisher import release
-from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
 from publisher.publish import publish_full
 from tests import factories
 from tests.net import free_port

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from cms.core.permissions import LEGAL_OFFICERS, legal_officers_sync
+from cms.core.permissions import LEGAL_OFFICERS
+from cms.notices.groups import legal_officers_sync
 from cms.notices.models import BODY_FEATURES, NoticePage
 from tests import factories
 

@@ -17,14 +17,15 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageLogEntry, Revision
 
-from cms.core import health
 from cms.core.permissions import LEGAL_OFFICERS
 from cms.news.models import NewsArticlePage, NewsIndexPage
-from cms.notices import privacy, receipts
+from cms.notices import receipts
 from cms.notices.incidents import open_incidents
 from cms.notices.models import NoticeRemoval, RemovalIncident
-from cms.notices.reconciler import ReconcileError, reconcile_due
-from cms.notices.tasks import notice_due
+from cms.operations import health
+from cms.removal import privacy
+from cms.removal.reconciler import ReconcileError, reconcile_due
+from cms.removal.tasks import notice_due
 from publisher.publish import publish_full
 from tests.factories import NewsArticlePageFactory, UserFactory
 from tests.net import free_port

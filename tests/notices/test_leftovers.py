@@ -17,9 +17,10 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
-from cms.notices import privacy, receipts, richtext
+from cms.notices import receipts, richtext
 from cms.notices.models import NoticeRemoval
-from cms.notices.reconciler import purge, reconcile_due
+from cms.removal import privacy
+from cms.removal.reconciler import purge, reconcile_due
 from publisher import release
 from search import static_index
 from search.pagefind import memo_path, pack_memo

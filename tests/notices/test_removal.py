@@ -22,7 +22,8 @@ from wagtail.admin.models import FormState
 from wagtail.models import Comment
 
 from cms.core.models import SiteProfile
-from cms.notices import privacy, receipts, richtext
+from cms.notices import receipts, richtext
+from cms.notices.due import due
 from cms.notices.models import (
     NoticeAttachment,
     NoticeIndexPage,
@@ -31,7 +32,8 @@ from cms.notices.models import (
     NoticeType,
 )
 from cms.notices.period import HELSINKI
-from cms.notices.reconciler import due, reconcile_due, redact_database
+from cms.removal import privacy
+from cms.removal.reconciler import reconcile_due, redact_database
 from publisher import release
 from publisher.incremental import ChangeSet, publish_changes
 from publisher.publish import publish_full
@@ -318,7 +320,7 @@ def test_a_failure_inside_the_database_step_changes_nothing(city_content, monkey
         notice = _notice("Peruutus")
         publish_full()
     with time_machine.travel(END + SECOND, tick=False):
-        from cms.notices import reconciler
+        from cms.removal import reconciler
 
         def broken(*args, **kwargs):
             raise RuntimeError("disk full")

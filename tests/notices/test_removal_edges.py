@@ -13,10 +13,10 @@ from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text import RichText
 
-from cms.notices import privacy
 from cms.notices.models import NoticeAttachment
-from cms.notices.places import Namer
-from cms.notices.reconciler import reconcile_due
+from cms.removal import privacy
+from cms.removal.places import Namer
+from cms.removal.reconciler import reconcile_due
 from publisher import release
 from publisher.publish import publish_full
 from tests.factories import ContentPageFactory, SectionIndexPageFactory

@@ -59,7 +59,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from cms.notices.models import NoticePage
-from cms.notices.schedule import schedule_moments
+from cms.removal.schedule import schedule_moments
 ends_at = timezone.now() + timedelta(seconds=SECONDS)
 with transaction.atomic():
     for page in NoticePage.objects.filter(pk__in=IDS):

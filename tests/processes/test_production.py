@@ -25,7 +25,7 @@ import pytest
 
 from cms.deploy.nginx import standalone
 from cms.deploy.units import SERVICES
-from publisher.chromium import CHROMIUM, CHROMIUM_ARGS
+from cms.operations.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.net import free_port
 from tests.nginx import reload, run_nginx, traversable, worker_users
 from tests.procs import children, uid

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from publisher.devserver import serve
+from cms.operations.devserver import serve
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import ReferenceIndex
 
-import publisher.tasks
+import publisher.queue
 from cms.demo.media import landscape_jpeg
 from cms.pages.models import ContentPage
 from publisher import release
@@ -83,11 +83,8 @@ def test_a_new_image_never_holds_a_publish_and_follows_when_its_renditions_exist
     # The tests' task backend runs a task the moment it is queued; the renditions worker
     # is another process. Hold the queued tasks to run them where that worker would.
     queued: list[int] = []
-    monkeypatch.setattr(
-        publisher.tasks,
-        "make_renditions",
-        type("Held", (), {"enqueue": staticmethod(queued.append)}),
-    )
+    # Held: the queue hands images to this instead of the renditions task.
+    monkeypatch.setitem(publisher.queue._tasks, "renditions", queued.append)
     publish_full()
     photo = factories.ImageFactory(
         title="Rantakuva",

@@ -17,8 +17,8 @@ from wagtail.models import Page, Site
 from cms.deploy.nginx import WORKER_USER
 from cms.events.models import EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage
-from cms.notices.reconciler import reconcile_due
 from cms.pages.models import ContentPage
+from cms.removal.reconciler import reconcile_due
 from publisher import release
 from publisher.publish import publish_full
 from publisher.queue import process_pending

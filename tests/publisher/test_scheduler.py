@@ -8,11 +8,11 @@ import pytest
 from django.utils import timezone
 
 from cms.events.models import EventPage
+from cms.operations.scheduler import tick
 from cms.pages.models import ContentPage
 from publisher import release
 from publisher.publish import publish_full
 from publisher.queue import process_pending
-from publisher.scheduler import tick
 from publisher.warm import due_for_time
 from tests import factories
 

@@ -2,8 +2,9 @@
 gives the same bytes (memoised: Pagefind's own output varies between processes), only the
 root bundle carries the runtime, and a bundle's sections are assigned stably."""
 
+from records.text import html_text
 from search import bundles
-from search.documents import document, html_text
+from search.documents import document
 from search.pagefind import BundleWriter
 
 

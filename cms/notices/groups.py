@@ -1,0 +1,42 @@
+"""The legal officers' group: its rights on every notices section and the notices
+collection, set whenever the sites are synced and whenever a notices section is made."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+
+from cms.core.permissions import (
+    ADMIN_ACCESS,
+    LEGAL_OFFICERS,
+    MEDIA_FULL,
+    PAGE_COMMUNICATIONS,
+    TRANSLATE,
+    group_set_permissions,
+    notices_collection,
+)
+from cms.core.services import sites_synced
+
+from .models import NoticeIndexPage
+
+
+def legal_officers_sync() -> Group:
+    """The legal officers' rights: every notices section (in every language), and the
+    notices collection. Run again whenever a notices section is created."""
+    legal, _created = Group.objects.get_or_create(name=LEGAL_OFFICERS)
+    group_set_permissions(
+        group=legal,
+        model_perms=[*ADMIN_ACCESS, *TRANSLATE],
+        pages=list(NoticeIndexPage.objects.all()),
+        page_perms=PAGE_COMMUNICATIONS,
+        collections=[notices_collection()],
+        collection_perms=MEDIA_FULL,
+    )
+    return legal
+
+
+def _on_sites_synced(sender, groups: dict[str, Group], **kwargs) -> None:
+    groups[LEGAL_OFFICERS] = legal_officers_sync()
+
+
+def connect() -> None:
+    sites_synced.connect(_on_sites_synced, dispatch_uid="notices-legal-officers")

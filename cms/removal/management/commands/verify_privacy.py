@@ -1,0 +1,30 @@
+"""``manage.py verify_privacy``: search every store for personal data of ended notices.
+
+Stores: every text column of every database table (pages, revisions, log entries,
+comments, search tables, task results), media files, the static output (every release,
+Pagefind bundles, the build state and the search memo cache) and Elasticsearch when it is
+configured. Exits 1 naming the store and the notice of each finding."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from cms.removal.privacy import verify
+
+
+class Command(BaseCommand):
+    help = "Check that no store holds personal data of a notice whose display period ended."
+
+    def handle(self, *args, **options) -> None:
+        began = time.perf_counter()
+        findings = verify(timezone.now())
+        seconds = time.perf_counter() - began
+        for finding in findings:
+            self.stderr.write(str(finding))
+        if findings:
+            self.stderr.write(f"{len(findings)} finding(s) in {seconds:.1f} s")
+            raise SystemExit(1)
+        self.stdout.write(f"No personal data of ended notices found ({seconds:.1f} s).")
