@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import logging
-import shutil
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,11 +45,11 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
 
-from cms.notices import caches, incidents, kept, receipts, redaction, richtext
+from cms.notices import incidents, kept, receipts, redaction, richtext
 from cms.notices.due import due
 from cms.notices.models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
 
-from . import history, leftovers, unlink
+from . import history, leftovers, stores, unlink
 
 logger = logging.getLogger(__name__)
 # Fields that keep their text, with any removed value in them replaced: a title that names
@@ -85,7 +84,7 @@ def _values(page: NoticePage) -> list[str]:
 
 
 def _needles_of(journals: Iterable[NoticeRemoval]):
-    from .privacy import Needles
+    from .scans import Needles
 
     journals = list(journals)
     owners = {digest: j.page_id for j in journals for digest in j.file_digests}
@@ -322,32 +321,10 @@ def publish() -> None:
 
 
 def purge(needles) -> None:
-    """Step 4: drop every copy older than the live release, every search memo entry no
-    live bundle is made of, and the file cache entries that hold the notice's data."""
-    from publisher import release, reuse
-    from publisher.lock import build_lock
-    from search import static_index
-    from search.pagefind import unused_memo_entries
-
-    with build_lock():
-        live_bundles = []
-        for root in Path(settings.OUTPUT_DIR).iterdir():
-            releases = root / "releases"
-            live = release.current(root.name)
-            if not releases.is_dir() or live is None:
-                continue
-            for old in releases.iterdir():
-                if old != live:
-                    shutil.rmtree(old, ignore_errors=True)
-            reuse.drop_all(root.name)
-            live_bundles.append(live / "pagefind")
-        # The memo is not read: an entry a live bundle is made of holds only what the live
-        # site shows (verified apart), and any other one may hold the notice's data from
-        # before its removal. Losing those costs at most an index made again.
-        for entry in unused_memo_entries(static_index.cache_dir(), live_bundles):
-            entry.unlink(missing_ok=True)
-        leftovers.drop_holding(caches.entries(), needles)
-    leftovers.compact_sqlite()
+    """Step 4: purge every store (``stores.py``): every copy older than the live release,
+    every search memo entry no live bundle is made of, the file cache entries that hold
+    the notice's data; on SQLite, the full-text indexes' old segments and the log."""
+    stores.purge(needles)
 
 
 def finish(

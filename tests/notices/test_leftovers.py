@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from cms.notices import receipts, richtext
 from cms.notices.models import NoticeRemoval
-from cms.removal import privacy
+from cms.removal import privacy, scans
 from cms.removal.reconciler import purge, reconcile_due
 from publisher import release
 from search import static_index
@@ -95,7 +95,7 @@ def test_purge_keeps_the_memo_entries_live_bundles_are_made_of_and_drops_the_res
     stores.set("listing", ["Kuulutus", f"Naapuri {removed}"], None)
     stores.set("other", "Kaupungin kirjaamo", None)
 
-    purge(privacy.Needles({NOTICE: receipts.needles([removed])}))
+    purge(scans.Needles({NOTICE: receipts.needles([removed])}))
 
     assert in_use.exists()
     assert not any(p.exists() for p in (holding, unused, other_size, planted))

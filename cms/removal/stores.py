@@ -1,0 +1,133 @@
+"""The stores that may hold an ended notice's personal data, each able to verify and purge
+itself. The reconciler purges them all after its publish and verifies, for each notice it
+removed, what that notice touched; ``verify_privacy`` verifies every store for every ended
+notice. Both walk ``STORES``: a store added here is purged and proven by both.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from cms.notices import caches
+
+from . import leftovers
+from .scans import (
+    Finding,
+    Needles,
+    notice_files,
+    notice_tables,
+    scan_database,
+    scan_files,
+    scan_search_server,
+    tree,
+)
+
+
+@dataclass
+class Scope:
+    """What a verification looks at: every ended notice (``page_id`` None), or what the
+    notice ``page_id`` touched. ``known``: what each file content held, read once for all
+    the file stores (a memo entry and the live bundle it made hold the same bytes)."""
+
+    page_id: int | None = None
+    known: dict[bytes, set[int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Store:
+    name: str
+    verify: Callable[[Needles, Scope], list[Finding]]
+    # Drops what no reader needs and may still hold removed data: after the publish, under
+    # the build lock (``locked``), or after it.
+    purge: Callable[[Needles], None] | None = None
+    locked: bool = True
+
+
+def _database(needles: Needles, scope: Scope) -> list[Finding]:
+    return scan_database(needles, None if scope.page_id is None else notice_tables(scope.page_id))
+
+
+def _compact(needles: Needles) -> None:
+    # On SQLite, the full-text indexes' old segments and the write-ahead log hold what
+    # no query shows.
+    leftovers.compact_sqlite()
+
+
+def _media(needles: Needles, scope: Scope) -> list[Finding]:
+    if scope.page_id is not None:
+        return []  # a notice's files are deleted by name (step 2) and found by digest here
+    return scan_files(tree(Path(settings.MEDIA_ROOT)), needles, "media files", scope.known)
+
+
+def _output(needles: Needles, scope: Scope) -> list[Finding]:
+    paths = tree(Path(settings.OUTPUT_DIR)) if scope.page_id is None else notice_files()
+    return scan_files(paths, needles, "static output", scope.known)
+
+
+def _purge_output(needles: Needles) -> None:
+    """Every release older than the live one, and every search memo entry no live bundle
+    is made of. The memo is not read: an entry a live bundle is made of holds only what
+    the live site shows (verified apart), and any other may hold the notice's data from
+    before its removal. Losing those costs at most an index made again."""
+    from publisher import release, reuse
+    from search import static_index
+    from search.pagefind import unused_memo_entries
+
+    live_bundles = []
+    for root in Path(settings.OUTPUT_DIR).iterdir():
+        releases = root / "releases"
+        live = release.current(root.name)
+        if not releases.is_dir() or live is None:
+            continue
+        for old in releases.iterdir():
+            if old != live:
+                shutil.rmtree(old, ignore_errors=True)
+        reuse.drop_all(root.name)
+        live_bundles.append(live / "pagefind")
+    for entry in unused_memo_entries(static_index.cache_dir(), live_bundles):
+        entry.unlink(missing_ok=True)
+
+
+def _cache(needles: Needles, scope: Scope) -> list[Finding]:
+    return scan_files(caches.entries(), needles, "cache", scope.known)
+
+
+def _purge_cache(needles: Needles) -> None:
+    leftovers.drop_holding(caches.entries(), needles)
+
+
+def _search_server(needles: Needles, scope: Scope) -> list[Finding]:
+    # A notice's own search document holds its matter only (never its personal data); the
+    # database index is a table, verified with the database.
+    return [] if scope.page_id is not None else scan_search_server(needles)
+
+
+STORES: list[Store] = [
+    Store("database", _database, purge=_compact, locked=False),
+    Store("media files", _media),
+    Store("static output", _output, purge=_purge_output),
+    Store("cache", _cache, purge=_purge_cache),
+    Store("search index", _search_server),
+]
+
+
+def verify(needles: Needles, scope: Scope) -> list[Finding]:
+    return [finding for store in STORES for finding in store.verify(needles, scope)]
+
+
+def purge(needles: Needles) -> None:
+    """Purge every store: those that share files with builds under the build lock."""
+    from publisher.lock import build_lock
+
+    with build_lock():
+        for store in STORES:
+            if store.purge is not None and store.locked:
+                store.purge(needles)
+    for store in STORES:
+        if store.purge is not None and not store.locked:
+            store.purge(needles)
