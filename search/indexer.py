@@ -4,7 +4,7 @@ Pagefind bundles in every release, the server index after each build goes live."
 from __future__ import annotations
 
 from . import bundles, static_index
-from .pagefind import prune_cache
+from .pagefind_memo import prune_cache
 from .server.pipeline import index_changes, index_full
 
 

@@ -39,7 +39,7 @@ class _SafeQueries:
         return super().autocomplete(query, *args, **kwargs)
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend's module
+def SearchBackend(params):
     backend = database_backend(params)
     safe = type(f"Safe{type(backend).__name__}", (_SafeQueries, type(backend)), {})
     backend.__class__ = safe

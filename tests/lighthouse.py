@@ -39,7 +39,7 @@ def lighthouse(folder: Path) -> Path:
     binary = folder / "node_modules/.bin/lighthouse"
     if not binary.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "i", "-E", f"lighthouse@{VERSION}"], cwd=folder, check=True)  # noqa: S603, S607
+        subprocess.run(["npm", "i", "-E", f"lighthouse@{VERSION}"], cwd=folder, check=True)  # noqa: S607
     return binary
 
 
@@ -61,7 +61,7 @@ def pages(root: Path) -> list[tuple[str, str]]:
 def scores(binary: Path, url: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as profile:
         flags = " ".join([*CHROMIUM_ARGS, "--headless=new", f"--user-data-dir={profile}"])
-        done = subprocess.run(  # noqa: S603
+        done = subprocess.run(
             [str(binary), url, "--output=json", "--quiet", f"--chrome-flags={flags}"],
             capture_output=True,
             text=True,

@@ -41,7 +41,7 @@ def fetch(port: int, host: str, path: str) -> tuple[int, dict[str, str], bytes]:
         headers={"Host": host, "Accept-Encoding": "gzip"},
     )
     try:
-        with _opener.open(request, timeout=5) as response:  # noqa: S310 - loopback
+        with _opener.open(request, timeout=5) as response:
             status, headers, body = response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         status, headers, body = error.code, dict(error.headers), error.read()
@@ -77,9 +77,9 @@ def run_nginx(conf: Path, port: int) -> Iterator[int]:
     """nginx with ``conf`` until the block ends; yields the port."""
     binary = shutil.which("nginx")
     assert binary, "nginx is installed by bin/test"
-    check = subprocess.run([binary, "-t", "-c", str(conf)], capture_output=True, text=True)  # noqa: S603
+    check = subprocess.run([binary, "-t", "-c", str(conf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([binary, "-c", str(conf), "-g", "daemon off;"])  # noqa: S603
+    process = subprocess.Popen([binary, "-c", str(conf), "-g", "daemon off;"])
     try:
         for _ in range(50):
             try:
@@ -130,13 +130,13 @@ def reload(workdir: Path, answers: Callable[[], bool]) -> None:
     ``nginx -s reload``), and wait until its new workers alone run and ``answers()``."""
     conf = workdir / "nginx.conf"
     binary = shutil.which("nginx")
-    check = subprocess.run([binary, "-t", "-q", "-c", str(conf)], capture_output=True, text=True)  # noqa: S603
+    check = subprocess.run([binary, "-t", "-q", "-c", str(conf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     # Old workers finish what they hold while new ones start: wait for the new ones alone.
     # The old ones are noted before the signal (after it, new ones may be among them).
     master = int((workdir / "nginx.pid").read_text())
     before = set(children(master))
-    subprocess.run([binary, "-s", "reload", "-c", str(conf)], check=True)  # noqa: S603
+    subprocess.run([binary, "-s", "reload", "-c", str(conf)], check=True)
     in_a_row = 0
     for _ in range(200):
         fresh = not (set(children(master)) & before)

@@ -1,11 +1,16 @@
-"""No module imports itself back: whatever a module imports (at the top or inside a
-function; type hints aside) never leads back to it. The layers between packages are
-checked by import-linter (``lint-imports``, contracts in pyproject.toml); this is the same
-rule inside every package, where a cycle hides a missing layer."""
+"""The code's shape: no module imports itself back (whatever it imports, at the top or
+inside a function, type hints aside, never leads back to it), and every module can be read
+in one sitting. The layers between packages are checked by import-linter
+(``lint-imports``, contracts in pyproject.toml); a cycle inside a package hides a missing
+layer there."""
+
+from pathlib import Path
 
 import grimp
 
 PACKAGES = ("cms", "publisher", "search", "records")
+ROOT = Path(__file__).resolve().parent.parent
+MAX_LINES = 300
 
 
 def cycles(graph) -> list[list[str]]:
@@ -55,3 +60,14 @@ def test_a_cycle_is_found():
     graph.add_import(importer="a.c", imported="a.b")
     graph.add_import(importer="a.d", imported="a.b")
     assert cycles(graph) == [["a.b", "a.c"]]
+
+
+def test_no_module_is_longer_than_one_sitting():
+    too_long = {
+        str(path.relative_to(ROOT)): length
+        for folder in ("cms", "build", "search", "tests")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if "migrations" not in path.parts
+        and (length := len(path.read_text().splitlines())) > MAX_LINES
+    }
+    assert too_long == {}

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from django.utils import formats, translation
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
+from records import HELSINKI
 
 
 # Remembered: every build reads the same dates of thousands of events again (which are

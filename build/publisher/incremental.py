@@ -209,7 +209,7 @@ def _phase(
     for site in sites:
         try:
             outcome = _build_site(state, export, site, the_plan, now, phase)
-        except Exception as exc:  # noqa: BLE001 - a failure must leave the live site as it was
+        except Exception as exc:
             logger.exception("Publishing changes to %s failed; the live site is unchanged", site)
             outcome = SiteResult(site=site, error=f"{type(exc).__name__}: {exc}")
         outcomes.append(outcome)

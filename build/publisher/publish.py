@@ -86,7 +86,7 @@ def update_server_index(result: PublishResult, update: Callable[[], object]) -> 
     began = time.perf_counter()
     try:
         update()
-    except Exception as exc:  # noqa: BLE001 - reported and retried, the sites stay live
+    except Exception as exc:
         logger.exception("The server search index was not updated; the change stays queued")
         result.index_error = f"{type(exc).__name__}: {exc}"
     result.timings["server index"] = time.perf_counter() - began
@@ -111,7 +111,7 @@ def build_site(site: str, export: Export | None = None, now: datetime | None = N
         outcome.manifest = {name: (owners[name], sum_) for name, sum_ in files.digests.items()}
         outcome.write_seconds = time.perf_counter() - began
         outcome.release = path
-    except Exception as exc:  # noqa: BLE001 - any failure must leave the live site as it was
+    except Exception as exc:
         logger.exception("Publishing %s failed; the live site is unchanged", site)
         release.discard(path)
         outcome.error = f"{type(exc).__name__}: {exc}"

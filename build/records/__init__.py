@@ -8,6 +8,7 @@ app, no publisher and no search code.
 """
 
 from .contract import (
+    HELSINKI,
     ArticleRecord,
     ContentRecord,
     EventRecord,
@@ -37,6 +38,7 @@ from .kinds import (
 )
 
 __all__ = [
+    "HELSINKI",
     "ARTICLE",
     "EVENT",
     "HOME",

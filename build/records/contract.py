@@ -17,6 +17,11 @@ import typing
 from datetime import date, datetime
 from functools import cache
 from typing import Any, TypedDict
+from zoneinfo import ZoneInfo
+
+# The city's time zone: a date without a time (a notice's last day) is a day here, and the
+# sites show every time in it.
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 class RecordError(ValueError):

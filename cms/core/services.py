@@ -72,7 +72,7 @@ def _home_model() -> type[Page]:
 def _home_pages_sync(
     config: SiteConfig, site: Site | None, locales: dict[str, Locale], report: SyncReport
 ) -> list[Page]:
-    HomePage = _home_model()  # noqa: N806 - a model class
+    HomePage = _home_model()
 
     home = site.root_page.specific if site else None
     if home is not None and not isinstance(home, HomePage):

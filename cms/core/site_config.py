@@ -11,19 +11,26 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from . import identity
+from .site_fields import (
+    HOSTNAME_RE,
+    SLUG_PATH_RE,
+    NavItem,
+    SiteConfigError,
+    check_address,
+    content_languages,
+    navigation_items,
+    refuse_identity_codes,
+    require_field,
+    translated,
+)
+
+__all__ = ["NavItem", "SiteConfig", "SiteConfigError", "load_site_configs", "parse_site_file"]
 
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
-SLUG_PATH_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")
 # RFC 1123 host names, lower case; "city.localhost" style names are valid.
-HOSTNAME_RE = re.compile(
-    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
-)
 AUDIENCES = ("residents", "visitors", "businesses", "everyone")
 ALLOWED_KEYS = {
     "key",
@@ -43,33 +50,6 @@ ALLOWED_KEYS = {
 # The schemes a link in a site file may have: every page renders it as an href.
 WEB_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 CONTACT_KEYS = {"email", "phone", "address", "postal_address", "feedback_url"}
-
-
-class SiteConfigError(Exception):
-    """A site file that cannot be used. ``str()`` names the file, the key and the problem."""
-
-    def __init__(self, path: Path | str, key: str, problem: str) -> None:
-        self.path = str(path)
-        self.key = key
-        self.problem = problem
-        super().__init__(f"{self.path}: {key}: {problem}")
-
-
-@dataclass(frozen=True)
-class NavItem:
-    """A menu entry: either a page (slug path below the home page) or an external URL."""
-
-    label: dict[str, str]
-    page: str | None = None
-    url: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"label": dict(self.label)}
-        if self.page is not None:
-            data["page"] = self.page
-        if self.url is not None:
-            data["url"] = self.url
-        return data
 
 
 @dataclass(frozen=True)
@@ -96,104 +76,6 @@ class SiteConfig:
         return self.languages[0]
 
 
-def content_languages() -> list[str]:
-    return [code for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def _require(data: dict[str, Any], path: Path, key: str, kind: type | tuple[type, ...]) -> Any:
-    if key not in data:
-        raise SiteConfigError(path, key, "is required")
-    value = data[key]
-    # bool is a subclass of int: "port = true" must not pass as a number.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise SiteConfigError(path, key, f"must be a {names}, got {type(value).__name__}")
-    return value
-
-
-def _translations(
-    value: Any, path: Path, key: str, languages: tuple[str, ...], *, max_length: int = 120
-) -> dict[str, str]:
-    """A ``{fi = "...", sv = "...", en = "..."}`` table with text for every site language."""
-    if not isinstance(value, dict):
-        raise SiteConfigError(path, key, "must be a table of texts by language (fi, sv, en)")
-    unknown = sorted(set(value) - set(content_languages()))
-    if unknown:
-        raise SiteConfigError(path, f"{key}.{unknown[0]}", "is not a content language")
-    result = {}
-    for lang in languages:
-        text = value.get(lang)
-        if not isinstance(text, str) or not text.strip():
-            raise SiteConfigError(path, f"{key}.{lang}", "missing or empty translation")
-        if len(text) > max_length:
-            raise SiteConfigError(path, f"{key}.{lang}", f"longer than {max_length} characters")
-        result[lang] = text.strip()
-    return result
-
-
-def _navigation(value: Any, path: Path, languages: tuple[str, ...]) -> tuple[NavItem, ...]:
-    if not isinstance(value, list):
-        raise SiteConfigError(path, "navigation", "must be an array of tables ([[navigation]])")
-    items = []
-    for index, entry in enumerate(value):
-        where = f"navigation[{index}]"
-        if not isinstance(entry, dict):
-            raise SiteConfigError(path, where, "must be a table")
-        unknown = sorted(set(entry) - {"label", "page", "url"})
-        if unknown:
-            raise SiteConfigError(path, f"{where}.{unknown[0]}", "unknown key")
-        label = _translations(entry.get("label"), path, f"{where}.label", languages, max_length=40)
-        page, url = entry.get("page"), entry.get("url")
-        if (page is None) == (url is None):
-            raise SiteConfigError(path, where, "needs exactly one of 'page' or 'url'")
-        if page is not None and (not isinstance(page, str) or not SLUG_PATH_RE.match(page)):
-            raise SiteConfigError(
-                path, f"{where}.page", "must be a slug path such as 'services/housing'"
-            )
-        if url is not None:  # menu entries lead to other sites: https only
-            _address(url, path, f"{where}.url", frozenset({"https"}))
-        items.append(NavItem(label=label, page=page, url=url))
-    return tuple(items)
-
-
-def _address(value: Any, path: Path, where: str, schemes: frozenset[str]) -> None:
-    """A link from a site file, which every page of the site renders: only the schemes
-    given (never ``javascript:`` or ``data:``), a host for web addresses, and no spaces
-    or control characters that a browser would strip to read another address."""
-    allowed = ", ".join(
-        f"{scheme}://" if scheme in ("http", "https") else f"{scheme}:"
-        for scheme in sorted(schemes)
-    )
-    if not isinstance(value, str) or not value or any(c.isspace() or ord(c) < 32 for c in value):
-        raise SiteConfigError(path, where, f"must be an address ({allowed})")
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:  # e.g. "https://[" (an unclosed IPv6 literal)
-        raise SiteConfigError(path, where, f"must be an address ({allowed})") from None
-    if parts.scheme not in schemes:
-        raise SiteConfigError(path, where, f"must be an address ({allowed})")
-    if parts.scheme in ("http", "https") and not (host and HOSTNAME_RE.match(host)):
-        raise SiteConfigError(path, where, "must name a host, as in https://palaute.example")
-    if parts.scheme in ("mailto", "tel") and not parts.path:
-        raise SiteConfigError(path, where, f"must say whom to reach after '{parts.scheme}:'")
-
-
-def _refuse_identity_codes(value: Any, path: Path, where: str = "") -> None:
-    """Every text of a site file is published on each of its pages: none may hold a
-    personal identity code, however written (``identity.py``)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _refuse_identity_codes(item, path, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _refuse_identity_codes(item, path, f"{where}[{index}]")
-    elif isinstance(value, str) and identity.found_in(value):
-        raise SiteConfigError(
-            path, where, "holds a personal identity code (henkilötunnus), which no public text may"
-        )
-
-
 def parse_site_file(path: Path) -> SiteConfig:
     """Parse and validate one ``sites/<key>.toml`` file."""
     try:
@@ -206,15 +88,15 @@ def parse_site_file(path: Path) -> SiteConfig:
     unknown = sorted(set(data) - ALLOWED_KEYS)
     if unknown:
         raise SiteConfigError(path, unknown[0], "unknown key")
-    _refuse_identity_codes(data, path)
+    refuse_identity_codes(data, path)
 
-    key = _require(data, path, "key", str)
+    key = require_field(data, path, "key", str)
     if not KEY_RE.match(key):
         raise SiteConfigError(path, "key", "must be lower-case letters, digits or '_'")
     if key != path.stem:
         raise SiteConfigError(path, "key", f"must match the file name ('{path.stem}')")
 
-    hostname = _require(data, path, "hostname", str)
+    hostname = require_field(data, path, "hostname", str)
     if not HOSTNAME_RE.match(hostname):
         raise SiteConfigError(path, "hostname", f"'{hostname}' is not a valid host name")
     port = data.get("port", 80)
@@ -224,14 +106,14 @@ def parse_site_file(path: Path) -> SiteConfig:
     if not isinstance(is_default, bool):
         raise SiteConfigError(path, "default", "must be true or false")
 
-    theme = _require(data, path, "theme", str)
+    theme = require_field(data, path, "theme", str)
     if not KEY_RE.match(theme):
         raise SiteConfigError(path, "theme", "must be lower-case letters, digits or '_'")
-    audience = _require(data, path, "audience", str)
+    audience = require_field(data, path, "audience", str)
     if audience not in AUDIENCES:
         raise SiteConfigError(path, "audience", f"must be one of {', '.join(AUDIENCES)}")
 
-    raw_languages = _require(data, path, "languages", list)
+    raw_languages = require_field(data, path, "languages", list)
     known = content_languages()
     if not raw_languages:
         raise SiteConfigError(path, "languages", "needs at least one language")
@@ -246,9 +128,9 @@ def parse_site_file(path: Path) -> SiteConfig:
         raise SiteConfigError(path, "languages", f"must start with '{settings.LANGUAGE_CODE}'")
     languages = tuple(raw_languages)
 
-    name = _translations(data.get("name"), path, "name", languages, max_length=80)
+    name = translated(data.get("name"), path, "name", languages, max_length=80)
     tagline = (
-        _translations(data["tagline"], path, "tagline", languages, max_length=160)
+        translated(data["tagline"], path, "tagline", languages, max_length=160)
         if "tagline" in data
         else {}
     )
@@ -265,9 +147,9 @@ def parse_site_file(path: Path) -> SiteConfig:
     if "email" in contact and "@" not in contact["email"]:
         raise SiteConfigError(path, "contact.email", "is not an e-mail address")
     if "feedback_url" in contact:
-        _address(contact["feedback_url"], path, "contact.feedback_url", WEB_SCHEMES)
+        check_address(contact["feedback_url"], path, "contact.feedback_url", WEB_SCHEMES)
 
-    navigation = _navigation(data.get("navigation", []), path, languages)
+    navigation = navigation_items(data.get("navigation", []), path, languages)
 
     syndicates = data.get("syndicates", [])
     if not isinstance(syndicates, list) or not all(isinstance(s, str) for s in syndicates):

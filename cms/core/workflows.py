@@ -6,7 +6,8 @@ from django.contrib.auth.models import User
 
 from wagtail.models import Page, Workflow, WorkflowPage
 
-COMMUNICATIONS_GROUP = "Communications"
+from .permissions import COMMUNICATIONS
+
 COMMUNICATIONS_WORKFLOW = "Review by communications"
 COMMUNICATIONS_TASK = "Approval by communications"
 
@@ -19,7 +20,7 @@ def user_can_publish_press_releases(user: User) -> bool:
     """Only communications staff publish press releases without going through review."""
     if not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name=COMMUNICATIONS_GROUP).exists()
+    return user.is_superuser or user.groups.filter(name=COMMUNICATIONS).exists()
 
 
 def workflow_assign(*, page: Page, workflow: Workflow) -> None:

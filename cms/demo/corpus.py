@@ -12,7 +12,6 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,8 +23,8 @@ from cms.core.models import SiteProfile
 from cms.events.models import EventIndexPage, EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage, SectionIndexPage
+from records import HELSINKI
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGUAGES = ("fi", "sv", "en")
 # Fixed reference time so that the corpus does not depend on the day it is generated.
 EPOCH = datetime(2026, 1, 1, 9, 0, tzinfo=HELSINKI)

@@ -108,7 +108,7 @@ def _serving(work: Path, limited: bool) -> Iterator[int]:
     )
     folder = work / conf.stem
     folder.mkdir()
-    gunicorn = subprocess.Popen(  # noqa: S603 - our own server
+    gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "cms/deploy/gunicorn.conf.py"],
         cwd=settings.BASE_DIR,
         env=env,

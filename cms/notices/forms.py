@@ -24,8 +24,7 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 def notice_findings(data: dict[str, str], body: str) -> list[scanner.Finding]:
     """Findings in a notice's fields (name -> text) and its rich-text body."""
-    personal = [data.get(name, "") for name in ("persons_concerned", "contact_name")]
-    personal += [data.get(name, "") for name in ("contact_phone", "contact_email")]
+    personal = [data.get(name, "") for name in redaction.PERSONAL_FIELDS]
     fields = {**data, "body": html_text(body)}
     return scanner.scan(fields, marked=[*richtext.marked_texts(body), *personal])
 

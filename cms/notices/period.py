@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
 
 import holidays
 
 from django.utils.translation import gettext
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
+from records import HELSINKI
+
 DISPLAY_DAYS = 14
 DEEMED_SERVED_DAYS = 7
 

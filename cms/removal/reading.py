@@ -41,7 +41,8 @@ def readable(value: str) -> str:
 
 
 def file_text(path: Path, data: bytes) -> str:
-    from search.pagefind import MEMO_SUFFIX, decoded, unpack_memo
+    from search.pagefind import decoded
+    from search.pagefind_memo import MEMO_SUFFIX, unpack_memo
 
     if data[:2] == b"\x1f\x8b" or path.suffix.startswith(".pf_"):
         with contextlib.suppress(OSError, EOFError):
@@ -63,7 +64,7 @@ def file_text(path: Path, data: bytes) -> str:
 def parts(path: Path, data: bytes) -> Iterator[tuple[Path, bytes]]:
     """A memo entry's files one by one (each one's bytes are what a live bundle file
     holds); any other file whole."""
-    from search.pagefind import MEMO_SUFFIX, unpack_memo
+    from search.pagefind_memo import MEMO_SUFFIX, unpack_memo
 
     if path.suffix == MEMO_SUFFIX:
         try:

@@ -50,7 +50,7 @@ def on_notice_deleted(sender, instance, **kwargs) -> None:
     build and proof finished by the removal task right after (and by every round)."""
     if instance.personal_data_removed_at is not None:
         return  # removed already: its own removal is deleting it
-    from .reconciler import redact_database
+    from .redact import redact_database
     from .tasks import notice_due
 
     redact_database(instance.pk, timezone.now(), deleting=True)

@@ -76,7 +76,7 @@ def _purge_output(needles: Needles) -> None:
     before its removal. Losing those costs at most an index made again."""
     from publisher import release, reuse
     from search import static_index
-    from search.pagefind import unused_memo_entries
+    from search.pagefind_memo import unused_memo_entries
 
     live_bundles = []
     for root in Path(settings.OUTPUT_DIR).iterdir():

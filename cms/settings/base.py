@@ -7,12 +7,13 @@ platform writes at run time lives under one folder, ``VAR_DIR`` (``var/`` by def
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
+
+from .env import env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -23,17 +24,6 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 SITES_DIR = BASE_DIR / "sites"
 THEMES_DIR = BASE_DIR / "themes"
 OUTPUT_DIR = VAR_DIR / "output"
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -55,11 +45,9 @@ INSTALLED_APPS = [
     "search",
     "wagtail.api.v2",
     "rest_framework",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -79,7 +67,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -104,41 +91,6 @@ MIDDLEWARE = [
     # Last, as its documentation asks: answers a locked-out login (cms/core/lockout.py).
     "axes.middleware.AxesMiddleware",
 ]
-
-# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account
-# from one address, that account cannot log in from there until the cool-off has passed,
-# even with the right password. Per account and address, so that nobody can lock a
-# colleague out from elsewhere.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "cms.core.lockout.locked_out"
-# Behind nginx the connection is nginx's: the client is the address nginx writes in
-# X-Forwarded-For, believed only from these proxies (cms/core/clients.py).
-AXES_CLIENT_IP_CALLABLE = "cms.core.clients.client_address"
-TRUSTED_PROXIES = set(env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1"))
-
-# Per-client limits of the public read APIs (cms/core/ratelimits.py), as django-ratelimit
-# rates: requests per second, minute or hour. nginx limits the same paths first.
-API_SEARCH_RATE = os.environ.get("API_SEARCH_RATE", "300/m")
-API_READ_RATE = os.environ.get("API_READ_RATE", "600/m")
-RATELIMIT_USE_CACHE = "ratelimit"
-
-# An editor's login lasts a working day at most, and ends with the browser: a session left
-# open on a shared computer in a library or a meeting room does not stay an open admin.
-SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_HOURS", "8")) * 3600)
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-
-# Superusers, communications staff, moderators and legal officers give a code from an
-# authenticator app after their password (cms/core/twofactor.py). Development settings turn
-# it off unless asked, so that the demo's accounts sign in with the README's password.
-TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Kaislahti CMS")
 
 ROOT_URLCONF = "cms.urls"
 
@@ -302,4 +254,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+from .access import *  # noqa: E402, F403 - sign-in, sessions and rate limits
 from .search import *  # noqa: E402, F403 - the search engines, switched by the environment

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 PER_PAGE_MAX = 50
@@ -126,6 +127,11 @@ class ServerIndex:
 
 
 def get_index(config: dict[str, Any] | None = None) -> ServerIndex:
+    """The configured server index (``SEARCH_INDEX``); ImproperlyConfigured names what is
+    wrong with the setting, rather than an import error from deep inside a request."""
     config = dict(config or settings.SEARCH_INDEX)
-    backend = import_string(config.pop("BACKEND"))
+    try:
+        backend = import_string(config.pop("BACKEND"))
+    except (KeyError, ImportError) as exc:
+        raise ImproperlyConfigured(f"SEARCH_INDEX['BACKEND'] cannot be used: {exc}") from exc
     return backend(config)

@@ -11,6 +11,8 @@ see an empty or half-built index.
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
@@ -153,6 +155,20 @@ def _hit(raw: Any) -> Hit:
     )
 
 
+# One client per process and cluster: a client keeps a pool of connections, and every
+# ``get_index()`` (each build, each search request) would otherwise open new ones. Keyed by
+# process too: a forked process (a render process, a server worker) makes its own.
+_clients: dict[tuple[int, str, str], Elasticsearch] = {}
+
+
+def client_for(url: str, options: dict) -> Elasticsearch:
+    key = (os.getpid(), url, json.dumps(options, sort_keys=True, default=str))
+    client = _clients.get(key)
+    if client is None:
+        client = _clients[key] = Elasticsearch(url, **options)
+    return client
+
+
 class ElasticsearchIndex(ServerIndex):
     label = "elasticsearch"
 
@@ -160,7 +176,7 @@ class ElasticsearchIndex(ServerIndex):
         super().__init__(params)
         self.alias = params.get("INDEX", "kaislahti-pages")
         self.replicas = int(params.get("REPLICAS", 1))
-        self.client = Elasticsearch(params["URL"], **params.get("OPTIONS", {}))
+        self.client = client_for(params["URL"], params.get("OPTIONS", {}))
 
     # -- lifecycle ------------------------------------------------------------------------
 

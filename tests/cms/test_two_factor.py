@@ -19,7 +19,7 @@ from django.utils import timezone
 from cms.core.permissions import LEGAL_OFFICERS
 from tests.factories import UserFactory
 
-PASSWORD = "secret-pass-123"  # noqa: S105 - the factory's
+PASSWORD = "secret-pass-123"
 
 
 @pytest.fixture(autouse=True)

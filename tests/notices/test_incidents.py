@@ -29,7 +29,7 @@ from cms.removal.tasks import notice_due
 from publisher.publish import publish_full
 from tests.factories import NewsArticlePageFactory, UserFactory
 from tests.net import free_port
-from tests.notices.test_removal import END, SECOND, START, _notice
+from tests.notices.removal_kit import END, SECOND, START, published_notice
 
 
 class _Inbox(Message):
@@ -61,7 +61,7 @@ def test_an_unfinishable_removal_alerts_once_and_holds_nobody_up(
     officer = UserFactory(username="lakimies", email="lakimies@kaislahti.example")
     officer.groups.add(Group.objects.get(name=LEGAL_OFFICERS))
     with time_machine.travel(START, tick=False):
-        stuck = _notice("Jumissa")
+        stuck = published_notice("Jumissa")
         # A news item on the city site that names the person: no removal of the notice may
         # edit another department's page, so the removal cannot finish until its editor does.
         news = NewsArticlePageFactory(
@@ -69,7 +69,7 @@ def test_an_unfinishable_removal_alerts_once_and_holds_nobody_up(
             title="Naapurikiista: Jumissa Naapuri valitti",
         )
         news.save_revision().publish()
-        other = _notice("Ajallaan")
+        other = published_notice("Ajallaan")
         publish_full()
     with time_machine.travel(END + SECOND, tick=False):
         finished = {o.page_id for o in reconcile_due()}

@@ -23,7 +23,7 @@ from cms.removal import privacy, scans
 from cms.removal.reconciler import purge, reconcile_due
 from publisher import release
 from search import static_index
-from search.pagefind import memo_path, pack_memo
+from search.pagefind_memo import memo_path, pack_memo
 from tests.factories import FileDeletionTaskFactory
 
 NOTICE = 4711

@@ -20,18 +20,18 @@ from cms.removal.reconciler import reconcile_due
 from publisher import release
 from publisher.publish import publish_full
 from tests.factories import ContentPageFactory, SectionIndexPageFactory
-from tests.notices.test_removal import END, SECOND, START, _notice, _publish
+from tests.notices.removal_kit import END, SECOND, START, publish_page, published_notice
 
 
 def test_a_link_the_reference_index_does_not_know_yet_is_still_taken_out(city_content):
     with time_machine.travel(START, tick=False):
-        notice = _notice("Jonossa")
+        notice = published_notice("Jonossa")
         document = NoticeAttachment.objects.get(page=notice).document
         section = SectionIndexPageFactory(parent=Page.objects.get(slug="city"))
-        _publish(section)
+        publish_page(section)
         link = f'<p>Katso <a linktype="document" id="{document.pk}">kuuleminen</a>.</p>'
         page = ContentPageFactory(parent=section, body=[("paragraph", RichText(link))])
-        _publish(page)
+        publish_page(page)
         publish_full()
         # As while the index task waits behind a backlog in the queue.
         ReferenceIndex.remove_for_object(page)
@@ -47,7 +47,7 @@ def test_a_link_the_reference_index_does_not_know_yet_is_still_taken_out(city_co
 
 def test_a_file_of_a_page_is_named_by_its_site_and_page_not_its_address(city_content):
     with time_machine.travel(START, tick=False):
-        notice = _notice("Osoitteessa", slug="kuulutus-osoitteessa-naapuri")
+        notice = published_notice("Osoitteessa", slug="kuulutus-osoitteessa-naapuri")
         publish_full()
     folder = release.current("city") / "kuulutukset" / notice.slug
     named = Namer()(f"{folder / 'index.html'} (a deleted file)")

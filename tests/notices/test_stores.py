@@ -10,7 +10,7 @@ from cms.removal import privacy, stores
 from cms.removal.reconciler import reconcile_due
 from cms.removal.scans import scan_files, tree
 from publisher.publish import publish_full
-from tests.notices.test_removal import END, SECOND, START, _notice
+from tests.notices.removal_kit import END, SECOND, START, published_notice
 
 
 def test_a_store_added_to_the_list_is_purged_by_the_removal_and_searched_by_the_proof(
@@ -32,7 +32,7 @@ def test_a_store_added_to_the_list_is_purged_by_the_removal_and_searched_by_the_
     outbox = stores.Store("outbox", verify, purge=purge)
     monkeypatch.setattr(stores, "STORES", [*stores.STORES, outbox])
     with time_machine.travel(START, tick=False):
-        notice = _notice("Satakieli")
+        notice = published_notice("Satakieli")
         publish_full()
         # A copy the platform keeps somewhere of its own: a message about the notice.
         (bin_folder / "message.txt").write_text("Hakija Satakieli Hakija sai luvan.")

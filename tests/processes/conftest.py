@@ -28,7 +28,7 @@ class Platform:
     running: list[subprocess.Popen] = field(default_factory=list)
 
     def run(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-        return subprocess.run(  # noqa: S603 - our own manage.py
+        return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
@@ -48,7 +48,7 @@ class Platform:
 
     def start(self, *args: str) -> subprocess.Popen:
         log = (self.var / "log" / f"{args[0]}.log").open("a")
-        process = subprocess.Popen(  # noqa: S603 - our own manage.py
+        process = subprocess.Popen(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,

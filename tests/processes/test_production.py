@@ -7,19 +7,14 @@ there, by their own address."""
 
 from __future__ import annotations
 
-import configparser
 import http.client
 import os
 import pwd
 import secrets
-import shlex
-import ssl
 import subprocess
 import time
 from base64 import b32decode
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
@@ -28,12 +23,16 @@ from cms.deploy.units import SERVICES
 from cms.operations.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.net import free_port
 from tests.nginx import reload, run_nginx, traversable, worker_users
+from tests.processes.deployment import (
+    CMS,
+    PASSWORD,
+    ROOT,
+    SERVICE_USER,
+    Deployment,
+    read_env,
+    start_unit,
+)
 from tests.procs import children, uid
-
-ROOT = Path(__file__).resolve().parents[2]
-SERVICE_USER = "kaislahti"
-CMS = "cms.localhost"
-PASSWORD = secrets.token_urlsafe(16)
 
 pytestmark = [
     # Processes on their own database: once, in the processes pass of bin/test.
@@ -42,85 +41,6 @@ pytestmark = [
         os.geteuid() != 0, reason="bin/deploy makes a service user: run as root, as CI does"
     ),
 ]
-
-
-@dataclass
-class Deployment:
-    config: Path
-    var: Path
-    port: int
-    http_port: int
-    env: dict[str, str]
-    nginx_dir: Path | None = None
-    services: list[subprocess.Popen] = field(default_factory=list)
-
-    def request(
-        self,
-        host: str,
-        path: str,
-        method: str = "GET",
-        body: str = "",
-        headers: dict[str, str] | None = None,
-        source: str = "127.0.0.1",
-    ) -> tuple[int, dict[str, str], bytes]:
-        """One HTTPS request through nginx from the loopback address ``source``."""
-        context = ssl.create_default_context(cafile=str(self.config / "tls.crt"))
-        context.check_hostname = False  # connected by address; the Host header names it
-        connection = http.client.HTTPSConnection(
-            "127.0.0.1", self.port, timeout=10, context=context, source_address=(source, 0)
-        )
-        try:
-            connection.request(method, path, body=body, headers={"Host": host, **(headers or {})})
-            response = connection.getresponse()
-            return response.status, dict(response.getheaders()), response.read()
-        finally:
-            connection.close()
-
-    def manage(self, *args: str) -> str:
-        """``bin/manage``, as the README has an operator run it."""
-        done = subprocess.run(
-            [str(ROOT / "bin/manage"), *args],
-            cwd=ROOT,
-            env={**self.env, "DEPLOY_CONFIG_DIR": str(self.config)},
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-        return done.stdout
-
-
-def read_env(path: Path) -> dict[str, str]:
-    env = {}
-    for line in path.read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, value = line.split("=", 1)
-            env[key] = shlex.split(value)[0] if value else ""
-    return env
-
-
-def start_unit(path: Path, logs: Path) -> subprocess.Popen:
-    """The unit's ExecStart as systemd runs it: its user and group, folder, environment
-    (EnvironmentFile, then Environment) and umask. Its output goes to ``logs`` (the journal's
-    place)."""
-    unit = configparser.ConfigParser(interpolation=None, strict=False)
-    unit.optionxform = str
-    unit.read(path)
-    service = unit["Service"]
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    env.update(read_env(Path(service["EnvironmentFile"])))
-    env.update(item.split("=", 1) for item in shlex.split(service["Environment"]))
-    log = (logs / f"{path.stem}.log").open("ab")
-    return subprocess.Popen(
-        shlex.split(service["ExecStart"]),
-        cwd=service["WorkingDirectory"],
-        env=env,
-        user=service["User"],
-        group=service["Group"],
-        umask=int(service["UMask"], 8),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -122,3 +122,24 @@ def test_live_index_search_delete_sync_and_rebuild(live_index):
     assert set(live_index.digests()) == {walk["id"]}
     assert live_index.sync([walk, library]).missing == {library["id"]}
     assert live_index.search(Query("library")).total == 1
+
+
+def test_one_client_per_process_and_cluster():
+    """Each index made for a request or a build reuses the process's client (its pool of
+    connections); another cluster gets its own. (No request is made: nothing listens.)"""
+    first = ElasticsearchIndex({"URL": "http://127.0.0.1:9"})
+    second = ElasticsearchIndex({"URL": "http://127.0.0.1:9", "INDEX": "another-alias"})
+    other = ElasticsearchIndex({"URL": "http://127.0.0.1:10"})
+    assert first.client is second.client
+    assert other.client is not first.client
+
+
+def test_a_backend_that_cannot_be_imported_is_a_configuration_error():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from search.server import get_index
+
+    with pytest.raises(ImproperlyConfigured, match="SEARCH_INDEX"):
+        get_index({"BACKEND": "search.server.nowhere.Index"})
+    with pytest.raises(ImproperlyConfigured, match="SEARCH_INDEX"):
+        get_index({"URL": "http://127.0.0.1:9"})

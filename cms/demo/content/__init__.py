@@ -8,7 +8,8 @@ demo is loaded, so the event calendar always has upcoming and past events.
 from __future__ import annotations
 
 from .business import BUSINESS, BUSINESS_EVENTS, BUSINESS_NEWS, BUSINESS_PRESS
-from .city import CITY_EVENTS, CITY_NEWS, CITY_PRESS, CONTACT_PAGE, SERVICES
+from .city import CONTACT_PAGE, SERVICES
+from .city_news import CITY_EVENTS, CITY_NEWS, CITY_PRESS
 from .climate import CLIMATE, CLIMATE_EVENTS, CLIMATE_NEWS
 from .common import (
     ACCESSIBILITY,

@@ -37,7 +37,7 @@ class Command(WorkerCommand):
         began = time.perf_counter()
         try:
             state = warm_up()
-        except Exception:  # noqa: BLE001 - a state that cannot be used costs a full build
+        except Exception:
             logger.exception("Reading the build state failed; the first build reads it again")
             state = None
         # What the state holds lives as long as the worker: frozen, the garbage collector

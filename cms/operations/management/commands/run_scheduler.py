@@ -23,7 +23,7 @@ class Command(BaseCommand):
             close_old_connections()
             try:
                 tick()
-            except Exception:  # noqa: BLE001 - a bad round must not stop the next one
+            except Exception:
                 logger.exception("Scheduler round failed; trying again next round")
             if options["once"]:
                 return

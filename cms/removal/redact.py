@@ -1,0 +1,253 @@
+"""Step 1 of a notice's removal (``reconciler.py``): the database, in one transaction.
+
+The page, every revision, log entries and workflow comments lose the personal values;
+review comments, preview form states and personal documents go; the journal
+(``NoticeRemoval``) keeps the files to delete and the needles; the publish is queued. With
+the "remove" policy the page is then deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from modelsearch import index as search_index
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.text import slugify
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
+
+from cms.notices import kept, receipts, redaction, richtext
+from cms.notices.models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
+
+from . import history, leftovers, unlink
+
+
+def needles_of(journals: Iterable[NoticeRemoval]):
+    from .scans import Needles
+
+    journals = list(journals)
+    owners = {digest: j.page_id for j in journals for digest in j.file_digests}
+    return Needles({j.page_id: j.needles for j in journals}, owners=owners)
+
+
+# Fields that keep their text, with any removed value in them replaced: a title that names
+# the person keeps the matter and loses the name (kept.py refuses to publish one now).
+# (The slug is made anew instead: ``_neutral_slug``.)
+SCRUBBED_FIELDS = (
+    "draft_title",
+    *(name for name in kept.kept_fields(NoticePage) if name != "slug"),
+)
+
+
+def _revisions(page_id: int):
+    return Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page_id)
+    )
+
+
+def _values(page: NoticePage) -> list[str]:
+    return redaction.personal_values(
+        {name: getattr(page, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
+    )
+
+
+def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
+    count = 0
+    for entry in PageLogEntry.objects.filter(page_id=page_id):
+        data = redaction.scrub(entry.data or {}, removed, marker)
+        for key in ("comment", "reply"):
+            if isinstance(data.get(key), dict) and data[key].get("text"):
+                data[key] = {**data[key], "text": marker}  # review discussion goes whole
+        # The label is the page's title when the entry was written.
+        label = redaction.scrub(entry.label, removed, marker)
+        if data != entry.data or label != entry.label:
+            entry.data, entry.label = data, label
+            entry.save(update_fields=["data", "label"])
+            count += 1
+    return count
+
+
+def _personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]:
+    """Documents flagged personal in the page or in any of its revisions."""
+    ids = {a.document_id for a in page.attachments.all() if a.personal}
+    for revision in revisions:
+        for attachment in revision.content.get("attachments") or []:
+            if attachment.get("personal") and attachment.get("document"):
+                ids.add(int(attachment["document"]))
+    # Never a document another, still running notice shows.
+    shared = NoticeAttachment.objects.filter(document_id__in=ids).exclude(page_id=page.pk)
+    shared = shared.filter(page__personal_data_removed_at__isnull=True)
+    return ids - set(shared.values_list("document_id", flat=True))
+
+
+def _neutral_slug(page: NoticePage, removed: list[str]) -> str | None:
+    """A slug for a notice whose slug names a person (None if it does not): made from
+    its scrubbed title, and the page's id so that it is unique among its siblings."""
+    if not kept.leaks(removed, {"slug": ("", page.slug)}):
+        return None
+    base = slugify(page.title.replace(richtext.marker(), " "))[:200]
+    if not base or kept.leaks(removed, {"slug": ("", base)}):
+        base = "notice"
+    return f"{base}-{page.pk}"
+
+
+def _rename(page: NoticePage, slug: str) -> None:
+    """Give the page its new slug without Wagtail's rename signal, which would record a
+    redirect from the old address (naming the person); old redirects to it go too."""
+    old_path = page.url_path
+    new_path = f"{old_path.rstrip('/').rsplit('/', 1)[0]}/{slug}/"
+    Page.objects.filter(pk=page.pk).update(slug=slug, url_path=new_path)
+    old_slug = old_path.rstrip("/").rsplit("/", 1)[1]
+    named = Q(old_path__endswith=f"/{old_slug}") | Q(old_path__contains=f"/{old_slug}/")
+    Redirect.objects.filter(named).delete()
+    Redirect.objects.filter(redirect_page_id=page.pk).delete()
+    page.slug, page.url_path = slug, new_path
+
+
+def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> NoticeRemoval:
+    """Step 1, in one transaction. Returns the journal. ``deleting``: the notice is being
+    deleted before its period ended (``schedule.on_notice_deleted``): its data goes now,
+    as with the "remove" policy, and the deletion itself removes the page."""
+    from publisher.queue import request_publish
+
+    with transaction.atomic():
+        journal = NoticeRemoval.objects.select_for_update().filter(page_id=page_id).first()
+        if journal is not None and journal.redacted_at is not None:
+            return journal
+        page = NoticePage.objects.select_for_update().get(pk=page_id)
+        revisions = list(_revisions(page_id))
+        values = _values(page)
+        for revision in revisions:
+            values += redaction.personal_values(revision.content)
+        values += redaction.variants(values)
+        removed = sorted(set(values), key=lambda v: (-len(v), v))
+        documents = list(
+            get_document_model().objects.filter(pk__in=_personal_documents(page, revisions))
+        )
+        with translation.override(page.locale.language_code):
+            marker = richtext.marker()
+            for revision in revisions:
+                revision.content = redaction.redact_content(revision.content, removed, marker)
+                # (object_str: the title the revision had, shown in the admin's history)
+                revision.object_str = redaction.scrub(revision.object_str, removed, marker)
+                revision.save(update_fields=["content", "object_str"])
+            for name in redaction.PERSONAL_FIELDS:
+                setattr(page, name, "")
+            # The marked spans, then any copy of a removed value left outside them.
+            page.body = redaction.scrub(richtext.redacted(page.body), removed, marker)
+            for name in SCRUBBED_FIELDS:
+                setattr(page, name, redaction.scrub(getattr(page, name), removed, marker))
+            slug = _neutral_slug(page, removed)
+            for revision in revisions:
+                if slug is not None and isinstance(revision.content.get("slug"), str):
+                    revision.content = {**revision.content, "slug": slug}
+                    revision.save(update_fields=["content"])
+            for attachment in page.attachments.all():
+                kept = redaction.attachment_after(
+                    {
+                        "personal": attachment.personal,
+                        "document": attachment.document_id,
+                        "redacted_document": attachment.redacted_document_id,
+                    }
+                )
+                if kept is None:
+                    attachment.delete()
+                elif kept["document"] != attachment.document_id:
+                    attachment.document_id = kept["document"]
+                    attachment.personal, attachment.redacted_document_id = False, None
+                    attachment.save()
+            logs = _scrub_logs(page_id, removed, marker)
+            comments = Comment.objects.filter(page_id=page_id)
+            comment_count = comments.count()
+            comments.delete()
+            previews = leftovers.drop_previews(page_id, removed)
+            tasks = TaskState.objects.filter(workflow_state__object_id=str(page_id), comment__gt="")
+            for state in tasks:
+                state.comment = redaction.scrub(state.comment, removed, marker)
+                state.save(update_fields=["comment"])
+
+        hasher = receipts.Hasher()
+        # A value that a notice still on view shows too (the same contact person on many
+        # notices) is looked for once that notice has ended, not before.
+        # Compared as the needles read them (words, case and diacritics folded), so that
+        # no written form of a shared value ("liisa-lakimies") is looked for either.
+        running = {
+            tuple(receipts.words(value))
+            for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page_id)
+            for value in _values(other)
+        }
+        ended = [v for v in removed if tuple(receipts.words(v)) not in running]
+        found = receipts.needles(ended, hasher)
+        # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
+        pending = sorted({d.file.name for d in documents})
+        found += receipts.needles([*(d.title for d in documents), *pending], hasher)
+        media_root = Path(settings.MEDIA_ROOT)
+        digests = sorted(
+            receipts.file_digest(media_root / name)
+            for name in pending
+            if (media_root / name).is_file()
+        )
+        document_ids = [d.pk for d in documents]
+        # A page elsewhere that links one (made before links were checked) loses the link.
+        with translation.override(page.locale.language_code):
+            relinked = unlink.from_other_pages(set(document_ids), page_id, removed, marker)
+        if relinked:
+            request_publish(reason="notice ended", page_ids=relinked)
+        for document in documents:
+            document.delete()
+        journal = journal or NoticeRemoval(page_id=page_id, started_at=now)
+        journal.translation_key = str(page.translation_key)
+        # A notice deleted early, brought back by a database restore, is deleted again.
+        policy = REMOVE if receipts.policies().get(page_id) == REMOVE else page.policy
+        journal.policy = REMOVE if deleting else policy
+        journal.ends_at = min(page.ends_at, now) if deleting and page.ends_at else page.ends_at
+        journal.redacted_at = now
+        journal.needles = found
+        journal.pending_files = pending
+        journal.file_digests = digests
+        journal.counts = {
+            "revisions": len(revisions),
+            "log_entries": logs,
+            "comments": comment_count,
+            "previews": previews,
+            "documents": document_ids,
+        }
+        journal.save()
+
+        page.personal_data_removed_at = now
+        # Only what was redacted: the stored deadline stays as it was when the period ended.
+        page.save(
+            clean=False,
+            update_fields=[
+                *redaction.PERSONAL_FIELDS,
+                "body",
+                *SCRUBBED_FIELDS,
+                "personal_data_removed_at",
+            ],
+        )
+        if slug is not None:
+            _rename(page, slug)
+        if deleting:
+            request_publish(reason="notice ended", page_ids=[page_id])
+        elif policy == REMOVE:
+            page.delete()  # its signals unindex it and queue the publish that takes it away
+        else:
+            # The admin's search index now, in this transaction: saving only queued it.
+            search_index.insert_or_update_object(page)
+            request_publish(reason="notice ended", page_ids=[page_id])
+    # Outside the transaction: reading every page's history must not hold the write lock.
+    # (A run killed here leaves that history as it was, and verify_privacy names it.)
+    others = history.pages_naming(ended, needles_of([journal]), page_id)
+    if others:
+        journal.counts = {**journal.counts, "other_pages": others}
+        journal.save(update_fields=["counts"])
+    return journal
