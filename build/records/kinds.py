@@ -61,6 +61,19 @@ class ExportTools(Protocol):
         """The public path of a document, which the record's pages then need."""
 
 
+class DemoTools(Protocol):
+    """What the demo lends a kind's ``demo`` function for one page spec (``cms/demo``)."""
+
+    def body(self, spec: dict, lang: str) -> list:
+        """The spec's paragraphs, images, quotes, documents... as StreamField blocks."""
+
+    def moment(self, days: int, hour: int) -> datetime:
+        """That hour, so many days from today, in Helsinki."""
+
+    def contact(self, data: dict) -> dict:
+        """A contact card's block value."""
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -88,6 +101,9 @@ class Kind:
     # Its pages can hold personal data: their old addresses are not remembered, and the
     # notices' removal walks them.
     personal: bool = False
+    # The demo's page of this kind: its own field values from a spec of ``cms/demo/content``
+    # in one language (title and lead are every page's); None: the demo makes none.
+    demo: Callable[[dict, str, DemoTools], dict] | None = None
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:

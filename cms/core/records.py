@@ -8,10 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from records import ExportTools
+from records import DemoTools, ExportTools
 
 # The width a body image is shown at, at most (a main image taken from the body is too).
 BODY_IMAGE_WIDTH = 960
+
+
+def content_demo(spec: dict, lang: str, tools: DemoTools) -> dict:
+    """A demo page with a body (``records.Kind.demo``)."""
+    return {"body": tools.body(spec, lang)}
+
+
+def no_demo_fields(spec: dict, lang: str, tools: DemoTools) -> dict:
+    """A demo page with a title and a lead only (a listing)."""
+    return {}
 
 
 def content_fields(page: Any, tools: ExportTools) -> dict:

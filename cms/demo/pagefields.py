@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -17,10 +18,8 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
 from cms.core.models import SiteProfile
-from cms.events.models import EventCategory, EventIndexPage, EventPage
-from cms.news.models import NewsArticlePage, NewsIndexPage, PressReleaseIndexPage, PressReleasePage
-from cms.pages.models import ContentPage, SectionIndexPage
-from records import HELSINKI
+from cms.events.models import EventCategory
+from records import HELSINKI, kind_named
 
 from . import content
 from .media import landscape_jpeg, simple_pdf
@@ -153,47 +152,35 @@ def _when(days: int, hour: int) -> datetime:
     return datetime.combine(today + timedelta(days=days), time(hour=hour), tzinfo=HELSINKI)
 
 
+class _Tools:
+    """The demo's tools lent to a kind's ``demo`` function (``records.DemoTools``)."""
+
+    def __init__(self, ctx: DemoContext) -> None:
+        self.ctx = ctx
+
+    def body(self, spec: dict, lang: str) -> list:
+        return _body(spec, lang, self.ctx)
+
+    def moment(self, days: int, hour: int) -> datetime:
+        return _when(days, hour)
+
+    def contact(self, data: dict) -> dict:
+        return _contact_value(data)
+
+
 def _fields(spec: dict, lang: str, ctx: DemoContext) -> dict:
-    """The field values of one page in one language."""
-    kind = spec["kind"]
+    """The field values of one page in one language: its title and lead, and what its kind
+    makes of the spec (``records.Kind.demo``, declared by each content app)."""
     values: dict = {"title": spec["title"][lang], "lead": spec.get("lead", {}).get(lang, "")}
-    if kind in {"content", "section"}:
-        values["body"] = _body(spec, lang, ctx)
-    elif kind in {"news", "press"}:
-        values["body"] = _body(spec, lang, ctx)
-        values["resident_headline"] = spec["title"][lang]
-        values["media_headline"] = (spec.get("media_headline") or {}).get(lang, "")
-        values["date"] = _when(spec["days"], 9)
-        values["contacts"] = (
-            [("contact", _contact_value(spec["contact"]))] if spec.get("contact") else []
-        )
-    elif kind == "event":
-        start = _when(spec["days"], spec["hour"])
-        values.update(
-            start=start,
-            end=start + timedelta(hours=spec["hours"]),
-            venue_name=spec["venue"],
-            venue_address=spec["address"],
-            organiser=spec["organiser"],
-            audience=spec["audience"],
-            is_free=spec["price"] is None,
-            price="" if spec["price"] is None else spec["price"][lang],
-            registration_url=spec.get("registration") or "",
-            body=_body({**spec, "paragraphs": []}, lang, ctx),
-        )
-    return values
+    demo = kind_named(spec["kind"]).demo
+    if demo is None:
+        raise ValueError(f"the kind {spec['kind']} makes no demo page")
+    return {**values, **demo(spec, lang, _Tools(ctx))}
 
 
-PAGE_CLASSES = {
-    "section": SectionIndexPage,
-    "content": ContentPage,
-    "news_index": NewsIndexPage,
-    "press_index": PressReleaseIndexPage,
-    "event_index": EventIndexPage,
-    "news": NewsArticlePage,
-    "press": PressReleasePage,
-    "event": EventPage,
-}
+def page_class(kind: str) -> type[Page]:
+    """The page model of a kind, as its content app declares it."""
+    return apps.get_model(kind_named(kind).model)
 
 
 def apply_spec(page: Page, spec: dict, lang: str, ctx: DemoContext) -> None:

@@ -23,7 +23,7 @@ from cms.core.services import sites_sync
 
 from . import content
 from .notices import notices_load
-from .pagefields import PAGE_CLASSES, DemoContext, apply_spec, demo_image
+from .pagefields import DemoContext, apply_spec, demo_image, page_class
 
 logger = logging.getLogger(__name__)
 DEMO_PASSWORD = "kaislahti-demo"  # noqa: S105 - published in the README for the demo only
@@ -39,9 +39,7 @@ def _ensure_page(parent: Page, spec: dict, ctx: DemoContext) -> Page:
     if existing is not None:
         page = existing.specific
     else:
-        page = PAGE_CLASSES[spec["kind"]](
-            slug=spec["slug"], locale=ctx.locales["fi"], owner=ctx.user
-        )
+        page = page_class(spec["kind"])(slug=spec["slug"], locale=ctx.locales["fi"], owner=ctx.user)
         apply_spec(page, spec, "fi", ctx)
         parent.add_child(instance=page)
         _publish(page, ctx)

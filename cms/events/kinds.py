@@ -1,9 +1,11 @@
 """The kinds of events: an event, and the section that lists and calendars them."""
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.records import content_fields
-from records import EVENT, LISTING, EventRecord, ExportTools, Kind, iso, register
+from cms.core.records import content_fields, no_demo_fields
+from records import EVENT, LISTING, DemoTools, EventRecord, ExportTools, Kind, iso, register
 
 from .models import Audience
 
@@ -25,6 +27,23 @@ def event_fields(page, tools: ExportTools) -> dict:
     }
 
 
+def event_demo(spec: dict, lang: str, tools: DemoTools) -> dict:
+    start = tools.moment(spec["days"], spec["hour"])
+    return {
+        "start": start,
+        "end": start + timedelta(hours=spec["hours"]),
+        "venue_name": spec["venue"],
+        "venue_address": spec["address"],
+        "organiser": spec["organiser"],
+        "audience": spec["audience"],
+        "is_free": spec["price"] is None,
+        "price": "" if spec["price"] is None else spec["price"][lang],
+        "registration_url": spec.get("registration") or "",
+        # An event's page tells about it in its lead and details, not in paragraphs.
+        "body": tools.body({**spec, "paragraphs": []}, lang),
+    }
+
+
 register(
     Kind(
         "event_index",
@@ -33,6 +52,7 @@ register(
         "event_index.html",
         content_fields,
         lists=EVENT,
+        demo=no_demo_fields,
     )
 )
 register(
@@ -61,5 +81,6 @@ register(
             "registration_url",
             "categories",
         ),
+        demo=event_demo,
     )
 )

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.records import content_fields
-from records import ARTICLE, LISTING, ArticleRecord, ExportTools, Kind, iso, register
+from cms.core.records import content_fields, no_demo_fields
+from records import ARTICLE, LISTING, ArticleRecord, DemoTools, ExportTools, Kind, iso, register
 
 
 def article_fields(page, tools: ExportTools) -> dict:
@@ -16,9 +16,28 @@ def article_fields(page, tools: ExportTools) -> dict:
     }
 
 
+def article_demo(spec: dict, lang: str, tools: DemoTools) -> dict:
+    contact = spec.get("contact")
+    return {
+        "body": tools.body(spec, lang),
+        "resident_headline": spec["title"][lang],
+        "media_headline": (spec.get("media_headline") or {}).get(lang, ""),
+        "date": tools.moment(spec["days"], 9),
+        "contacts": [("contact", tools.contact(contact))] if contact else [],
+    }
+
+
 for name, model in (("news_index", "newsindexpage"), ("press_index", "pressreleaseindexpage")):
     register(
-        Kind(name, f"news.{model}", LISTING, "article_index.html", content_fields, lists=ARTICLE)
+        Kind(
+            name,
+            f"news.{model}",
+            LISTING,
+            "article_index.html",
+            content_fields,
+            lists=ARTICLE,
+            demo=no_demo_fields,
+        )
     )
 for name, model, label, press in (
     ("news", "newsarticlepage", _("News"), False),
@@ -38,5 +57,6 @@ for name, model, label, press in (
             search_fields=("resident_headline",),
             api_fields=("date",),
             api={"press_release": press},
+            demo=article_demo,
         )
     )

@@ -1,10 +1,19 @@
 """The kinds of the general pages: the home page of each site, sections and content pages."""
 
-from cms.core.records import content_fields
+from cms.core.records import content_demo, content_fields
 from records import HOME, PAGE, Kind, register
 
+# The demo's home pages are made by the sites' sync, not from a spec.
 register(Kind("home", "pages.homepage", HOME, "home.html", content_fields))
-register(
-    Kind("section", "pages.sectionindexpage", PAGE, "section.html", content_fields, in_home=True)
-)
-register(Kind("content", "pages.contentpage", PAGE, "content.html", content_fields, in_home=True))
+for name, model in (("section", "sectionindexpage"), ("content", "contentpage")):
+    register(
+        Kind(
+            name,
+            f"pages.{model}",
+            PAGE,
+            f"{name}.html",
+            content_fields,
+            in_home=True,
+            demo=content_demo,
+        )
+    )

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.models import SiteProfile
 from cms.deploy import nginx as cms_nginx
+from publisher.files import write_file
 from publisher.nginx import SiteServer, config
 
 
@@ -88,7 +89,8 @@ class Command(BaseCommand):
             )
             text += "\n" + cms_nginx.config(cms)
         if options["output"]:
-            options["output"].write_text(text, encoding="utf-8")
+            # Whole or not at all: nginx may be reloaded while this runs.
+            write_file(options["output"], text.encode())
             blocks = len(servers) + (1 if options["cms_host"] else 0)
             self.stdout.write(f"Wrote {blocks} server blocks to {options['output']}")
         else:

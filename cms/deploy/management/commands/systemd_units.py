@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from cms.deploy.units import Install, files
+from publisher.files import write_file
 
 
 class Command(BaseCommand):
@@ -37,5 +38,5 @@ class Command(BaseCommand):
         folder.mkdir(parents=True, exist_ok=True)
         units = files(install)
         for name, text in units.items():
-            (folder / name).write_text(text, encoding="utf-8")
+            write_file(folder / name, text.encode())  # whole or not at all
         self.stdout.write(f"Wrote {len(units)} units to {folder}")
