@@ -87,6 +87,16 @@ class Command(BaseCommand):
             "sampled every 50 ms): shared pages are counted once."
         )
 
+    def built_and_idle(self) -> None:
+        """Measured from a quiet start: nothing queued, and every site built once."""
+        from publisher.models import PublishRequest
+        from publisher.state import load_state
+
+        PublishRequest.objects.all().delete()
+        if load_state() is None:
+            self.stdout.write("No previous build: making a full one first...")
+            publish_full()
+
     def bench_publish(self, pages: int, runs: int) -> None:
         """Edit, publish and time until the files are live, through the real worker."""
         from cms.operations import benchpublish
@@ -95,17 +105,12 @@ class Command(BaseCommand):
         benchpublish.report(self.stdout.write, rows, pages)
 
     def bench_search(self, pages: int, runs: int) -> None:
+        from cms.operations import benchsearch as bench
         from cms.pages.models import ContentPage
         from publisher import release
         from publisher.export import export_sites
-        from publisher.models import PublishRequest
-        from publisher.state import load_state
-        from search import bench
 
-        PublishRequest.objects.all().delete()
-        if load_state() is None:
-            self.stdout.write("No previous build: making a full one first...")
-            publish_full()
+        self.built_and_idle()
         export = export_sites()
         rows = bench.full_indexing(export)
         self.stdout.write(f"\nSearch indexing from scratch, {pages} live pages (one process)\n")
@@ -180,13 +185,8 @@ class Command(BaseCommand):
 
         from cms.operations import benchnotices as bench
         from cms.removal.privacy import verify
-        from publisher.models import PublishRequest
-        from publisher.state import load_state
 
-        PublishRequest.objects.all().delete()
-        if load_state() is None:
-            self.stdout.write("No previous build: making a full one first...")
-            publish_full()
+        self.built_and_idle()
         results = bench.run(max(runs, 2))
         began = time.perf_counter()
         findings = verify(timezone.now())
