@@ -151,11 +151,9 @@ def conforms(record: dict, shape: type) -> None:
         )
     for name, accepted in checks:
         value = record[name]
-        if (
-            not isinstance(value, accepted)
-            or (value is True or value is False)
-            and (bool not in accepted)
-        ):
+        # A bool is an int to isinstance: refused where a number (not a flag) is meant.
+        flag_for_number = isinstance(value, bool) and not {bool, object} & set(accepted)
+        if not isinstance(value, accepted) or flag_for_number:
             raise RecordError(
                 f"{record['kind']} record {record['id']}: {name} is "
                 f"{type(value).__name__}, not {' or '.join(t.__name__ for t in accepted)}"

@@ -185,6 +185,7 @@ def search_types() -> dict[str, str | Promise]:
 
 def check(record: dict) -> dict:
     """``record`` if it keeps its kind's contract; ``RecordError`` if not."""
+    _discover()
     kind = _kinds.get(record.get("kind", ""))
     if kind is None:
         raise RecordError(f"record {record.get('id')}: no kind {record.get('kind')!r}")
