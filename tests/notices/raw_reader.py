@@ -8,6 +8,7 @@ is checked against it (``tests/notices/test_removal.py``)."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
@@ -27,12 +28,14 @@ MAX_DEPTH = 3
 
 def _streams(data: bytes) -> Iterator[bytes]:
     """Everything that inflates from any offset where a gzip or zlib stream may start."""
+    view = memoryview(data)
     for magic in STREAM_STARTS:
         start = data.find(magic)
         while start != -1:
             wbits = 31 if magic.startswith(b"\x1f") else 15
             try:
-                inflated = zlib.decompressobj(wbits).decompress(data[start:], 64 << 20)
+                # (A view: slicing the bytes would copy the rest of the file each time.)
+                inflated = zlib.decompressobj(wbits).decompress(view[start:], 64 << 20)
             except zlib.error:
                 inflated = b""
             if inflated:
@@ -78,7 +81,10 @@ def database_texts() -> Iterator[tuple[str, str]]:
 
 
 def file_texts(*roots: Path) -> Iterator[tuple[str, str]]:
-    """(where, text) of every file below the roots, and of its name."""
+    """(where, text) of every file below the roots, and of its name. The same bytes (a
+    file shared by hard links between releases, or copied) are read once and their texts
+    named at every path that holds them."""
+    read: dict[bytes, list[str]] = {}
     for root in roots:
         for folder, _dirs, names in os.walk(root):
             for name in names:
@@ -88,7 +94,10 @@ def file_texts(*roots: Path) -> Iterator[tuple[str, str]]:
                     data = path.read_bytes()
                 except OSError:
                     continue
-                for text in texts(data):
+                key = hashlib.sha256(data).digest()
+                if key not in read:
+                    read[key] = list(texts(data))
+                for text in read[key]:
                     yield str(path), text
 
 
