@@ -120,3 +120,42 @@ def test_no_accessibility_violations_on_any_page_type_site_or_language(built, pa
             failures[f"{site}{path}"] = [v["id"] for v in result.response["violations"]]
     assert len(checked) >= 5 * 3 * 7
     assert failures == {}
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["with JavaScript", "without"])
+def test_on_a_phone_the_header_is_small_its_menu_opens_and_every_control_can_be_hit(
+    built, browser, script
+):
+    """On a 375 px screen the header takes at most 120 px; the menu button opens the
+    search, the languages and the main menu (no script needed); every control in it is at
+    least 24 × 24 px (WCAG 2.2, 2.5.8)."""
+    phone = {"width": 375, "height": 812}
+    context = browser.new_context(viewport=phone, java_script_enabled=script)
+    page = context.new_page()
+    page.goto(built.url("city", "/palvelut/jatehuolto/"))
+    header = page.locator(".site-header")
+    assert header.bounding_box()["height"] <= 120
+    menu = page.get_by_role("navigation", name="Päävalikko")
+    assert not menu.is_visible()
+    page.get_by_text("Valikko").click()
+    assert menu.is_visible() and page.get_by_role("search").is_visible()
+    controls = header.locator("a, button, input, summary")
+    sizes = [box for i in range(controls.count()) if (box := controls.nth(i).bounding_box())]
+    assert sizes and all(box["width"] >= 24 and box["height"] >= 24 for box in sizes), sizes
+    if script:  # (axe-core runs in the page)
+        from axe_playwright_python.sync_playwright import Axe
+
+        wcag22 = {"runOnly": {"type": "tag", "values": [*WCAG, "wcag22aa"]}}
+        result = Axe().run(page, options=wcag22)
+        assert result.response["violations"] == [], result.generate_report()
+    menu.get_by_role("link", name="Uutiset").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Uutiset"
+    context.close()
+
+
+def test_on_a_wide_screen_the_menu_and_search_show_without_a_button(built, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(built.url("city"))
+    assert page.get_by_role("navigation", name="Päävalikko").is_visible()
+    assert page.get_by_role("search").is_visible()
+    assert not page.get_by_text("Valikko").is_visible()
