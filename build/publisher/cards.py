@@ -25,16 +25,17 @@ from django.utils import translation
 
 GENERATION = 1 << 16
 
-_Key = tuple[int, str, str, str | None]
+_Key = tuple[int, str, str, str, str | None]
 _newer: dict[_Key, tuple[dict, Markup]] = {}
 _older: dict[_Key, tuple[dict, Markup]] = {}
 
 
-def card(make: Callable[[], Markup], item: dict, href: str, lang: str) -> Markup:
-    """The card of ``item`` linking to ``href`` on a listing in ``lang``: ``make()`` the
-    first time, the same HTML afterwards while the record is the same object."""
+def card(make: Callable[[], Markup], item: dict, href: str, lang: str, label: str) -> Markup:
+    """The card of ``item`` linking to ``href`` on a listing in ``lang``, labelled with the
+    name of the site it comes from (or none): ``make()`` the first time, the same HTML
+    afterwards while the record is the same object."""
     global _newer, _older
-    key = (id(item), href, lang, translation.get_language())
+    key = (id(item), href, lang, label, translation.get_language())
     entry = _newer.get(key)
     if entry is None or entry[0] is not item:
         entry = _older.get(key)

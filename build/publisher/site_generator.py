@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, partial
 from operator import itemgetter
 
 from markupsafe import Markup
@@ -100,12 +100,15 @@ class CityGenerator(Generator):
         return record["url"] if record["site"] == self.site.key else record["full_url"]
 
     def card(self, item: dict, link: Callable[[dict], str], lang: str) -> Markup:
-        """A listing's card of ``item`` (the ``card`` macro); in a worker, remembered
-        while the record is the same object (``cards.py``)."""
+        """A listing's card of ``item`` (the ``card`` macro), naming the site it comes from
+        when that is another; in a worker, remembered while the record is the same object
+        (``cards.py``)."""
         macro = self._card_macro
+        other = self.export.sites.get(item["site"]) if item["site"] != self.site.key else None
+        label = other.names.get(lang) or other.names[other.languages[0]] if other else ""
         if not self.settings.get("CITY_MEMO"):
-            return macro(item, link, lang)
-        return cards.card(lambda: macro(item, link, lang), item, link(item), lang)
+            return macro(item, link, lang, label)
+        return cards.card(partial(macro, item, link, lang, label), item, link(item), lang, label)
 
     @cached_property
     def _card_macro(self) -> Callable[..., Markup]:

@@ -50,5 +50,16 @@ def home_page(g: CityGenerator, record: dict, template: str, children: list[dict
     events = heapq.nsmallest(6, upcoming, key=itemgetter("start"))
     listed = {kind.name for kind in all_kinds() if kind.in_home}
     sections = [child for child in children if child["kind"] in listed]
-    context = g.page_context(record, articles=articles, events=events, sections=sections)
+    # Where "all news" and "all events" lead: the first of its sections that lists each.
+    listing = {kind.name: kind.lists for kind in all_kinds() if kind.role == LISTING}
+    all_news = next((c for c in children if listing.get(c["kind"]) == ARTICLE), None)
+    all_events = next((c for c in children if listing.get(c["kind"]) == EVENT), None)
+    context = g.page_context(
+        record,
+        articles=articles,
+        events=events,
+        sections=sections,
+        all_news=all_news,
+        all_events=all_events,
+    )
     g.render(template, g.out(record["url"]), context, owner=owner_of(record))
