@@ -73,10 +73,11 @@ def parse_query(request: HttpRequest) -> Query:
             % {"lang": lang, "known": ", ".join(languages)}
         )
     kind = request.GET.get("type", "")
-    if kind and kind not in search_types():
+    known = search_types()
+    if kind and kind not in known:
         raise BadQuery(
             _("Unknown content type %(type)s; the types are %(known)s.")
-            % {"type": kind, "known": ", ".join(search_types())}
+            % {"type": kind, "known": ", ".join(known)}
         )
     return Query(
         text=text,
@@ -99,6 +100,7 @@ def _page_url(request: HttpRequest, page: int) -> str:
 def as_json(request: HttpRequest, results: ResultPage) -> dict:
     query = results.query
     pages = ceil(results.total / query.per_page)
+    labels = search_types()  # once per answer, not once per hit
     return {
         "query": {
             "q": query.text,
@@ -119,7 +121,7 @@ def as_json(request: HttpRequest, results: ResultPage) -> dict:
                 "site_name": hit.site_name,
                 "lang": hit.lang,
                 "type": hit.type,
-                "type_label": str(search_types()[hit.type]),
+                "type_label": str(labels[hit.type]),
                 "title": hit.title,
                 "url": hit.full_url,
                 "path": hit.url,

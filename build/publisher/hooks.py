@@ -51,10 +51,6 @@ def register_indexer(indexer: Indexer) -> None:
         _indexers.append(indexer)
 
 
-def indexers() -> list[Indexer]:
-    return list(_indexers)
-
-
 def site_files(
     site: SiteInfo, records: list[dict], wanted: set[str] | None
 ) -> Iterator[tuple[str, str, bytes]]:
@@ -82,3 +78,13 @@ def after_full(export: Export) -> None:
 def after_changes(export: Export, *, changed: set[int], gone: set[int], sites: set[str]) -> None:
     for indexer in _indexers:
         indexer.after_changes(export, changed=changed, gone=gone, sites=sites)
+
+
+def warm(records: list[dict], languages: list[str]) -> None:
+    for indexer in _indexers:
+        indexer.warm(records, languages)
+
+
+def tidy() -> None:
+    for indexer in _indexers:
+        indexer.tidy()

@@ -201,8 +201,7 @@ def publish_full(
         if outcome.error is None:
             reuse.tidy(outcome.site)
     if result.ok:
-        for indexer in hooks.indexers():
-            indexer.tidy()
+        hooks.tidy()
     result.timings["cleanup"] = time.perf_counter() - began
     # Summed over sites: with parallel workers these add up to more than the wall time.
     result.timings["render (cpu)"] = sum(o.render_seconds for o in outcomes)

@@ -39,8 +39,7 @@ def warm_up() -> BuildState | None:
         # Worked out now (each once per list of records), not by the first build.
         _ = index.media, index.ends
         if site in state.export.sites:
-            for indexer in hooks.indexers():
-                indexer.warm(records, state.export.sites[site].languages)
+            hooks.warm(records, state.export.sites[site].languages)
             _warm_site_files(state, site)
             _warm_listings(state, site)
     return state
