@@ -36,6 +36,19 @@ def picture_html(
     )
 
 
+def rebased(image: dict, base_url: str) -> dict:
+    """``image`` with every file at ``base_url`` (a card on another site's page: its
+    media are in its own site's release)."""
+    return {
+        **image,
+        "src": base_url + image["src"],
+        "sources": [
+            {**source, "srcset": [(base_url + url, width) for url, width in source["srcset"]]}
+            for source in image["sources"]
+        ],
+    }
+
+
 class BlockRenderer:
     """Renders one page's StreamField. ``rich`` expands stored rich text, ``picture``
     turns an image and its alt text into a picture record, ``link`` gives a page's URL."""

@@ -31,10 +31,11 @@ map $uri $city_cors {
 
 def csp(origins: list[str]) -> str:
     """No inline scripts anywhere. The search page loads Pagefind (a script and its
-    WebAssembly) from this site or another of the city's sites, and reads their bundles."""
+    WebAssembly) from this site or another of the city's sites, and reads their bundles; a
+    card from another site shows its picture from that site."""
     others = " ".join(origins)
     return (
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        f"default-src 'self'; img-src 'self' data: {others}; style-src 'self' 'unsafe-inline'; "
         f"script-src 'self' 'wasm-unsafe-eval' {others}; connect-src 'self' {others}; "
         "worker-src 'self'; font-src 'self'; object-src 'none'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"

@@ -8,7 +8,9 @@ What a changed record affects:
   year or month, and puts them in feeds and calendars;
 - its descendants, when its title or address changed (breadcrumbs, addresses);
 - for articles and events, the home pages of its site and of every site that syndicates
-  it, and the aggregated event calendars of those sites;
+  it, and the aggregated event calendars of those sites; for notices, the home pages of
+  its site (which list the notices on view);
+- the home pages that have it as a top task (its title and address);
 - the site's own files: sitemap, site feeds, JSON API, 404 page and robots.txt;
 - the search files that hold it, before and after the change (``hooks.affected``).
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from records import ARTICLE, EVENT, HOME, kinds_with
+from records import ARTICLE, EVENT, HOME, NOTICE, kinds_with
 
 from . import hooks
 from .export import Export
@@ -111,12 +113,17 @@ def plan(
     # the calendars of event listings too.
     homes, events = kinds_with(role=HOME), kinds_with(role=EVENT)
     syndicated, calendars = kinds_with(role=ARTICLE) | events, kinds_with(lists=EVENT)
+    notices = kinds_with(role=NOTICE)
 
     def add(site: str, page_id: int) -> None:
         if page_id in indexes[site].by_id:
             result.owners[site].add(page_id)
 
+    tasks_of = top_task_homes(indexes.values(), homes)
+
     for pid in changed | removed:
+        for home in tasks_of.get(pid, ()):
+            add(home["site"], home["id"])
         before, after = old_by_id.get(pid), new_by_id.get(pid)
         if before is not None and (after is None or after["site"] != before["site"]):
             result.removed[before["site"]].add(pid)
@@ -141,6 +148,10 @@ def plan(
             if renamed:
                 for other in index.below(record["path"]):
                     add(site, other["id"])  # breadcrumbs and addresses below it
+            if record["kind"] in notices:
+                for kind in homes:
+                    for other in index.by_kind.get((kind, record["lang"]), ()):
+                        add(site, other["id"])
             if record["kind"] in syndicated:
                 for target, info in export.sites.items():
                     if target != site and site not in info.syndicates:
@@ -169,3 +180,17 @@ def plan(
         result.bundles[site] |= rebuild
         result.gone_bundles[site] |= gone
     return result
+
+
+def top_task_homes(indexes, homes: set[str]) -> dict[int, list[dict]]:
+    """Page id -> the home pages that have it as a top task."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    for index in indexes:
+        for (kind, _lang), records in index.by_kind.items():
+            if kind not in homes:
+                continue
+            for home in records:
+                for task in home.get("top_tasks") or ():
+                    if task["page"] is not None:
+                        found[task["page"]].append(home)
+    return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
-from functools import cached_property, partial
+from functools import cached_property
 from operator import itemgetter
 
 from markupsafe import Markup
@@ -24,12 +24,12 @@ from django.utils.translation import gettext, ngettext
 from records import HOME, kinds_with
 
 from . import cards, head, hooks, memo
-from .blocks_html import picture_html
+from .blocks_html import picture_html, rebased
 from .dates import date_filter, time_filter, when
 from .export import Export, SiteInfo
 from .head import LANGUAGE_NAMES
 from .jsonld import jsonld
-from .outputs import api, feeds, pages, site_files, sitemap
+from .outputs import api, feeds, library, pages, site_files, sitemap
 from .outputs.listings import SEGMENTS
 from .siteindex import index_of
 
@@ -101,14 +101,21 @@ class CityGenerator(Generator):
 
     def card(self, item: dict, link: Callable[[dict], str], lang: str) -> Markup:
         """A listing's card of ``item`` (the ``card`` macro), naming the site it comes from
-        when that is another; in a worker, remembered while the record is the same object
-        (``cards.py``)."""
+        when that is another (whose address its image is then at); in a worker,
+        remembered while the record is the same object (``cards.py``)."""
         macro = self._card_macro
         other = self.export.sites.get(item["site"]) if item["site"] != self.site.key else None
         label = other.names.get(lang) or other.names[other.languages[0]] if other else ""
+
+        def make() -> Markup:
+            image = item.get("image")
+            if other is not None and image:
+                image = rebased(image, other.base_url)
+            return macro(item, link, lang, label, image)
+
         if not self.settings.get("CITY_MEMO"):
-            return macro(item, link, lang, label)
-        return cards.card(partial(macro, item, link, lang, label), item, link(item), lang, label)
+            return make()
+        return cards.card(make, item, link(item), lang, label)
 
     @cached_property
     def _card_macro(self) -> Callable[..., Markup]:
@@ -271,6 +278,7 @@ class CityGenerator(Generator):
             site_files.error_pages(self)
             site_files.old_addresses(self)
             site_files.icons_and_robots(self)
+            library.component_library(self)
 
     def per_record_site_files(self) -> None:
         """The site's files made of one part per record (sitemap, JSON API): the parts a

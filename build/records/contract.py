@@ -58,6 +58,16 @@ class ContentRecord(PageRecord):
     image: dict[str, Any] | None
 
 
+class TopTask(TypedDict):
+    page: int | None  # a page's id, whose title and address the home page shows, or
+    url: str  # an external address
+    label: str  # the editors' link text ("" for the page's title)
+
+
+class HomeRecord(ContentRecord):
+    top_tasks: list[TopTask]
+
+
 class ArticleRecord(ContentRecord):
     date: str | None  # the article's own date, as editors set it
     resident_headline: str

@@ -74,6 +74,16 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
 
 
+def _page_or_address(value) -> bool:
+    """Check a link to either a page or a web address; True for an address."""
+    has_page, has_url = bool(value.get("page")), bool(value.get("url"))
+    if has_page == has_url:
+        raise _struct_error("page", _("Choose either a page or an external address."))
+    if has_url and not value["url"].startswith(("https://", "http://")):
+        raise _struct_error("url", _("The address must start with https://."))
+    return has_url
+
+
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
     label = blocks.CharBlock(label=_("Button text"), max_length=60)
@@ -86,12 +96,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        has_page, has_url = bool(value.get("page")), bool(value.get("url"))
-        if has_page == has_url:
-            raise _struct_error("page", _("Choose either a page or an external address."))
-        url = value.get("url") or ""
-        if has_url and not url.startswith(("https://", "http://")):
-            raise _struct_error("url", _("The address must start with https://."))
+        _page_or_address(value)
         return value
 
 
@@ -143,6 +148,33 @@ class ContactCardBlock(blocks.StructBlock):
         if not phone and not value.get("email"):
             raise _struct_error("phone", _("Give a phone number or an e-mail address."))
         return value
+
+
+class TopTaskBlock(blocks.StructBlock):
+    """One of the home page's top tasks: what most residents come to the site to do."""
+
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External address"), required=False)
+    label = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=60,
+        help_text=_("Short, as residents say it. Without it, the page's title."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Top task")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if _page_or_address(value) and not (value.get("label") or "").strip():
+            raise _struct_error("label", _("An external address needs a link text."))
+        return value
+
+
+def top_task_blocks() -> list[tuple[str, blocks.Block]]:
+    return [("task", TopTaskBlock())]
 
 
 def content_blocks() -> list[tuple[str, blocks.Block]]:

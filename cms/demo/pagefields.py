@@ -43,13 +43,17 @@ def _p(text: str) -> RichText:
     return RichText(f"<p>{text}</p>")
 
 
-def demo_image(ctx: DemoContext, motif: str) -> Image:
-    if motif not in ctx.images:
-        title = f"{ctx.site_key}-{motif}"
+def demo_image(ctx: DemoContext, motif: str, *, hero: bool = False) -> Image:
+    """The site's picture of ``motif``; a hero is wider (a banner across the page, cut
+    no further than the sky above the sun)."""
+    key = f"{motif}-hero" if hero else motif
+    if key not in ctx.images:
+        title = f"{ctx.site_key}-{key}"
         image = Image.objects.filter(title=title, collection=ctx.profile.collection).first()
         if image is None:
             seed = sum(map(ord, title))
-            data = landscape_jpeg(motif, seed=seed)
+            size = {"width": 2000, "height": 760} if hero else {}
+            data = landscape_jpeg(motif, seed=seed, **size)
             # ImageFile lets the field fill in width and height on assignment.
             image = Image(
                 title=title,
@@ -57,8 +61,8 @@ def demo_image(ctx: DemoContext, motif: str) -> Image:
                 file=ImageFile(io.BytesIO(data), name=f"{title}.jpg"),
             )
             image.save()
-        ctx.images[motif] = image
-    return ctx.images[motif]
+        ctx.images[key] = image
+    return ctx.images[key]
 
 
 def _document(ctx: DemoContext, key: str) -> Document:

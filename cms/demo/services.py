@@ -65,20 +65,28 @@ def _ensure_index(home: Page, kind: str, index: dict, children: list[dict], ctx:
     _ensure_page(home, spec, ctx)
 
 
-def _home_content(home: Page, ctx: DemoContext) -> None:
-    """Give each home page a hero image, once."""
+def _home_content(home: Page, tasks: list[str], ctx: DemoContext) -> None:
+    """Give each home page a hero image and its top tasks (the Finnish pages at ``tasks``
+    under it, in each language their translation), once."""
+    motif = {"tourism": "lake", "climate": "forest", "events": "sunset"}.get(ctx.site_key, "city")
     for page in [home, *home.get_translations()]:
         page = page.specific
-        if page.hero_image_id:
-            continue
         lang = page.locale.language_code
-        motif = {"tourism": "lake", "climate": "forest", "events": "sunset"}.get(
-            ctx.site_key, "city"
-        )
-        page.hero_image = demo_image(ctx, motif)
-        page.hero_alt = content.IMAGE_ALTS[motif][lang]
-        page.save()
-        _publish(page, ctx)
+        changed = False
+        if not page.hero_image_id:
+            page.hero_image = demo_image(ctx, motif, hero=True)
+            page.hero_alt = content.IMAGE_ALTS[motif][lang]
+            changed = True
+        if tasks and not page.top_tasks:
+            targets = [Page.objects.get(url_path=f"{home.url_path}{path}/") for path in tasks]
+            page.top_tasks = [
+                ("task", {"page": target.get_translation_or_none(page.locale) or target})
+                for target in targets
+            ]
+            changed = True
+        if changed:
+            page.save()
+            _publish(page, ctx)
 
 
 def demo_users_ensure() -> dict[str, object]:
@@ -129,7 +137,6 @@ def demo_load(*, sites: list[str] | None = None) -> int:
             profile = SiteProfile.objects.select_related("site", "collection").get(key=key)
             ctx = DemoContext(site_key=key, profile=profile, user=users["admin"], locales=locales)
             home = profile.site.root_page.specific
-            _home_content(home, ctx)
             for section in data["sections"]:
                 _ensure_page(home, section, ctx)
             _ensure_index(home, "news_index", content.NEWS_INDEX, data["news"], ctx)
@@ -137,6 +144,8 @@ def demo_load(*, sites: list[str] | None = None) -> int:
             _ensure_index(home, "event_index", content.EVENT_INDEX, data["events"], ctx)
             if key == "city":
                 ctx.created += notices_load(home, locales, users["admin"])
+            # Last: its top tasks link to pages made above.
+            _home_content(home, data["tasks"], ctx)
             created += ctx.created
         # Wagtail records them once the renames are committed (callbacks in that order):
         # this one runs after them.

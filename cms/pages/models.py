@@ -11,7 +11,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.core.blocks import content_blocks
+from cms.core.blocks import content_blocks, top_task_blocks
 from cms.core.pages import CityPage
 
 # Page types that may sit directly under a home page or a section.
@@ -41,12 +41,22 @@ class HomePage(CityPage):
         blank=True,
         help_text=_("Required when a hero image is chosen."),
     )
+    # What most residents come for (daycare, waste, parking...): the first links of the
+    # home page, chosen by its editors.
+    top_tasks = StreamField(
+        top_task_blocks(),
+        blank=True,
+        max_num=8,
+        verbose_name=_("top tasks"),
+        help_text=_("At most eight links to what residents most often come to do."),
+    )
     body = StreamField(content_blocks(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *CityPage.content_panels,
         FieldPanel("hero_image"),
         FieldPanel("hero_alt"),
+        FieldPanel("top_tasks"),
         FieldPanel("body"),
     ]
     search_fields = [*CityPage.search_fields, index.SearchField("body")]
@@ -54,6 +64,7 @@ class HomePage(CityPage):
         *CityPage.api_fields,
         APIField("hero_image"),
         APIField("hero_alt"),
+        APIField("top_tasks"),
         APIField("body"),
     ]
 

@@ -48,13 +48,20 @@ def test_demo_fills_every_site_in_every_language(db):
 # does that.
 def test_demo_images_are_real_files_with_alt_text(city_content):
     images = Image.objects.all()
-    assert images.count() >= 4  # the city uses four of the five motifs
+    assert images.count() >= 6  # the city's scenes, and its wider hero
     for image in images:
-        assert image.width == 1600 and image.height == 900
+        # A hero is a banner (about 2.6:1); every other picture 16:9.
+        hero = image.title.endswith("-hero")
+        assert (image.width, image.height) == ((2000, 760) if hero else (1600, 900))
         with image.open_file() as handle:
             assert handle.read(3) == b"\xff\xd8\xff"  # JPEG
     home = SiteProfile.objects.get(key="city").site.root_page.specific
-    assert home.hero_image and home.hero_alt
+    assert home.hero_image.title.endswith("-hero") and home.hero_alt
+    # Its top tasks, in each language the translation of each page chosen.
+    for page in [home, *home.get_translations()]:
+        tasks = [child.value["page"] for child in page.specific.top_tasks]
+        assert len(tasks) == 6
+        assert {task.locale_id for task in tasks} == {page.locale_id}
 
 
 def test_demo_is_idempotent(city_content):

@@ -16,6 +16,7 @@ from cms.core.blocks import (
     CallToActionBlock,
     ContactCardBlock,
     HeadingBlock,
+    TopTaskBlock,
 )
 from cms.events.models import EventIndexPage, EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage, PressReleasePage
@@ -148,6 +149,18 @@ def test_call_to_action_needs_exactly_one_target(home):
     both = {"label": "Hae", "page": home.pk, "url": "https://asiointi.example"}
     assert block_error(block, both) == {"page"}
     assert block.clean(block.to_python({"label": "Hae", "page": home.pk, "url": ""}))
+
+
+def test_a_top_task_is_a_page_or_an_address_with_its_link_text(home):
+    block = TopTaskBlock()
+    assert block_error(block, {"page": None, "url": "", "label": ""}) == {"page"}
+    both = {"page": home.pk, "url": "https://asiointi.example", "label": "Asiointi"}
+    assert block_error(block, both) == {"page"}
+    assert block_error(block, {"url": "javascript:alert(1)", "label": "x"}) == {"url"}
+    # A page has its own title; an address says nothing without a link text.
+    assert block_error(block, {"url": "https://asiointi.example", "label": " "}) == {"label"}
+    assert block.clean(block.to_python({"page": home.pk, "url": "", "label": ""}))
+    assert block.clean(block.to_python({"url": "https://asiointi.example", "label": "Asioi"}))
 
 
 def test_contact_card_needs_a_valid_phone_or_email(db):

@@ -6,8 +6,9 @@ import heapq
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from records import ARTICLE, EVENT, HOME, LISTING, all_kinds, kind_named, kinds_with
+from records import ARTICLE, EVENT, HOME, LISTING, NOTICE, all_kinds, kind_named, kinds_with
 
+from ..siteindex import index_of
 from . import calendars, listings
 from .common import article_date, owner_of
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 # An empty file next to a page or document: nginx sends "X-Robots-Tag: noindex" for it.
 NOINDEX = ".noindex"
+# How many of the notices on view a home page lists (all of them are a link away).
+HOME_NOTICES = 4
 
 
 def page_outputs(g: CityGenerator, record: dict) -> None:
@@ -54,12 +57,41 @@ def home_page(g: CityGenerator, record: dict, template: str, children: list[dict
     listing = {kind.name: kind.lists for kind in all_kinds() if kind.role == LISTING}
     all_news = next((c for c in children if listing.get(c["kind"]) == ARTICLE), None)
     all_events = next((c for c in children if listing.get(c["kind"]) == EVENT), None)
+    # The notices on view now, newest first (the plan renders the home page again when one
+    # of them changes or its display period ends).
+    notice_index = next((c for c in children if listing.get(c["kind"]) == NOTICE), None)
+    on_view = [] if notice_index is None else g.index.children_of(notice_index)
+    current = heapq.nlargest(
+        HOME_NOTICES, (n for n in on_view if not n["ended"]), key=itemgetter("date")
+    )
     context = g.page_context(
         record,
+        tasks=top_tasks(g, record),
         articles=articles,
         events=events,
         sections=sections,
         all_news=all_news,
         all_events=all_events,
+        notice_index=notice_index,
+        current_notices=current,
     )
     g.render(template, g.out(record["url"]), context, owner=owner_of(record))
+
+
+def top_tasks(g: CityGenerator, record: dict) -> list[dict]:
+    """The home page's top tasks as links: a page's with its title and address as they are
+    now (the plan renders the home page again when one changes), an external address as
+    the editors gave it. A page that is no longer on a site is left out."""
+    links = []
+    for task in record.get("top_tasks") or ():
+        if task["page"] is None:
+            if task["url"]:
+                links.append({"title": task["label"] or task["url"], "url": task["url"]})
+            continue
+        target = g.index.by_id.get(task["page"])
+        if target is None:  # a page of another site
+            indexes = (index_of(records) for records in g.export.records.values() if records)
+            target = next((i.by_id[task["page"]] for i in indexes if task["page"] in i.by_id), None)
+        if target is not None:
+            links.append({"title": task["label"] or target["title"], "url": g.link(target)})
+    return links

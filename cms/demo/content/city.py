@@ -169,8 +169,78 @@ SERVICES = {
                 },
             ],
         },
+        {
+            "kind": "content",
+            "slug": "pysakointi",
+            "title": {"fi": "Pysäköinti", "sv": "Parkering", "en": "Parking"},
+            "lead": {
+                "fi": "Asukaspysäköintitunnukset, pysäköintialueet ja maksut keskustassa.",
+                "sv": "Boendeparkeringstillstånd, parkeringsområden och avgifter i centrum.",
+                "en": "Residents' parking permits, car parks and charges in the centre.",
+            },
+            "paragraphs": [
+                {
+                    "fi": "Keskustassa pysäköinti on maksullista arkisin kello 8–18. "
+                    "Asukaspysäköintitunnus maksaa 15 euroa kuukaudessa.",
+                    "sv": "I centrum är parkeringen avgiftsbelagd vardagar kl. 8–18. "
+                    "Boendeparkeringstillståndet kostar 15 euro i månaden.",
+                    "en": "Parking in the centre is charged on weekdays 8–18. A residents' "
+                    "parking permit costs 15 euros a month.",
+                },
+            ],
+        },
+        {
+            "kind": "content",
+            "slug": "tyopaikat",
+            "title": {"fi": "Työpaikat", "sv": "Lediga jobb", "en": "Jobs"},
+            "lead": {
+                "fi": "Kaupunki työllistää 1 800 ihmistä: opettajia, hoitajia ja asiantuntijoita.",
+                "sv": "Staden sysselsätter 1 800 personer: lärare, vårdare och experter.",
+                "en": "The city employs 1,800 people: teachers, nurses and specialists.",
+            },
+            "paragraphs": [
+                {
+                    "fi": "Avoimet työpaikat julkaistaan kuntarekrytoinnissa. Kesätyöpaikkoja "
+                    "nuorille haetaan helmikuussa.",
+                    "sv": "Lediga jobb publiceras i kommunrekryteringen. Sommarjobb för unga "
+                    "söks i februari.",
+                    "en": "Vacancies are published on the municipal recruitment service. "
+                    "Summer jobs for young people open in February.",
+                },
+            ],
+        },
+        {
+            "kind": "content",
+            "slug": "paatoksenteko",
+            "title": {"fi": "Päätöksenteko", "sv": "Beslutsfattande", "en": "Decision-making"},
+            "lead": {
+                "fi": "Valtuuston ja lautakuntien kokoukset, esityslistat ja pöytäkirjat.",
+                "sv": "Fullmäktiges och nämndernas möten, föredragningslistor och protokoll.",
+                "en": "Meetings, agendas and minutes of the council and its committees.",
+            },
+            "paragraphs": [
+                {
+                    "fi": "Kaupunginvaltuusto kokoontuu kerran kuukaudessa. Kokoukset ovat "
+                    "julkisia, ja niitä voi seurata verkossa.",
+                    "sv": "Stadsfullmäktige sammanträder en gång i månaden. Mötena är "
+                    "offentliga och kan följas på nätet.",
+                    "en": "The city council meets once a month. Its meetings are public and "
+                    "can be followed online.",
+                },
+            ],
+        },
     ],
 }
+
+# The home page's top tasks: addresses under the Finnish home page (``SITES``).
+CITY_TASKS = [
+    "palvelut/varhaiskasvatus",
+    "palvelut/jatehuolto",
+    "palvelut/pysakointi",
+    "palvelut/tyopaikat",
+    "palvelut/paatoksenteko",
+    "kuulutukset",
+]
 
 CONTACT_PAGE = {
     "kind": "content",

@@ -49,7 +49,7 @@ ACCESSIBILITY: dict = {
 
 def _motif(slug) -> str:
     """A picture for content that names none, the same on every machine."""
-    motifs = ("lake", "winter", "sunset", "city", "forest")
+    motifs = ("lake", "winter", "sunset", "city", "forest", "harbour", "market", "park")
     return motifs[sum(map(ord, str(slug))) % len(motifs)]
 
 
@@ -199,5 +199,20 @@ IMAGE_ALTS = {
         "fi": "Havumetsää ja järvi kirkkaana päivänä.",
         "sv": "Barrskog och sjö en klar dag.",
         "en": "Coniferous forest and a lake on a clear day.",
+    },
+    "harbour": {
+        "fi": "Purjeveneitä satamassa, taustalla kaupungin rakennuksia ja kirkontorni.",
+        "sv": "Segelbåtar i hamnen med stadens byggnader och kyrktornet i bakgrunden.",
+        "en": "Sailing boats in the harbour, the town and its church spire behind them.",
+    },
+    "market": {
+        "fi": "Raidallisin katoksin varustettuja myyntikojuja kauppatorilla.",
+        "sv": "Försäljningsstånd med randiga markiser på salutorget.",
+        "en": "Market stalls with striped awnings on the market square.",
+    },
+    "park": {
+        "fi": "Lehtipuita puistossa, taustalla metsää.",
+        "sv": "Lövträd i en park med skog i bakgrunden.",
+        "en": "Broadleaf trees in a park with forest behind them.",
     },
 }
