@@ -69,6 +69,18 @@ messages_compile() {
 test_tools_ensure() {
     apt_ensure chromium nginx
     command -v java >/dev/null 2>&1 || apt_ensure default-jre-headless
+    pa11y_ensure
+}
+
+# pa11y (npm), whose HTML_CodeSniffer the browser tests run in their pages (tests/a11y.py),
+# and which `python -m tests.pa11y` runs as it is; Chromium is Debian's, not Puppeteer's.
+pa11y_ensure() {
+    local tools="$ROOT/var/test-tools"
+    [ -f "$tools/node_modules/@pa11y/html_codesniffer/build/HTMLCS.js" ] && return
+    command -v npm >/dev/null 2>&1 || apt_ensure nodejs npm
+    log "Installing pa11y (npm) into var/test-tools"
+    mkdir -p "$tools"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix "$tools" --no-audit --no-fund -E pa11y@9.1.1 >/dev/null
 }
 
 # PostgreSQL for the database-dependent tests: installed and started if needed.

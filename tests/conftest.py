@@ -22,6 +22,14 @@ from cms.core.services import sites_sync
 from tests import demo
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-screenshots",
+        action="store_true",
+        help="write the visual tests' screenshots as the new references (docs/screenshots)",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """``TEST_CLOCK_OFFSET_DAYS=7 bin/test``: the whole run a week from now (the clock
     ticks on), so that a test that only passes on the day it was written shows itself.

@@ -15,15 +15,76 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management import call_command
+import time_machine
 
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from wagtail.models import Site
+
+from cms.demo.services import demo_load
 from cms.deploy.nginx import standalone
+from publisher import release
+from publisher.publish import publish_full
 from tests.net import free_port
 from tests.procs import children, uid
+
+SITES = ["city", "tourism", "business", "events", "climate"]
+
+
+@dataclass
+class BuiltSites:
+    """The built sites as nginx serves them: on this port, from these release folders."""
+
+    port: int
+    roots: dict[str, Path]
+
+    def url(self, site: str, path: str = "/") -> str:
+        return f"http://{site}.localhost:{self.port}{path}"
+
+
+@contextmanager
+def demo_served(
+    django_db_blocker,
+    tmp_path_factory,
+    add: Callable[[], None] = lambda: None,
+    at: datetime | None = None,
+) -> Iterator[BuiltSites]:
+    """The demo (and what ``add`` adds to it), loaded and built (with the clock held at
+    ``at``, if given) in a transaction rolled back afterwards, and served by the generated
+    nginx, its workers as www-data, as the city serves it; yields the served sites. The
+    database is only needed to build the files."""
+
+    output, media = tmp_path_factory.mktemp("output"), tmp_path_factory.mktemp("media")
+    workdir = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    clock = time_machine.travel(at, tick=False) if at else nullcontext()
+    with (
+        django_db_blocker.unblock(),
+        override_settings(OUTPUT_DIR=output, MEDIA_ROOT=media),
+        clock,
+    ):
+        caches["default"].clear()
+        with transaction.atomic():
+            demo_load()
+            Site.objects.update(port=port)
+            add()
+            result = publish_full()
+            assert result.ok, [s.error for s in result.sites]
+            roots = {site: release.current(site) for site in SITES}
+            conf = write_config(workdir, port)
+            transaction.set_rollback(True)
+        caches["default"].clear()
+    with run_nginx(conf, port):
+        yield BuiltSites(port=port, roots=roots)
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):

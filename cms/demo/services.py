@@ -67,7 +67,7 @@ def _ensure_index(home: Page, kind: str, index: dict, children: list[dict], ctx:
 
 def _home_content(home: Page, tasks: list[str], ctx: DemoContext) -> None:
     """Give each home page a hero image and its top tasks (the Finnish pages at ``tasks``
-    under it, in each language their translation), once."""
+    under it, in each language their translation where there is one), once."""
     motif = {"tourism": "lake", "climate": "forest", "events": "sunset"}.get(ctx.site_key, "city")
     for page in [home, *home.get_translations()]:
         page = page.specific
@@ -79,10 +79,10 @@ def _home_content(home: Page, tasks: list[str], ctx: DemoContext) -> None:
             changed = True
         if tasks and not page.top_tasks:
             targets = [Page.objects.get(url_path=f"{home.url_path}{path}/") for path in tasks]
-            page.top_tasks = [
-                ("task", {"page": target.get_translation_or_none(page.locale) or target})
-                for target in targets
-            ]
+            # A page not translated into this language (the notices are in Finnish and
+            # Swedish only) is no task of this language's home page.
+            translated = (target.get_translation_or_none(page.locale) for target in targets)
+            page.top_tasks = [("task", {"page": found}) for found in translated if found]
             changed = True
         if changed:
             page.save()

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.browsers import settle
+
 # django_db: pytest-django creates the test database only for marked tests.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -104,6 +106,7 @@ def pages_of_every_type(built) -> list[tuple[str, str]]:
                 seen.add(key)
                 wanted.append((site, item["url"]))
         wanted.append((site, "/404.html"))
+        wanted.append((site, "/components/"))
     return wanted
 
 
@@ -159,3 +162,49 @@ def test_on_a_wide_screen_the_menu_and_search_show_without_a_button(built, page)
     assert page.get_by_role("navigation", name="Päävalikko").is_visible()
     assert page.get_by_role("search").is_visible()
     assert not page.get_by_text("Valikko").is_visible()
+
+
+def test_every_picture_loads_including_cards_from_other_sites(built, page):
+    """Behind nginx (its Content-Security-Policy included): every picture on the home
+    pages and listings loads, a card from another site showing its picture from there."""
+    cross_site = 0
+    for site in built.roots:
+        for path in ("/", "/tapahtumat/", "/components/"):
+            if not (built.roots[site] / path.lstrip("/") / "index.html").exists():
+                continue
+            page.goto(built.url(site, path))
+            settle(page)  # lazy pictures too
+            pictures = page.locator("main img").evaluate_all(
+                "imgs => imgs.map(i => [i.currentSrc, i.complete && i.naturalWidth > 0])"
+            )
+            assert pictures, f"{site}{path}"
+            broken = [src for src, loaded in pictures if not loaded]
+            assert broken == [], f"{site}{path}"
+            cross_site += sum(1 for src, _ in pictures if f"//{site}." not in src)
+    assert cross_site >= 5
+
+
+def test_the_component_library_shows_every_component_on_every_site(built, page):
+    for site in built.roots:
+        page.goto(built.url(site, "/components/"))
+        assert page.locator("meta[name=robots]").get_attribute("content").startswith("noindex")
+        headings = page.locator("main h2").all_inner_texts()
+        for component in ("Pääkuva", "Taulukko", "Sivutus", "Tapahtumakortit", "Alatunniste"):
+            assert component in headings, (site, headings)
+        # Each example's HTML is shown as text beside it.
+        assert page.locator(".library pre code").count() >= 12
+
+
+@pytest.mark.parametrize("width", [320, 768])
+def test_no_page_type_scrolls_sideways(built, browser, width):
+    """Reflow (WCAG 1.4.10): at 320 px (what 1280 px at 400 % zoom is) and 768 px no page
+    needs horizontal scrolling; a wide table scrolls inside its own box."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    wide = []
+    for site, path in pages_of_every_type(built):
+        tab.goto(built.url(site, path))
+        if tab.evaluate("document.documentElement.scrollWidth") > width:
+            wide.append(f"{site}{path}")
+    context.close()
+    assert wide == []

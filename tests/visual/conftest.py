@@ -1,0 +1,30 @@
+"""The five sites of the demo as residents see them, built once for this package at a
+fixed moment (its dates, the events to come and the notices on view are the same on every
+run) and served by the generated nginx, its workers as an unprivileged user."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from records import HELSINKI
+from tests.browsers import chromium
+from tests.nginx import demo_served
+
+# The moment the screenshots show: a weekday morning with events ahead and notices on
+# view. Controlled (the clock is held there while the demo is loaded and built), so the
+# references stay right whatever the date of the run.
+MOMENT = datetime(2026, 12, 7, 9, 0, tzinfo=HELSINKI)
+
+
+@pytest.fixture(scope="package")
+def frozen(django_db_setup, django_db_blocker, tmp_path_factory):
+    with demo_served(django_db_blocker, tmp_path_factory, at=MOMENT) as served:
+        yield served
+
+
+@pytest.fixture(scope="package")
+def browser(frozen):
+    with chromium() as launched:
+        yield launched
