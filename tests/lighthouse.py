@@ -45,7 +45,7 @@ def lighthouse(folder: Path) -> Path:
 
 def pages(root: Path) -> list[tuple[str, str]]:
     """(kind, absolute URL) of the first page of each kind in the site's first language,
-    and its search page."""
+    its search page and its component library."""
     api = json.loads((root / "api/v1/pages.json").read_text())
     languages = {item["lang"] for item in api["items"]}
     first = next(lang for lang in ("fi", "sv", "en") if lang in languages)
@@ -55,7 +55,11 @@ def pages(root: Path) -> list[tuple[str, str]]:
             found.setdefault(item["kind"], item["full_url"])
     found = [(kind, found[kind]) for kind in KINDS if kind in found]
     search = {"fi": "haku", "sv": "sok", "en": "search"}[first]
-    return [*found, ("search", f"{api['base_url']}/{search}/?q=kirjasto")]
+    return [
+        *found,
+        ("search", f"{api['base_url']}/{search}/?q=kirjasto"),
+        ("components", f"{api['base_url']}/components/"),
+    ]
 
 
 def scores(binary: Path, url: str) -> dict[str, int]:
@@ -84,4 +88,4 @@ def main(output: Path, sites: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), sys.argv[2:] or ["city", "tourism"])
+    main(Path(sys.argv[1]), sys.argv[2:] or ["city", "tourism", "business", "events", "climate"])

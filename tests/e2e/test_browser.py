@@ -1,15 +1,16 @@
 """Residents' journeys in a real headless Chromium: navigation, language switch, events with
-their calendar file, paginated news, keyboard use, and axe-core on every kind of page."""
+their calendar file, paginated news, keyboard use, the phone's menu, pictures, reflow, and
+axe-core and HTML_CodeSniffer on every kind of page at three widths."""
 
 import re
 
 import pytest
 
+from tests.a11y import axe_violations, htmlcs_errors
 from tests.browsers import settle
 
 # django_db: pytest-django creates the test database only for marked tests.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def test_main_navigation_and_breadcrumbs(built, page):
@@ -110,17 +111,20 @@ def pages_of_every_type(built) -> list[tuple[str, str]]:
     return wanted
 
 
-def test_no_accessibility_violations_on_any_page_type_site_or_language(built, page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
+@pytest.mark.parametrize("width", [375, 768, 1280])
+def test_no_accessibility_errors_on_any_page_type_site_or_language(built, browser, width):
+    """axe-core (WCAG 2.0-2.2 A and AA) and HTML_CodeSniffer as pa11y runs it (WCAG2AA
+    errors) on one page of every kind, per site and language, at each width."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
     failures = {}
     checked = pages_of_every_type(built)
     for site, path in checked:
-        page.goto(built.url(site, path))
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-        if result.violations_count:
-            failures[f"{site}{path}"] = [v["id"] for v in result.response["violations"]]
+        tab.goto(built.url(site, path))
+        problems = axe_violations(tab) + htmlcs_errors(tab)
+        if problems:
+            failures[f"{site}{path}"] = problems
+    context.close()
     assert len(checked) >= 5 * 3 * 7
     assert failures == {}
 
@@ -145,12 +149,8 @@ def test_on_a_phone_the_header_is_small_its_menu_opens_and_every_control_can_be_
     controls = header.locator("a, button, input, summary")
     sizes = [box for i in range(controls.count()) if (box := controls.nth(i).bounding_box())]
     assert sizes and all(box["width"] >= 24 and box["height"] >= 24 for box in sizes), sizes
-    if script:  # (axe-core runs in the page)
-        from axe_playwright_python.sync_playwright import Axe
-
-        wcag22 = {"runOnly": {"type": "tag", "values": [*WCAG, "wcag22aa"]}}
-        result = Axe().run(page, options=wcag22)
-        assert result.response["violations"] == [], result.generate_report()
+    if script:  # (the checkers run in the page) with the menu open
+        assert axe_violations(page) + htmlcs_errors(page) == []
     menu.get_by_role("link", name="Uutiset").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Uutiset"
     context.close()
@@ -187,7 +187,10 @@ def test_every_picture_loads_including_cards_from_other_sites(built, page):
 def test_the_component_library_shows_every_component_on_every_site(built, page):
     for site in built.roots:
         page.goto(built.url(site, "/components/"))
-        assert page.locator("meta[name=robots]").get_attribute("content").startswith("noindex")
+        # A public page with its own address and description, not listed in the sitemap.
+        assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/components/")
+        assert page.locator("meta[name=description]").count() == 1
+        assert "/components/" not in (built.roots[site] / "sitemap.xml").read_text()
         headings = page.locator("main h2").all_inner_texts()
         for component in ("Pääkuva", "Taulukko", "Sivutus", "Tapahtumakortit", "Alatunniste"):
             assert component in headings, (site, headings)
@@ -208,3 +211,16 @@ def test_no_page_type_scrolls_sideways(built, browser, width):
             wide.append(f"{site}{path}")
     context.close()
     assert wide == []
+
+
+def test_a_printed_page_is_its_content(built, page):
+    """Print styles: no menu, search or footer lists on paper; the text in black, and an
+    external link's address written after it."""
+    page.goto(built.url("city", "/palvelut/varhaiskasvatus/"))
+    page.emulate_media(media="print")
+    assert not page.locator(".site-menu").is_visible()
+    assert not page.locator(".footer-info").is_visible()
+    assert page.get_by_role("heading", level=1).is_visible()
+    link = page.locator("main a[href^='http']").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "asiointi.kaislahti.example" in after

@@ -1,7 +1,8 @@
 """The component library page (``components/``): every component of the design system
 (``themes/base``) as this site shows it, with its HTML and its states, made from the
 site's own records where it has them. Built with every site, so editors and developers
-see the components in the site's colours; not a page to index or to list."""
+see the components in the site's colours (like the design-system sites of HDS and GOV.UK,
+a public page; not in the sitemap or the menus)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from wagtail.rich_text import RichText
 from records import ARTICLE, EVENT, NOTICE, kinds_with
 
 from ..blocks_html import BlockRenderer
-from .pages import NOINDEX
 from .site_files import SITE
 
 if TYPE_CHECKING:
@@ -84,23 +84,22 @@ def component_library(g: CityGenerator) -> None:
     ]
     record = {
         **home,
+        "kind": "components",
         "title": gettext("Components"),
         "seo_title": gettext("Components"),
         "url": URL,
         "full_url": g.site.base_url + URL,
-        "description": "",
+        "description": gettext(
+            "The building blocks of the city's websites, in this site's colours: what each "
+            "is for, how it looks and its HTML."
+        ),
         "lead": "",
-        "noindex": True,
         "translations": {},
     }
     other = next((key for key in g.export.sites if key != g.site.key), None)
     context = g.page_context(
         record,
-        canonical=None,
         alternates=[],
-        structured=None,
-        opengraph=[],
-        breadcrumbs=[home],
         article=article,
         event=event,
         notice_examples=notices,
@@ -117,4 +116,3 @@ def component_library(g: CityGenerator) -> None:
         ],
     )
     g.render("components.html", g.out(URL), context, owner=SITE)
-    g.emit(g.out(URL) + NOINDEX, b"", owner=SITE)
