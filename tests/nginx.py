@@ -162,11 +162,18 @@ def nginx_serving(workdir: Path) -> Iterator[int]:
         yield running
 
 
-def worker_users(workdir: Path) -> set[str]:
-    """The users nginx's worker processes run as."""
+def worker_users(workdir: Path, settle: float = 5.0) -> set[str]:
+    """The users nginx's worker processes run as. A worker is forked as root and then
+    drops to its user: on a busy machine the first look can come in between, so root is
+    only reported when it stays (``settle`` seconds)."""
     master = int((workdir / "nginx.pid").read_text())
-    ids = {uid(pid) for pid in children(master)}
-    return {pwd.getpwuid(i).pw_name for i in ids if i is not None}
+    deadline = time.monotonic() + settle
+    while True:
+        ids = {uid(pid) for pid in children(master)}
+        users = {pwd.getpwuid(i).pw_name for i in ids if i is not None}
+        if "root" not in users or time.monotonic() > deadline:
+            return users
+        time.sleep(0.1)
 
 
 def unanswered(port: int, host: str, root: Path) -> dict[str, int]:

@@ -93,8 +93,12 @@ def test_keyboard_users_can_skip_to_the_content(built, page):
     assert page.url.endswith("#content")
 
 
+SEARCH = {"fi": "/haku/", "sv": "/sv/sok/", "en": "/en/search/"}
+
+
 def pages_of_every_type(built) -> list[tuple[str, str]]:
-    """One page of each kind, per site and language, found from the static JSON API."""
+    """One page of each kind, per site and language, found from the static JSON API; each
+    language's search page; the component library and the "not found" page."""
     import json
 
     wanted = []
@@ -106,6 +110,8 @@ def pages_of_every_type(built) -> list[tuple[str, str]]:
             if key not in seen and "korpus" not in item["url"]:
                 seen.add(key)
                 wanted.append((site, item["url"]))
+        languages = {lang for _kind, lang in seen}
+        wanted += [(site, path) for lang, path in SEARCH.items() if lang in languages]
         wanted.append((site, "/404.html"))
         wanted.append((site, "/components/"))
     return wanted
