@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from cms.operations.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.pagetypes import page_types
 
 VERSION = "12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -45,20 +46,12 @@ def lighthouse(folder: Path) -> Path:
 
 def pages(root: Path) -> list[tuple[str, str]]:
     """(kind, absolute URL) of the first page of each kind in the site's first language,
-    its search page and its component library."""
-    api = json.loads((root / "api/v1/pages.json").read_text())
-    languages = {item["lang"] for item in api["items"]}
-    first = next(lang for lang in ("fi", "sv", "en") if lang in languages)
-    found = {}
-    for item in api["items"]:
-        if item["lang"] == first and item["kind"] in KINDS:
-            found.setdefault(item["kind"], item["full_url"])
-    found = [(kind, found[kind]) for kind in KINDS if kind in found]
-    search = {"fi": "haku", "sv": "sok", "en": "search"}[first]
+    its search page (with a query) and its component library (``tests.pagetypes``)."""
+    base = json.loads((root / "api/v1/pages.json").read_text())["base_url"]
+    found = {kind: path for kind, _lang, path in page_types(root, every_language=False)}
+    found["search"] += "?q=kirjasto"
     return [
-        *found,
-        ("search", f"{api['base_url']}/{search}/?q=kirjasto"),
-        ("components", f"{api['base_url']}/components/"),
+        (kind, base + found[kind]) for kind in (*KINDS, "search", "components") if kind in found
     ]
 
 

@@ -20,26 +20,15 @@ from pathlib import Path
 
 from cms.operations.chromium import CHROMIUM
 from tests.a11y import TOOLS
+from tests.pagetypes import page_types
 
 WIDTHS = (375, 768, 1280)
-SEARCH = {"fi": "haku", "sv": "sok", "en": "search"}
 
 
 def pages(root: Path) -> list[str]:
-    """One page of each kind in each language, and each language's search page, the
-    component library and the "not found" page."""
-    api = json.loads((root / "api/v1/pages.json").read_text())
-    found: dict[tuple[str, str], str] = {}
-    for item in api["items"]:
-        if "korpus" not in item["url"]:
-            found.setdefault((item["kind"], item["lang"]), item["full_url"])
-    base = api["base_url"]
-    languages = sorted({lang for _kind, lang in found})
-    searches = [
-        f"{base}/{SEARCH[lang]}/" if lang == "fi" else f"{base}/{lang}/{SEARCH[lang]}/"
-        for lang in languages
-    ]
-    return [*found.values(), *searches, f"{base}/components/", f"{base}/404.html"]
+    """One page of every type in every language (``tests.pagetypes``), as full addresses."""
+    base = json.loads((root / "api/v1/pages.json").read_text())["base_url"]
+    return [base + path for _kind, _lang, path in page_types(root)]
 
 
 def run(jobs: list[tuple[str, int]]) -> list[tuple[str, int, list[str]]]:

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from . import address_files, hooks, memo, release, reuse, schedule
 from .export import Export, Exporter
-from .plan import ById, ChangeSet, Plan, plan
+from .plan import ChangeSet, Plan, plan
 from .publish import (
     PublishResult,
     SiteResult,
@@ -34,6 +34,7 @@ from .publish import (
 )
 from .reexport import _location, reexport
 from .render import make_generator
+from .siteindex import ById
 from .state import BuildState, drop_state, load_state, save_state
 
 if TYPE_CHECKING:

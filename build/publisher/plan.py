@@ -28,7 +28,7 @@ from records import ARTICLE, EVENT, HOME, NOTICE, kinds_with
 
 from . import hooks
 from .export import Export
-from .siteindex import index_of
+from .siteindex import ById
 from .state import BuildState
 
 
@@ -55,33 +55,6 @@ class Plan:
     @property
     def sites(self) -> set[str]:
         return set(self.owners) | self.site_level | self.full | set(self.removed)
-
-
-class ById:
-    """Records by id across the sites of an export, through each site's index."""
-
-    def __init__(self, export: Export) -> None:
-        self.indexes = {site: index_of(records) for site, records in export.records.items()}
-
-    def get(self, page_id: int, default: dict | None = None) -> dict | None:
-        for index in self.indexes.values():
-            record = index.by_id.get(page_id)
-            if record is not None:
-                return record
-        return default
-
-    def __getitem__(self, page_id: int) -> dict:
-        record = self.get(page_id)
-        if record is None:
-            raise KeyError(page_id)
-        return record
-
-    def __contains__(self, page_id: object) -> bool:
-        return any(page_id in index.by_id for index in self.indexes.values())
-
-    def __iter__(self):
-        for index in self.indexes.values():
-            yield from index.by_id
 
 
 def plan(

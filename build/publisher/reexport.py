@@ -8,9 +8,9 @@ from collections import defaultdict
 
 from . import addresses
 from .export import Export, Exporter
-from .plan import ById, ChangeSet
+from .plan import ChangeSet
 from .site_links import link_sites
-from .siteindex import SiteIndex, index_of, remember
+from .siteindex import ById, SiteIndex, index_of, remember
 from .state import BuildState
 
 # Where every page was found by the last build of this process, and the state that build

@@ -17,8 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from records import all_kinds
+
+if TYPE_CHECKING:
+    from .export import Export
 
 
 def _path(record: dict) -> str:
@@ -172,3 +176,30 @@ def remember(index: SiteIndex) -> SiteIndex:
 
 def forget() -> None:
     _known.clear()
+
+
+class ById:
+    """Records by id across the sites of an export, through each site's index."""
+
+    def __init__(self, export: Export) -> None:
+        self.indexes = {site: index_of(records) for site, records in export.records.items()}
+
+    def get(self, page_id: int, default: dict | None = None) -> dict | None:
+        for index in self.indexes.values():
+            record = index.by_id.get(page_id)
+            if record is not None:
+                return record
+        return default
+
+    def __getitem__(self, page_id: int) -> dict:
+        record = self.get(page_id)
+        if record is None:
+            raise KeyError(page_id)
+        return record
+
+    def __contains__(self, page_id: object) -> bool:
+        return any(page_id in index.by_id for index in self.indexes.values())
+
+    def __iter__(self):
+        for index in self.indexes.values():
+            yield from index.by_id

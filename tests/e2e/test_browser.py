@@ -8,6 +8,7 @@ import pytest
 
 from tests.a11y import axe_violations, htmlcs_errors
 from tests.browsers import settle
+from tests.pagetypes import page_types
 
 # django_db: pytest-django creates the test database only for marked tests.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -93,28 +94,13 @@ def test_keyboard_users_can_skip_to_the_content(built, page):
     assert page.url.endswith("#content")
 
 
-SEARCH = {"fi": "/haku/", "sv": "/sv/sok/", "en": "/en/search/"}
-
-
 def pages_of_every_type(built) -> list[tuple[str, str]]:
-    """One page of each kind, per site and language, found from the static JSON API; each
-    language's search page; the component library and the "not found" page."""
-    import json
-
-    wanted = []
-    for site, root in built.roots.items():
-        pages = json.loads((root / "api/v1/pages.json").read_text())["items"]
-        seen = set()
-        for item in pages:
-            key = (item["kind"], item["lang"])
-            if key not in seen and "korpus" not in item["url"]:
-                seen.add(key)
-                wanted.append((site, item["url"]))
-        languages = {lang for _kind, lang in seen}
-        wanted += [(site, path) for lang, path in SEARCH.items() if lang in languages]
-        wanted.append((site, "/404.html"))
-        wanted.append((site, "/components/"))
-    return wanted
+    """(site, address) of one page of every type in every language of every site."""
+    return [
+        (site, path)
+        for site, root in built.roots.items()
+        for _kind, _lang, path in page_types(root)
+    ]
 
 
 @pytest.mark.parametrize("width", [375, 768, 1280])

@@ -7,12 +7,12 @@ language at the same widths: ``tests/e2e/test_browser.py``.)"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.browsers import settle
+from tests.pagetypes import page_types
 
 from . import compare
 
@@ -20,25 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 REFERENCES = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WIDTHS = {375: 812, 768: 1024, 1280: 800}
-SEARCH = {"fi": "haku", "sv": "sok", "en": "search"}
-
-
-def page_types(root: Path) -> list[tuple[str, str]]:
-    """(page type, address) of the first page of each kind in the site's first language,
-    then its search page, its component library and its "not found" page."""
-    items = json.loads((root / "api/v1/pages.json").read_text())["items"]
-    languages = {item["lang"] for item in items}
-    first = next(lang for lang in ("fi", "sv", "en") if lang in languages)
-    found: dict[str, str] = {}
-    for item in items:
-        if item["lang"] == first:
-            found.setdefault(item["kind"], item["url"])
-    return [
-        *found.items(),
-        ("search", f"/{SEARCH[first]}/" if first == "fi" else f"/{first}/{SEARCH[first]}/"),
-        ("components", "/components/"),
-        ("404", "/404.html"),
-    ]
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
@@ -48,7 +29,7 @@ def test_every_page_type_looks_as_its_reference(frozen, browser, request, tmp_pa
     context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]})
     tab = context.new_page()
     changed = []
-    for kind, path in page_types(frozen.roots[site]):
+    for kind, _lang, path in page_types(frozen.roots[site], every_language=False):
         tab.goto(frozen.url(site, path))
         settle(tab)
         shot = compare.reduced(tab.screenshot(full_page=True, animations="disabled"))

@@ -15,7 +15,7 @@ from wagtail.rich_text import RichText
 from records import ARTICLE, EVENT, NOTICE, kinds_with
 
 from ..blocks_html import BlockRenderer
-from .site_files import SITE
+from .site_files import SITE, site_page
 
 if TYPE_CHECKING:
     from ..site_generator import CityGenerator
@@ -82,20 +82,18 @@ def component_library(g: CityGenerator) -> None:
         for ended in (False, True)
         if (found := _first(g, kinds_with(role=NOTICE), lang, ended=ended)) is not None
     ]
-    record = {
-        **home,
-        "kind": "components",
-        "title": gettext("Components"),
-        "seo_title": gettext("Components"),
-        "url": URL,
-        "full_url": g.site.base_url + URL,
-        "description": gettext(
+    record = site_page(
+        home,
+        "components",
+        gettext("Components"),
+        g.site.base_url,
+        URL,
+        description=gettext(
             "The building blocks of the city's websites, in this site's colours: what each "
             "is for, how it looks and its HTML."
         ),
-        "lead": "",
-        "translations": {},
-    }
+        translations={},
+    )
     other = next((key for key in g.export.sites if key != g.site.key), None)
     context = g.page_context(
         record,

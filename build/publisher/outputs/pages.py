@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from records import ARTICLE, EVENT, HOME, LISTING, NOTICE, all_kinds, kind_named, kinds_with
 
-from ..siteindex import index_of
+from ..siteindex import ById
 from . import calendars, listings
 from .common import article_date, owner_of
 
@@ -88,10 +88,7 @@ def top_tasks(g: CityGenerator, record: dict) -> list[dict]:
             if task["url"]:
                 links.append({"title": task["label"] or task["url"], "url": task["url"]})
             continue
-        target = g.index.by_id.get(task["page"])
-        if target is None:  # a page of another site
-            indexes = (index_of(records) for records in g.export.records.values() if records)
-            target = next((i.by_id[task["page"]] for i in indexes if task["page"] in i.by_id), None)
+        target = g.index.by_id.get(task["page"]) or ById(g.export).get(task["page"])
         if target is not None:
             links.append({"title": task["label"] or target["title"], "url": g.link(target)})
     return links

@@ -22,6 +22,31 @@ if TYPE_CHECKING:
 SITE = "site"  # the owner of every file here
 
 
+def site_page(
+    home: dict,
+    kind: str,
+    title: str,
+    base_url: str,
+    url: str,
+    *,
+    description: str,
+    translations: dict[str, str],
+) -> dict:
+    """The record of a page the site makes itself, not the CMS (the search page, the
+    component library): its home page's, with its own kind, title and address."""
+    return {
+        **home,
+        "kind": kind,
+        "title": title,
+        "seo_title": title,
+        "url": url,
+        "full_url": base_url + url,
+        "description": description,
+        "lead": "",
+        "translations": translations,
+    }
+
+
 def search_page(g: CityGenerator, lang: str) -> None:
     """The search page: searches every site's Pagefind bundles in the browser."""
     home = g.home(lang)
@@ -41,19 +66,17 @@ def search_page(g: CityGenerator, lang: str) -> None:
         "types": {key: str(label) for key, label in search_types().items()},
         "languages": {code: LANGUAGE_NAMES[code] for code in LANGUAGE_NAMES},
     }
-    record = {
-        **home,
-        "kind": "search",
-        "title": gettext("Search"),
-        "seo_title": gettext("Search"),
-        "url": url,
-        "full_url": g.site.base_url + url,
-        "description": gettext(
+    record = site_page(
+        home,
+        "search",
+        gettext("Search"),
+        g.site.base_url,
+        url,
+        description=gettext(
             "Search all of the city's websites: services, news, events and official notices."
         ),
-        "lead": "",
-        "translations": {code: g.search_url(code) for code in g.site.languages},
-    }
+        translations={code: g.search_url(code) for code in g.site.languages},
+    )
     context = g.page_context(
         record,
         search_config=json.dumps(config, ensure_ascii=False, sort_keys=True),
