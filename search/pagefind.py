@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import subprocess
 import threading
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from publisher.files import write_file
+from publisher.public import write_file
 
 from .bundles import ROOT
 from .pagefind_memo import memo_path, pack_memo, stamp, unpack_memo
@@ -80,7 +81,7 @@ class PagefindService:
     def _read(self) -> None:
         """Replies arrive on stdout; read them all the time, so neither side's pipe fills."""
         stdout = self.process.stdout
-        assert stdout is not None
+        assert isinstance(stdout, io.BufferedReader)  # (read1: whatever has arrived)
         pending: list[bytes] = []
         while chunk := stdout.read1(1 << 20):
             while (end := chunk.find(b",")) >= 0:

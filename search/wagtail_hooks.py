@@ -1,4 +1,5 @@
-"""Admin menu entry and URL of the public search view."""
+"""The search app's hooks: the indexer every build keeps in step with the sites, and the
+admin menu entry and URL of the public search view."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from publisher.public import INDEXERS_HOOK
+
 from . import admin_views
+from .indexer import SearchIndexer
+
+hooks.register(INDEXERS_HOOK, SearchIndexer)
 
 
 @hooks.register("register_admin_urls")

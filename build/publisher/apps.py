@@ -10,12 +10,7 @@ class PublisherConfig(AppConfig):
     verbose_name = _("Static publishing")
 
     def ready(self) -> None:
-        from cms.core.pages import PREVIEW
-
-        from . import redirect_checks, signals, tasks
-        from .preview import preview_html
+        from . import redirect_checks, signals
 
         signals.connect()
-        tasks.connect()
-        PREVIEW["html"] = preview_html
         redirect_checks.install()

@@ -57,7 +57,7 @@ class BlockRenderer:
         self,
         *,
         rich: Callable[[str], str],
-        picture: Callable[[object, str], dict],
+        picture: Callable[[object, str], dict | None],
         link: Callable[[int], str | None],
         document: Callable[[object], str | None],
         labels: dict[str, str],

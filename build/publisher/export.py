@@ -130,7 +130,7 @@ class Exporter(Locator):
     def export(self, sites: list[str] | None = None) -> Export:
         self.locate_pages()
         wanted = set(sites or self.sites)
-        by_type: dict[type, list[int]] = defaultdict(list)
+        by_type: dict[type[Page], list[int]] = defaultdict(list)
         for page_id, page in self.pages.items():
             if self.located[page_id].site in wanted:
                 by_type[page.model].append(page_id)

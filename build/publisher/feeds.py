@@ -50,9 +50,10 @@ def entry_dates(item: dict, when: Callable[[str | None], datetime | None]):
     """(published, updated) of a record as a feed shows them."""
     published = when(item.get("published"))
     updated = when(item.get("updated")) or published
-    if item.get("date") and when(item["date"]) <= (updated or when(item["date"])):
+    dated = when(item.get("date"))
+    if dated is not None and dated <= (updated or dated):
         # A news item's own date, when the editor dated it before its last publication.
-        published = when(item["date"])
+        published = dated
     if published and updated and updated < published:
         updated = published
     return published, updated

@@ -1,17 +1,35 @@
-"""The publisher's extension point: the search indexes a build keeps in step with the sites,
-registered by the search app (``search/apps.py``) without the publisher naming it.
+"""The publisher's extension points, all through the one mechanism of the platform: Wagtail
+hooks (``wagtail.hooks``; docs/architecture.md lists every hook). An app registers in its
+``wagtail_hooks.py``; the publisher names no app.
 
-An indexer adds files to each site's release (the static search bundles), says which of
-them a change affects, and is told when a build has gone live (the server index). With no
-indexer registered a build makes the sites alone.
+- ``INDEXERS_HOOK``: ``fn()`` gives an ``Indexer``, a search index every build keeps in
+  step with the sites (the search app's, ``search/wagtail_hooks.py``).
+- ``SITE_PARTS_HOOK``: ``fn()`` gives a ``SitePart``, a fragment written for every site and
+  language apart from the pages, which every page includes (``parts.py``).
+- ``SITES_LIVE_HOOK``: ``fn(live)`` is called with a ``SitesLive`` once a release with
+  these pages is live (a media mailing waits for it: Wagtail's ``page_published`` comes
+  before the static page exists). A subscriber that fails is logged; publishing goes on.
+
+With nothing registered a build makes the sites alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
+from wagtail import hooks
+
 from .export import Export, SiteInfo
+
+logger = logging.getLogger(__name__)
+
+INDEXERS_HOOK = "register_search_indexer"
+SITE_PARTS_HOOK = "register_site_part"
+SITES_LIVE_HOOK = "after_sites_live"
 
 
 class Indexer(Protocol):
@@ -22,7 +40,11 @@ class Indexer(Protocol):
         when None) and whatever lists them."""
 
     def affected(
-        self, before: list[dict], after: list[dict], languages: list[str], edited: set[int]
+        self,
+        before: list[dict],
+        after: list[dict],
+        languages: list[str],
+        edited: set[int],
     ) -> tuple[set[str], set[str]]:
         """The groups of files to make again after the pages ``edited`` changed, and the
         groups that are gone."""
@@ -42,19 +64,52 @@ class Indexer(Protocol):
         """A full build is live: drop what no build will use again."""
 
 
-_indexers: list[Indexer] = []
+class SitePart(Protocol):
+    """A fragment of every page of every site, kept apart from the pages so that it can
+    change on all of them at once (nginx includes it: ``parts.py``)."""
+
+    # The part's name: the templates include it as ``part("<name>", lang)``; letters,
+    # digits and "-" only.
+    name: str
+
+    def render(self, site: SiteInfo, lang: str, now: datetime) -> str:
+        """The fragment's HTML on ``site`` in ``lang`` at ``now`` ("" when it has nothing
+        to show)."""
 
 
-def register_indexer(indexer: Indexer) -> None:
-    # One of each: an app made ready twice (a test's settings) registers no second one.
-    if not any(type(known) is type(indexer) for known in _indexers):
-        _indexers.append(indexer)
+@dataclass(frozen=True)
+class SitesLive:
+    """What has just gone live: the pages published (id -> their live address) and the
+    pages gone, on these sites; ``full`` when every page of these sites was built."""
+
+    pages: Mapping[int, str]
+    gone: frozenset[int] = frozenset()
+    sites: tuple[str, ...] = ()
+    full: bool = False
+
+
+def indexers() -> list[Indexer]:
+    return [make() for make in hooks.get_hooks(INDEXERS_HOOK)]
+
+
+def site_parts() -> dict[str, SitePart]:
+    """The registered parts by name (a name given twice: the later registration)."""
+    return {part.name: part for part in (make() for make in hooks.get_hooks(SITE_PARTS_HOOK))}
+
+
+def sites_live(live: SitesLive) -> None:
+    """Tell every subscriber; one that fails is logged and the others are still told."""
+    for subscriber in hooks.get_hooks(SITES_LIVE_HOOK):
+        try:
+            subscriber(live)
+        except Exception:  # a subscriber's failure is its own: the sites are live
+            logger.exception("A subscriber to sites going live failed: %r", subscriber)
 
 
 def site_files(
     site: SiteInfo, records: list[dict], wanted: set[str] | None
 ) -> Iterator[tuple[str, str, bytes]]:
-    for indexer in _indexers:
+    for indexer in indexers():
         yield from indexer.site_files(site, records, wanted)
 
 
@@ -63,7 +118,7 @@ def affected(
 ) -> tuple[set[str], set[str]]:
     rebuild: set[str] = set()
     gone: set[str] = set()
-    for indexer in _indexers:
+    for indexer in indexers():
         more, less = indexer.affected(before, after, languages, edited)
         rebuild |= more
         gone |= less
@@ -71,20 +126,20 @@ def affected(
 
 
 def after_full(export: Export) -> None:
-    for indexer in _indexers:
+    for indexer in indexers():
         indexer.after_full(export)
 
 
 def after_changes(export: Export, *, changed: set[int], gone: set[int], sites: set[str]) -> None:
-    for indexer in _indexers:
+    for indexer in indexers():
         indexer.after_changes(export, changed=changed, gone=gone, sites=sites)
 
 
 def warm(records: list[dict], languages: list[str]) -> None:
-    for indexer in _indexers:
+    for indexer in indexers():
         indexer.warm(records, languages)
 
 
 def tidy() -> None:
-    for indexer in _indexers:
+    for indexer in indexers():
         indexer.tidy()

@@ -46,7 +46,7 @@ def _raster(size: int, palette: dict[str, str]) -> Image.Image:
     ImageDraw.Draw(shore).rectangle((0, int(side * 0.66), side, side), fill=255)
     white = Image.new("RGBA", (side, side), (255, 255, 255, 255))
     image.paste(white, (0, 0), ImageChops.multiply(mask, shore))
-    return image.resize((size, size), Image.LANCZOS)
+    return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
 def _png(image: Image.Image) -> bytes:

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from . import address_files, hooks, memo, release, reuse, schedule
 from .export import Export, Exporter
+from .golive import went_live
 from .plan import ChangeSet, Plan, plan
 from .publish import (
     PublishResult,
@@ -84,34 +85,10 @@ def _build_site(
     files: dict[str, bytes] = {}
     owners: dict[str, str] = {}
     began = time.perf_counter()
-    with generator_for(export, site, now, files, owners) as generator:
-        full = site in the_plan.full
-        if phase == SEARCH:
-            # None: no bundle touched; an empty set still refreshes the bundle manifest.
-            generator.generate_selected(set(), site_level=False, bundles=the_plan.bundles[site])
-        else:
-            generator.generate_selected(
-                None if full else the_plan.owners.get(site, set()),
-                site_level=full or site in the_plan.site_level,
-                bundles=None,
-            )
+    full = site in the_plan.full
+    _render_phase(export, site, the_plan, now, phase, files, owners)
     outcome.render_seconds = time.perf_counter() - began
-    rerendered = set(owners.values())
-    if phase == SEARCH:
-        gone = {f"search:{name}" for name in the_plan.gone_bundles.get(site, set())}
-    else:
-        gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
-    manifest = {
-        path: entry
-        for path, entry in old_manifest.items()
-        if not full and entry[0] not in rerendered and entry[0] not in gone
-    }
-    changed: dict[str, bytes] = {}
-    for path, data in files.items():
-        entry = (owners[path], memo.digest_of(data))
-        if old_manifest.get(path, (None, None))[1] != entry[1]:
-            changed[path] = bytes(data)
-        manifest[path] = entry
+    manifest, changed = _manifest(old_manifest, the_plan, site, phase, files, owners, full=full)
     deleted = set(old_manifest) - set(manifest)
     media = release_media(export, site)
     old_media = release_media(state.export, site) if site in state.export.records else {}
@@ -129,6 +106,60 @@ def _build_site(
     outcome.files = len(changed)
     outcome.write_seconds = time.perf_counter() - began
     return outcome
+
+
+def _render_phase(
+    export: Export,
+    site: str,
+    the_plan: Plan,
+    now: datetime,
+    phase: str,
+    files: dict[str, bytes],
+    owners: dict[str, str],
+) -> None:
+    """Render what the plan says of ``site`` in this phase into ``files`` and ``owners``."""
+    with generator_for(export, site, now, files, owners) as generator:
+        if phase == SEARCH:
+            # None: no bundle touched; an empty set still refreshes the bundle manifest.
+            generator.generate_selected(set(), site_level=False, bundles=the_plan.bundles[site])
+        else:
+            full = site in the_plan.full
+            generator.generate_selected(
+                None if full else the_plan.owners.get(site, set()),
+                site_level=full or site in the_plan.site_level,
+                bundles=None,
+            )
+
+
+def _manifest(
+    old_manifest: dict,
+    the_plan: Plan,
+    site: str,
+    phase: str,
+    files: dict[str, bytes],
+    owners: dict[str, str],
+    *,
+    full: bool,
+) -> tuple[dict, dict[str, bytes]]:
+    """The release's new manifest (path -> owner and digest) and the files whose bytes
+    changed: what was rendered replaces what its owners had, and gone owners go."""
+    rerendered = set(owners.values())
+    if phase == SEARCH:
+        gone = {f"search:{name}" for name in the_plan.gone_bundles.get(site, set())}
+    else:
+        gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
+    manifest = {
+        path: entry
+        for path, entry in old_manifest.items()
+        if not full and entry[0] not in rerendered and entry[0] not in gone
+    }
+    changed: dict[str, bytes] = {}
+    for path, data in files.items():
+        entry = (owners[path], memo.digest_of(data))
+        if old_manifest.get(path, (None, None))[1] != entry[1]:
+            changed[path] = bytes(data)
+        manifest[path] = entry
+    return manifest, changed
 
 
 def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> PublishResult:
@@ -166,12 +197,12 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         result.timings["search live"] = time.perf_counter() - began
         outcomes += second
     result.sites = _merged(outcomes)
+    # Gone: pages that left the export now, or in a build whose indexing failed.
+    gone = removed | (changes.page_ids - the_plan.unchanged)
+    indexed = changed - the_plan.unchanged
     _location.clear()
     if state is not None:
         _location.update(state=state, exporter=exporter)
-        # Gone: pages that left the export now, or in a build whose indexing failed.
-        gone = removed | (changes.page_ids - the_plan.unchanged)
-        indexed = changed - the_plan.unchanged
         # A search document names its site and nothing else of the site's settings: a site
         # rebuilt whole for its menu keeps its documents (re-making 20,000 of them took 15 s).
         renamed = {
@@ -183,6 +214,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
             result,
             lambda: hooks.after_changes(export, changed=indexed, gone=gone, sites=renamed),
         )
+    went_live(export, result.sites, now, pages=indexed, gone=removed)
     for site in {o.site for o in outcomes if o.release is not None}:
         reuse.tidy(site)
     result.timings["total"] = time.perf_counter() - started

@@ -56,7 +56,7 @@ def organisation_id(site: SiteInfo) -> str:
 def organisation(site: SiteInfo, lang: str, sites: dict[str, SiteInfo]) -> dict:
     """The site's organisation: the city, or one of its services under the city."""
     name = site.names.get(lang) or site.names[site.languages[0]]
-    data = {
+    data: dict[str, object] = {
         "@type": "GovernmentOrganization",
         "@id": organisation_id(site),
         "name": name,

@@ -196,7 +196,8 @@ class Locator:
         # Copied at C speed, then patched: on 100,000 pages, building them again is not.
         self.pages, self.located = dict(previous.pages), dict(previous.located)
         self._sorted_paths, self._pk_by_path = list(paths), dict(pk_by_path)
-        by_url_path, by_key = (dict(index) for index in previous.link_indexes())
+        url_index, key_index = previous.link_indexes()
+        by_url_path, by_key = dict(url_index), dict(key_index)
         for pk in dropped:
             row = self.pages.pop(pk)
             located = self.located.pop(pk)

@@ -7,8 +7,11 @@ in a location silently drops every header inherited from the server.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import parts
 
 # Pages change on publish, so browsers revalidate them quickly; media and theme files change
 # far less often.
@@ -68,14 +71,16 @@ def tls_lines(certificate: str, certificate_key: str) -> str:
     )
 
 
-def server_block(site: SiteServer, origins: list[str] = ()) -> str:
+def server_block(site: SiteServer, origins: Sequence[str] = ()) -> str:
+    """The ``server`` block of one site: where it answers, its headers, its locations."""
+    return _server_start(site) + _headers(site, origins) + _locations(site)
+
+
+def _server_start(site: SiteServer) -> str:
+    """Where the site answers, its files, its error pages and its old addresses."""
     flags = (" ssl" if site.https else "") + (" default_server" if site.default else "")
     listen = f"listen {site.listen}{flags};"
-    tls = ""
-    hsts = ""
-    if site.https:
-        tls = tls_lines(site.certificate, site.certificate_key)
-        hsts = HSTS
+    tls = tls_lines(site.certificate, site.certificate_key) if site.https else ""
     return f"""# {site.key}
 server {{
     {listen}
@@ -103,7 +108,13 @@ server {{
         return 410;
     }}
 
-    add_header Cache-Control $city_cache_control always;
+"""
+
+
+def _headers(site: SiteServer, origins: Sequence[str]) -> str:
+    """The headers of every answer, and whether crawlers may keep it."""
+    hsts = HSTS if site.https else ""
+    return f"""    add_header Cache-Control $city_cache_control always;
     add_header Content-Security-Policy "{csp(list(origins))}" always;
     add_header Access-Control-Allow-Origin $city_cors always;
     add_header X-Content-Type-Options "nosniff" always;
@@ -123,11 +134,28 @@ server {{
     }}
     add_header X-Robots-Tag $city_robots always;
 
-    gzip on;
+"""
+
+
+def _locations(site: SiteServer) -> str:
+    """Compression, the site parts, file types and what is internal."""
+    return f"""    gzip on;
     gzip_comp_level 6;
     gzip_types text/css application/json application/xml text/xml application/atom+xml
                application/javascript text/javascript
                text/calendar image/svg+xml;
+
+    # Site parts (``parts.py``): every page includes them, so that a part written once
+    # (an alert) is on every page at the next request. No Last-Modified or ETag on an
+    # including page, or a browser would keep it with a stale part. A part is internal:
+    # the public cannot ask for it; one not written yet is empty (204), not an error page.
+    ssi on;
+    ssi_last_modified off;
+    location ^~ /{parts.FOLDER}/ {{
+        internal;
+        root {site.root.parent};
+        try_files $uri =204;
+    }}
 
     location / {{
         try_files $uri $uri/ =404;

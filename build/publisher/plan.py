@@ -22,6 +22,7 @@ treated as changed, and the scheduler starts a build when one ends (``due_for_ti
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from records import ARTICLE, EVENT, HOME, NOTICE, kinds_with
@@ -64,7 +65,7 @@ def plan(
     changed: set[int],
     removed: set[int],
     old_by_id: ById,
-    timed: set[int] = frozenset(),
+    timed: AbstractSet[int] = frozenset(),
 ) -> Plan:
     """What to render for the pages ``changed`` and ``removed``. ``timed`` are pages the
     clock changed (``BuildState.ended_since``) and no edit: those whose record is the same
@@ -77,69 +78,12 @@ def plan(
         # Every site's search page lists the sites by name and address.
         result.site_level |= set(export.sites)
     new_by_id = ById(export)
-    indexes = new_by_id.indexes
     result.unchanged = {
         pid for pid in timed & changed if pid in old_by_id and old_by_id[pid] == new_by_id.get(pid)
     }
-
-    # Articles and events are listed on home pages, here and where syndicated; events on
-    # the calendars of event listings too.
-    homes, events = kinds_with(role=HOME), kinds_with(role=EVENT)
-    syndicated, calendars = kinds_with(role=ARTICLE) | events, kinds_with(lists=EVENT)
-    notices = kinds_with(role=NOTICE)
-
-    def add(site: str, page_id: int) -> None:
-        if page_id in indexes[site].by_id:
-            result.owners[site].add(page_id)
-
-    tasks_of = top_task_homes(indexes.values(), homes)
-
+    planner = _Planner(result, export, new_by_id)
     for pid in changed | removed:
-        for home in tasks_of.get(pid, ()):
-            add(home["site"], home["id"])
-        before, after = old_by_id.get(pid), new_by_id.get(pid)
-        if before is not None and (after is None or after["site"] != before["site"]):
-            result.removed[before["site"]].add(pid)
-        renamed = (
-            before is None
-            or after is None
-            or (before["title"], before["url"]) != (after["title"], after["url"])
-        )
-        for record in (before, after):
-            if record is None:
-                continue
-            site = record["site"]
-            index = indexes[site]
-            if pid not in result.unchanged:
-                result.site_level.add(site)
-            add(site, record["id"])
-            for other in index.by_key.get(record["key"], ()):
-                add(site, other["id"])  # translations: the language switcher
-            parent = index.by_path.get(record["path"][:-4])
-            if parent is not None:
-                add(site, parent["id"])
-            if renamed:
-                for other in index.below(record["path"]):
-                    add(site, other["id"])  # breadcrumbs and addresses below it
-            if record["kind"] in notices:
-                for kind in homes:
-                    for other in index.by_kind.get((kind, record["lang"]), ()):
-                        add(site, other["id"])
-            if record["kind"] in syndicated:
-                for target, info in export.sites.items():
-                    if target != site and site not in info.syndicates:
-                        continue
-                    for (kind, lang), others in indexes[target].by_kind.items():
-                        # Home pages and calendars list only their own language's items.
-                        if lang != record["lang"]:
-                            continue
-                        if kind in homes or (
-                            record["kind"] in events
-                            and kind in calendars
-                            and (target == site or info.syndicates)
-                        ):
-                            for other in others:
-                                add(target, other["id"])
+        planner.page(pid, old_by_id.get(pid), new_by_id.get(pid))
     edited = (changed - result.unchanged) | removed
     touched = {old_by_id[pid]["site"] for pid in edited if pid in old_by_id}
     touched |= {new_by_id[pid]["site"] for pid in edited if pid in new_by_id}
@@ -153,6 +97,79 @@ def plan(
         result.bundles[site] |= rebuild
         result.gone_bundles[site] |= gone
     return result
+
+
+class _Planner:
+    """Adds to a plan what one changed page affects (see the module's docstring)."""
+
+    def __init__(self, result: Plan, export: Export, new_by_id: ById) -> None:
+        self.result, self.export = result, export
+        self.indexes = new_by_id.indexes
+        # Articles and events are listed on home pages, here and where syndicated; events
+        # on the calendars of event listings too.
+        self.homes, self.events = kinds_with(role=HOME), kinds_with(role=EVENT)
+        self.syndicated = kinds_with(role=ARTICLE) | self.events
+        self.calendars = kinds_with(lists=EVENT)
+        self.notices = kinds_with(role=NOTICE)
+        self.tasks_of = top_task_homes(self.indexes.values(), self.homes)
+
+    def add(self, site: str, page_id: int) -> None:
+        if page_id in self.indexes[site].by_id:
+            self.result.owners[site].add(page_id)
+
+    def page(self, pid: int, before: dict | None, after: dict | None) -> None:
+        for home in self.tasks_of.get(pid, ()):
+            self.add(home["site"], home["id"])
+        if before is not None and (after is None or after["site"] != before["site"]):
+            self.result.removed[before["site"]].add(pid)
+        renamed = (
+            before is None
+            or after is None
+            or (before["title"], before["url"]) != (after["title"], after["url"])
+        )
+        for record in (before, after):
+            if record is not None:
+                self.record(pid, record, renamed=renamed)
+
+    def record(self, pid: int, record: dict, *, renamed: bool) -> None:
+        site = record["site"]
+        index = self.indexes[site]
+        if pid not in self.result.unchanged:
+            self.result.site_level.add(site)
+        self.add(site, record["id"])
+        for other in index.by_key.get(record["key"], ()):
+            self.add(site, other["id"])  # translations: the language switcher
+        parent = index.by_path.get(record["path"][:-4])
+        if parent is not None:
+            self.add(site, parent["id"])
+        if renamed:
+            for other in index.below(record["path"]):
+                self.add(site, other["id"])  # breadcrumbs and addresses below it
+        if record["kind"] in self.notices:
+            for kind in self.homes:
+                for other in index.by_kind.get((kind, record["lang"]), ()):
+                    self.add(site, other["id"])
+        if record["kind"] in self.syndicated:
+            self.listed_elsewhere(record)
+
+    def listed_elsewhere(self, record: dict) -> None:
+        """The home pages and calendars, here and on the sites syndicating it, that list
+        an article or event."""
+        site = record["site"]
+        for target, info in self.export.sites.items():
+            if target != site and site not in info.syndicates:
+                continue
+            for (kind, lang), others in self.indexes[target].by_kind.items():
+                # Home pages and calendars list only their own language's items.
+                if lang != record["lang"]:
+                    continue
+                if kind in self.homes or (
+                    record["kind"] in self.events
+                    and kind in self.calendars
+                    and (target == site or info.syndicates)
+                ):
+                    for other in others:
+                        self.add(target, other["id"])
 
 
 def top_task_homes(indexes, homes: set[str]) -> dict[int, list[dict]]:

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Page
 
+from . import parts
 from .export import Export, Exporter
 from .render import make_generator
 from .site_generator import CityGenerator
@@ -27,6 +28,7 @@ def _published() -> tuple[Exporter, Export]:
     state = load_state()
     if state is not None and state.locations is not None:
         exporter = Exporter.restored(state.locations)
+        assert isinstance(exporter, Exporter)  # (``restored`` makes its own class)
         if exporter.pages and set(exporter.sites) == set(state.export.records):
             return exporter, state.export
     exporter = Exporter()
@@ -60,10 +62,13 @@ def preview_html(page: Page) -> str:
         records={**export.records, located.site: preview_records},
     )
     files: dict[str, bytes] = {}
+    now = timezone.now()
     with tempfile.TemporaryDirectory(prefix="city-preview-") as workdir:
         generator = make_generator(
-            preview_export, located.site, Path(workdir), now=timezone.now(), files=files
+            preview_export, located.site, Path(workdir), now=now, files=files
         )
         with translation.override(record["lang"]):
             generator.page_outputs(record)
-    return files[CityGenerator.out(record["url"])].decode("utf-8")
+    html = files[CityGenerator.out(record["url"])].decode("utf-8")
+    # The site parts as nginx would put them in (an alert on view shows in the preview).
+    return parts.expand(html, parts.read_rendered(export.sites[located.site], now))

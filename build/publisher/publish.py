@@ -24,6 +24,7 @@ from django.utils import timezone
 from . import address_files, hooks, release, renderpool, reuse
 from .export import Export, Exporter
 from .files import ReleaseFiles
+from .golive import went_live
 from .render import render_site, renderer_fingerprint
 from .siteindex import index_of
 from .state import BuildState, drop_state, save_state
@@ -96,6 +97,7 @@ def build_site(site: str, export: Export | None = None, now: datetime | None = N
     """Render ``site`` into a new release folder; does not switch it live."""
     export = export or _EXPORT
     now = now or _NOW
+    assert export is not None, "build_site needs an export (given, or the pool's)"
     outcome = SiteResult(site=site)
     path = release.new_release(site)
     try:
@@ -172,7 +174,7 @@ def publish_full(
     outcomes = _built(export, now)
     result.timings["render+write"] = time.perf_counter() - began
     for outcome in outcomes:
-        if outcome.error is None:
+        if outcome.error is None and outcome.release is not None:
             release.activate(outcome.site, outcome.release)
         result.sites.append(outcome)
         if progress:
@@ -195,6 +197,7 @@ def publish_full(
         update_server_index(result, lambda: hooks.after_full(export))
     else:
         drop_state()
+    went_live(export, outcomes, now, pages=None)
     # Removing old releases happens after everything is live: it delays no reader.
     began = time.perf_counter()
     for outcome in outcomes:

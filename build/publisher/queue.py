@@ -14,13 +14,14 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from .incremental import ChangeSet, publish_changes
 from .lock import build_lock, set_limit
@@ -43,21 +44,18 @@ def request_publish(*, reason: str, page_ids=(), site_key: str = "", full: bool 
 
 
 # How a queued change reaches the worker, and an image its renditions: the publisher's
-# tasks (``tasks.py``) are handed over when the app starts (``connect_tasks``), so that
-# they import this module and not this module them.
-_tasks: dict[str, Callable[..., object]] = {}
-
-
-def connect_tasks(*, publish: Callable[[], object], renditions: Callable[[int], object]) -> None:
-    _tasks.update(publish=publish, renditions=renditions)
+# tasks (``tasks.py``), addressed by name as a task queue addresses them. The tasks run
+# this module's builds, so this module names them instead of importing them (no cycle).
+PUBLISH_TASK = "publisher.tasks.publish_pending"
+RENDITIONS_TASK = "publisher.tasks.make_renditions"
 
 
 def enqueue_publish() -> None:
-    _tasks["publish"]()
+    import_string(PUBLISH_TASK).enqueue()
 
 
 def enqueue_renditions(image_id: int) -> None:
-    _tasks["renditions"](image_id)
+    import_string(RENDITIONS_TASK).enqueue(image_id)
 
 
 class BuildTimeout(BaseException):
@@ -177,32 +175,38 @@ def _build_pending() -> PublishResult | None:
             # However the build ended (a second SIGTERM to the worker raises SystemExit
             # here), it is no longer running.
             PublishStatus.objects.filter(running_since__isnull=False).update(running_since=None)
-        seconds = time.perf_counter() - started
-        live = [o.site for o in result.sites if o.release is not None]
-        # Where a build's time went, for whoever watches the worker's log.
-        logger.info(
-            "Build of %d change(s) took %.3f s, %.3f s after the first was queued, live: %s (%s)",
-            len(pending),
-            seconds,
-            waited,
-            ", ".join(live) or "nothing changed",
-            ", ".join(f"{step} {value:.3f} s" for step, value in result.timings.items()),
-        )
-        _status_done(result, seconds)
-        if result.ok and result.index_error is None:
-            PublishRequest.objects.filter(pk__in=[r.pk for r in pending]).delete()
-        elif result.ok:
-            logger.error(
-                "The sites are live but the search index failed; %d change(s) stay queued: %s",
-                len(pending),
-                result.index_error,
-            )
-        else:
-            failed = {o.site: o.error for o in result.sites if o.error}
-            logger.error(
-                "Publishing failed for %s; %d change(s) stay queued for the next run: %s",
-                ", ".join(sorted(failed)),
-                len(pending),
-                failed,
-            )
+        _settled(result, pending, time.perf_counter() - started, waited)
         return result
+
+
+def _settled(
+    result: PublishResult, pending: list[PublishRequest], seconds: float, waited: float
+) -> None:
+    """Say how the build went; take its requests off the queue only if all of it is live."""
+    live = [o.site for o in result.sites if o.release is not None]
+    # Where a build's time went, for whoever watches the worker's log.
+    logger.info(
+        "Build of %d change(s) took %.3f s, %.3f s after the first was queued, live: %s (%s)",
+        len(pending),
+        seconds,
+        waited,
+        ", ".join(live) or "nothing changed",
+        ", ".join(f"{step} {value:.3f} s" for step, value in result.timings.items()),
+    )
+    _status_done(result, seconds)
+    if result.ok and result.index_error is None:
+        PublishRequest.objects.filter(pk__in=[r.pk for r in pending]).delete()
+    elif result.ok:
+        logger.error(
+            "The sites are live but the search index failed; %d change(s) stay queued: %s",
+            len(pending),
+            result.index_error,
+        )
+    else:
+        failed = {o.site: o.error for o in result.sites if o.error}
+        logger.error(
+            "Publishing failed for %s; %d change(s) stay queued for the next run: %s",
+            ", ".join(sorted(failed)),
+            len(pending),
+            failed,
+        )

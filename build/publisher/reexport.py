@@ -5,6 +5,9 @@ indexes and a worker's memo knows them)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
+
+from wagtail.models import Page
 
 from . import addresses
 from .export import Export, Exporter
@@ -16,7 +19,7 @@ from .state import BuildState
 # Where every page was found by the last build of this process, and the state that build
 # left: the next build re-reads only the changed pages' rows (``Exporter.relocate``). A
 # large batch, a site change or another process's state means reading them all.
-_location: dict[str, object] = {}
+_location: dict[str, Any] = {}
 RELOCATE_AT_MOST = 500
 
 
@@ -26,6 +29,30 @@ def reexport(
     """A new export that reuses every unchanged record (and, for a site with none changed,
     its very list of records). Returns it with the ids that changed, the ids that are gone
     and the old records by id."""
+    exporter = _located(state, changes)
+    old = state.export
+    old_by_id = ById(old)
+    changed, removed = _changed_and_removed(exporter, old, old_by_id, changes)
+    fresh: dict[str, list[dict]] = defaultdict(list)
+    by_type: dict[type[Page], list[int]] = defaultdict(list)
+    for pid in changed:
+        by_type[exporter.pages[pid].model].append(pid)
+    renderers = {key: exporter.renderer_for(key) for key in exporter.sites}
+    for model, ids in by_type.items():
+        for page in model.objects.filter(pk__in=ids):
+            record = exporter.record_for(page, renderers=renderers)
+            fresh[record["site"]].append(record)
+    records = _merged(exporter, old, old_by_id, fresh, removed | changed)
+    link_sites(exporter, exporter.sites)
+    # Pages that left their sites: their addresses answer "410 Gone" from now on.
+    addresses.remember_removed(old_by_id[pid] for pid in removed)
+    export = Export(sites=exporter.sites, records=records, addresses=addresses.collect(exporter))
+    return export, exporter, changed, removed, old_by_id
+
+
+def _located(state: BuildState, changes: ChangeSet) -> Exporter:
+    """An exporter that knows where every page is: from the last build's, for a few
+    changes; read anew for many, or for a site rebuilt whole."""
     exporter = Exporter()
     exporter.make_renditions = False  # an image's renditions never hold a publish
     if not changes.full_sites and len(changes.page_ids) <= RELOCATE_AT_MOST:
@@ -39,8 +66,13 @@ def reexport(
         exporter.relocate(previous, changes.page_ids)
     else:
         exporter.locate_pages()
-    old = state.export
-    old_by_id = ById(old)
+    return exporter
+
+
+def _changed_and_removed(
+    exporter: Exporter, old: Export, old_by_id: ById, changes: ChangeSet
+) -> tuple[set[int], set[int]]:
+    """The pages to export again (changed, new, moved, renamed) and the pages gone."""
     changed = {pid for pid in changes.page_ids if pid in exporter.located}
     moved_sites = {
         key
@@ -62,19 +94,20 @@ def reexport(
             changed.add(pid)  # new, moved, or renamed (and so its descendants too)
     maybe_gone = old_by_id if exporter.reread is None else exporter.reread | changes.page_ids
     removed = {pid for pid in maybe_gone if pid not in exporter.located and pid in old_by_id}
+    return changed, removed
 
-    fresh: dict[str, list[dict]] = defaultdict(list)
-    by_type: dict[type, list[int]] = defaultdict(list)
-    for pid in changed:
-        by_type[exporter.pages[pid].model].append(pid)
-    renderers = {key: exporter.renderer_for(key) for key in exporter.sites}
-    for model, ids in by_type.items():
-        for page in model.objects.filter(pk__in=ids):
-            record = exporter.record_for(page, renderers=renderers)
-            fresh[record["site"]].append(record)
 
+def _merged(
+    exporter: Exporter,
+    old: Export,
+    old_by_id: ById,
+    fresh: dict[str, list[dict]],
+    replaced: set[int],
+) -> dict[str, list[dict]]:
+    """Each site's records: the old ones less ``replaced``, with the ``fresh`` ones; the
+    language links of every translation group that changed made again."""
     gone: dict[str, set[int]] = defaultdict(set)
-    for pid in removed | changed:
+    for pid in replaced:
         before = old_by_id.get(pid)
         if before is not None:
             gone[before["site"]].add(pid)
@@ -85,7 +118,7 @@ def reexport(
             continue
         before_index = old_by_id.indexes.get(key) or SiteIndex.build([])
         records[key] = remember(before_index.updated(gone[key], fresh[key])).records
-    keys = {old_by_id[pid]["key"] for pid in removed | changed if pid in old_by_id}
+    keys = {old_by_id[pid]["key"] for pid in replaced if pid in old_by_id}
     keys |= {record["key"] for site_fresh in fresh.values() for record in site_fresh}
     for site_records in records.values():
         index = index_of(site_records)
@@ -94,8 +127,4 @@ def reexport(
             translations = {record["lang"]: record["url"] for record in group}
             for record in group:
                 record["translations"] = dict(translations)
-    link_sites(exporter, exporter.sites)
-    # Pages that left their sites: their addresses answer "410 Gone" from now on.
-    addresses.remember_removed(old_by_id[pid] for pid in removed)
-    export = Export(sites=exporter.sites, records=records, addresses=addresses.collect(exporter))
-    return export, exporter, changed, removed, old_by_id
+    return records

@@ -230,7 +230,7 @@ def patched(
     deleted: set[str],
     new_media: dict[str, str],
     stale_media: set[str],
-) -> tuple[Path, object]:
+) -> tuple[Path, str]:
     """A new release of ``site``: the live one with ``changed`` files written, ``deleted``
     ones gone, and media files linked or unlinked; returned with what ``reuse`` made it
     from. Not yet live (``release.activate``); nothing is left behind if it fails."""

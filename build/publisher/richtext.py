@@ -9,7 +9,8 @@ static site never links to a draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from typing import Protocol
 
 from markupsafe import escape
 
@@ -21,11 +22,17 @@ def _attrs(text: str) -> dict[str, str]:
     return dict(ATTR_RE.findall(text))
 
 
+class SupportsGet(Protocol):
+    """What ``expand_links`` reads document addresses from (a dict, or a lazy lookup)."""
+
+    def get(self, key: int, default: str | None = None, /) -> str | None: ...
+
+
 def expand_links(
     html: str,
     *,
     page_url: Callable[[int], str | None],
-    document_url: Mapping[int, str],
+    document_url: SupportsGet,
 ) -> str:
     """Replace Wagtail's stored link markup with real ``href``s."""
 

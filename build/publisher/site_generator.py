@@ -23,7 +23,7 @@ from django.utils.translation import gettext, ngettext
 
 from records import HOME, kinds_with
 
-from . import cards, head, hooks, memo
+from . import cards, head, hooks, memo, parts
 from .blocks_html import picture_html, rebased
 from .dates import date_filter, time_filter, when
 from .export import Export, SiteInfo
@@ -45,7 +45,7 @@ class CityGenerator(Generator):
         # The caller's dicts: rendered files (path -> bytes) and which record owns each
         # path ("page:<id>" or "site"), so that an incremental build knows what to remove.
         # In a worker, a listing page or site file may come as the memo keeps it (bytes(it)).
-        self.files: MutableMapping[str, bytes] = self.settings["CITY_FILES"]
+        self.files: MutableMapping[str, bytes | memo.Kept] = self.settings["CITY_FILES"]
         self.owners: dict[str, str] = self.settings.get("CITY_OWNERS", {})
         self.env.add_extension("jinja2.ext.i18n")
         # Old-style callables: templates format with |format, which Django's makemessages
@@ -56,6 +56,7 @@ class CityGenerator(Generator):
             LANGUAGE_NAMES=LANGUAGE_NAMES,
             picture=lambda image, **kwargs: Markup(picture_html(image, **kwargs)),  # noqa: S704
             card=self.card,
+            part=parts.include,
         )
         self.records = self.export.records[self.site.key]
         # Made once per list of records, and carried from build to build (siteindex.py).
@@ -122,10 +123,11 @@ class CityGenerator(Generator):
         return self.get_template("_macros").module.card
 
     def ended(self, event: dict) -> bool:
-        return when(event["end"]) < self.now
+        end = when(event["end"])
+        return end is not None and end < self.now
 
     def breadcrumbs(self, record: dict) -> list[dict]:
-        crumbs = []
+        crumbs: list[dict] = []
         path = record["path"][:-4]
         while path in self.by_path:
             crumbs.insert(0, self.by_path[path])
@@ -198,7 +200,9 @@ class CityGenerator(Generator):
         self.owners[path] = owner
 
     def render(self, template: str, path: str, context: dict, *, owner: str) -> bytes:
-        data = self.get_template(template.removesuffix(".html")).render(context).encode("utf-8")
+        html = self.get_template(template.removesuffix(".html")).render(context)
+        # Only the site parts' includes reach nginx as directives (``parts.guarded``).
+        data = parts.guarded(html).encode("utf-8")
         self.emit(path, data, owner=owner)
         return data
 

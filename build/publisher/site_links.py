@@ -33,7 +33,9 @@ def link_sites(locator: Locator, keys) -> None:
         info = locator.sites[key]
         _site_links(locator, info, by_url_path, by_key)
         for lang in info.languages:
-            located = notices.get((key, lang)) or notices.get((info.parent, lang))
+            located = notices.get((key, lang)) or (
+                notices.get((info.parent, lang)) if info.parent else None
+            )
             if located is not None:
                 url = locator.page_url(located.page_id, from_site=key)
                 info.notices[lang] = {"title": locator.pages[located.page_id].title, "url": url}

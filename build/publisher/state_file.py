@@ -198,7 +198,7 @@ def read_parts(path: Path) -> dict:
 
 def _read_locations(folder: Path, raw: dict, read: dict) -> Locations | None:
     name, homes, home_url_paths = raw.get("pages"), raw.get("homes"), raw.get("home_url_paths")
-    if name is None:
+    if name is None or homes is None or home_url_paths is None:
         return None
     _expect(isinstance(name, str) and bool(SEGMENT_NAME.fullmatch(name)), "pages segment")
     _expect(

@@ -8,12 +8,12 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from .images import all_specs
-from .queue import connect_tasks, process_pending
+from .queue import process_pending
 from .signals import on_media_changed
 
 # Ahead of Wagtail's own search-index and reference-index tasks: an import of thousands of
 # pages queues thousands of those, and a press release must not wait behind them. Notice
-# removals (a legal deadline) come before publishing (cms/notices/tasks.py).
+# removals (a legal deadline) come before publishing (cms/removal/tasks.py).
 PUBLISH_PRIORITY = 50
 
 
@@ -45,8 +45,3 @@ def make_renditions(image_id: int) -> int:
     with transaction.atomic():
         on_media_changed(type(image), image)
     return len(missing)
-
-
-def connect() -> None:
-    """Hand the tasks to the queue (at the app's start)."""
-    connect_tasks(publish=publish_pending.enqueue, renditions=make_renditions.enqueue)

@@ -3,7 +3,7 @@
 The contract between the content apps, which make records of their pages, and everything
 downstream of the export (the publisher, the search indexes), which reads nothing else.
 ``contract`` types every field; ``kinds`` is the registry where each content app declares
-its kinds of page, the way Wagtail apps register hooks. This package imports no content
+its kinds of page through a Wagtail hook (``KINDS_HOOK``). This package imports no content
 app, no publisher and no search code.
 """
 
@@ -23,6 +23,7 @@ from .kinds import (
     ARTICLE,
     EVENT,
     HOME,
+    KINDS_HOOK,
     LISTING,
     NOTICE,
     PAGE,
@@ -34,7 +35,6 @@ from .kinds import (
     kind_for_model,
     kind_named,
     kinds_with,
-    register,
     role_of,
     search_types,
 )
@@ -44,6 +44,7 @@ __all__ = [
     "ARTICLE",
     "EVENT",
     "HOME",
+    "KINDS_HOOK",
     "LISTING",
     "NOTICE",
     "PAGE",
@@ -64,7 +65,6 @@ __all__ = [
     "kind_for_model",
     "kind_named",
     "kinds_with",
-    "register",
     "role_of",
     "search_types",
 ]

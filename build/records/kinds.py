@@ -3,22 +3,25 @@
 A kind says how a page model becomes a record (``fields``), which template shows it,
 which of the publisher's roles it plays (and so which listings, feeds, calendars and API
 files it feeds), and what the search indexes take of it. Each content app declares its
-kinds in a ``kinds`` module, found in every installed app the first time the registry is
-read (as Wagtail finds ``wagtail_hooks``). The publisher and search read this registry and
-name no app: a new kind of content is one ``kinds`` module and a template.
+kinds in a ``kinds`` module and hands them to the registry through the one extension
+mechanism, a Wagtail hook (``KINDS_HOOK``, registered in the app's ``wagtail_hooks.py``).
+The publisher and search read this registry and name no app: a new kind of content is a
+``kinds`` module, a hook and a template.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
 from django.utils.functional import Promise
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
 
 from .contract import ContentRecord, RecordError, conforms
 
@@ -112,58 +115,56 @@ class Kind:
             raise ValueError(f"kind {self.name}: a listing, and only a listing, lists a role")
 
 
-_kinds: dict[str, Kind] = {}
-_by_model: dict[str, Kind] = {}
-_discovered = False
+# The one extension mechanism (docs/architecture.md): an app declares its kinds with
+# ``hooks.register(KINDS_HOOK, fn)`` in its ``wagtail_hooks.py``, ``fn()`` giving its kinds.
+KINDS_HOOK = "register_page_kinds"
 
 
-def register(kind: Kind) -> Kind:
-    """Declare ``kind`` (from an app's ``kinds`` module); a name or model declared twice
-    is an error, unless it is the very same declaration."""
-    for table, key in ((_kinds, kind.name), (_by_model, kind.model)):
-        known = table.get(key)
-        if known is not None and known != kind:
-            raise ValueError(f"kind {kind.name}: {key} is already declared by {known.name}")
-    _kinds[kind.name] = _by_model[kind.model] = kind
-    return kind
+@dataclass(frozen=True)
+class _Tables:
+    by_name: dict[str, Kind]
+    by_model: dict[str, Kind]
 
 
-def unregister(name: str) -> None:
-    """Take a kind out again (tests that declare one of their own)."""
-    kind = _kinds.pop(name)
-    _by_model.pop(kind.model, None)
+@lru_cache(maxsize=4)
+def _tables(declarers: tuple[Callable[[], Iterable[Kind]], ...]) -> _Tables:
+    """The kinds the hooks declare, by name and by model; made again only when the hooks
+    change (a test registering one for a while). A name or model declared twice is an
+    error, unless it is the very same declaration."""
+    tables = _Tables({}, {})
+    for declare in declarers:
+        for kind in declare():
+            for table, key in ((tables.by_name, kind.name), (tables.by_model, kind.model)):
+                known = table.get(key)
+                if known is not None and known != kind:
+                    raise ValueError(f"kind {kind.name}: {key} is already declared by {known.name}")
+            tables.by_name[kind.name] = tables.by_model[kind.model] = kind
+    return tables
 
 
-def _discover() -> None:
-    global _discovered
-    if not _discovered:
-        _discovered = True
-        autodiscover_modules("kinds")
+def _registry() -> _Tables:
+    return _tables(tuple(hooks.get_hooks(KINDS_HOOK)))
 
 
 def all_kinds() -> list[Kind]:
     """Every kind, in the order the apps declared them."""
-    _discover()
-    return list(_kinds.values())
+    return list(_registry().by_name.values())
 
 
 def kind_named(name: str) -> Kind:
-    _discover()
-    return _kinds[name]
+    return _registry().by_name[name]
 
 
 def role_of(name: str) -> str | None:
     """The role of the kind ``name``; None for a page no kind makes (the publisher's own
     search page)."""
-    _discover()
-    kind = _kinds.get(name)
+    kind = _registry().by_name.get(name)
     return kind.role if kind is not None else None
 
 
 def kind_for_model(label: str) -> Kind | None:
     """The kind a page model (``app_label.modelname``) is exported as, if any."""
-    _discover()
-    return _by_model.get(label)
+    return _registry().by_model.get(label)
 
 
 def kinds_with(*, role: str | None = None, lists: str | None = None) -> set[str]:
@@ -185,8 +186,7 @@ def search_types() -> dict[str, str | Promise]:
 
 def check(record: dict) -> dict:
     """``record`` if it keeps its kind's contract; ``RecordError`` if not."""
-    _discover()
-    kind = _kinds.get(record.get("kind", ""))
+    kind = _registry().by_name.get(record.get("kind", ""))
     if kind is None:
         raise RecordError(f"record {record.get('id')}: no kind {record.get('kind')!r}")
     conforms(record, kind.record)

@@ -8,8 +8,9 @@ reference index extracts (rich text links and embeds, chooser blocks, foreign ke
 inline panels). A reference already stored for the page (added by someone allowed to)
 is kept: an editor is not blocked by what they did not add.
 
-Other apps add rules of their own (``RULES``): the notices' rule refuses a link to a
-notice's personal attachment from anywhere but its notice.
+Other apps add rules of their own through a Wagtail hook (``LINK_RULES_HOOK``: ``fn()``
+gives a ``Rule``): the notices' rule refuses a link to a notice's personal attachment from
+anywhere but its notice.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext
 
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents import get_permission_policy as document_policy
 from wagtail.images import get_image_model
@@ -27,7 +29,7 @@ from wagtail.models import ReferenceIndex
 
 # (page, referenced model, object id, model path) -> a message refusing it, or None.
 Rule = Callable[[object, type, str, str], str | None]
-RULES: list[Rule] = []
+LINK_RULES_HOOK = "register_link_rule"
 
 
 def _new_references(page) -> Iterator[tuple[type, str, str]]:
@@ -52,8 +54,9 @@ def refused(page, user) -> list[str]:
     """Why ``page``, as ``user`` would save it, links what it may not (empty if fine)."""
     checked = {get_document_model(): document_policy(), get_image_model(): image_policy()}
     messages: list[str] = []
+    rules = [make() for make in hooks.get_hooks(LINK_RULES_HOOK)]
     for model, object_id, model_path in _new_references(page):
-        for rule in RULES:
+        for rule in rules:
             message = rule(page, model, object_id, model_path)
             if message and message not in messages:
                 messages.append(message)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -16,9 +15,10 @@ from wagtail.search import index
 from .forms import CityPageForm
 from .identity_check import refuse_codes
 
-# How a page is shown as the static site would show it: set by the publisher when it
-# starts (``publisher/apps.py``), as pages are its input and must not import it.
-PREVIEW: dict[str, Callable[[Page], str]] = {}
+# How a page is shown as the static site would show it: ``fn(page)`` gives its HTML. The
+# publisher registers it (``publisher/wagtail_hooks.py``), as pages are its input and must
+# not import it; the last registered wins.
+PREVIEW_HOOK = "page_preview_html"
 
 
 class CityPage(Page):
@@ -47,8 +47,8 @@ class CityPage(Page):
 
     def serve_preview(self, request, mode_name):
         # The same export and theme as the static site: preview equals the published page.
-        # The publisher hands its renderer over at its start (``PREVIEW``).
-        return HttpResponse(PREVIEW["html"](self))
+        render = hooks.get_hooks(PREVIEW_HOOK)[-1]
+        return HttpResponse(render(self))
 
     def serve(self, request, *args, **kwargs):
         url = self.get_full_url(request)

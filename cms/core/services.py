@@ -9,8 +9,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.dispatch import Signal
 
+from wagtail import hooks
 from wagtail.models import Collection, Locale, Page, Site
 
 from records import HOME, kind_named, kinds_with
@@ -178,9 +178,10 @@ def _site_sync(
     return profile, access
 
 
-# Sent inside ``sites_sync``'s transaction once the managed groups are in line
-# (``groups``: name -> Group): each content app brings its own groups and workflows.
-sites_synced = Signal()
+# Called inside ``sites_sync``'s transaction once the managed groups are in line, as
+# ``fn(groups=...)`` (name -> Group, which ``fn`` may add to): each content app brings its
+# own groups and workflows (a Wagtail hook: the one extension mechanism).
+SITES_SYNCED_HOOK = "after_sites_sync"
 
 
 def sites_sync(*, directory: Path | None = None, dry_run: bool = False) -> SyncReport:
@@ -201,7 +202,8 @@ def sites_sync(*, directory: Path | None = None, dry_run: bool = False) -> SyncR
                 profile.editors_group = group
                 profile.save(update_fields=["editors_group"])
         # The content apps' own groups and workflows (legal officers, press review).
-        sites_synced.send(sender=sites_sync, groups=groups)
+        for synced in hooks.get_hooks(SITES_SYNCED_HOOK):
+            synced(groups=groups)
         if dry_run:
             transaction.set_rollback(True)
 

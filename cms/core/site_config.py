@@ -89,13 +89,55 @@ def parse_site_file(path: Path) -> SiteConfig:
     if unknown:
         raise SiteConfigError(path, unknown[0], "unknown key")
     refuse_identity_codes(data, path)
+    key, hostname, port, is_default = _identity(data, path)
+    theme = require_field(data, path, "theme", str)
+    if not KEY_RE.match(theme):
+        raise SiteConfigError(path, "theme", "must be lower-case letters, digits or '_'")
+    audience = require_field(data, path, "audience", str)
+    if audience not in AUDIENCES:
+        raise SiteConfigError(path, "audience", f"must be one of {', '.join(AUDIENCES)}")
+    languages = _languages(data, path)
+    name = translated(data.get("name"), path, "name", languages, max_length=80)
+    tagline = (
+        translated(data["tagline"], path, "tagline", languages, max_length=160)
+        if "tagline" in data
+        else {}
+    )
+    contact = _contact(data, path)
+    navigation = navigation_items(data.get("navigation", []), path, languages)
+    syndicates = data.get("syndicates", [])
+    if not isinstance(syndicates, list) or not all(isinstance(s, str) for s in syndicates):
+        raise SiteConfigError(path, "syndicates", "must be an array of site keys")
+    if key in syndicates:
+        raise SiteConfigError(path, "syndicates", "a site cannot syndicate from itself")
+    statement = data.get("accessibility_statement", "")
+    if statement and (not isinstance(statement, str) or not SLUG_PATH_RE.match(statement)):
+        raise SiteConfigError(path, "accessibility_statement", "must be a slug path")
+    return SiteConfig(
+        key=key,
+        path=path,
+        hostname=hostname,
+        port=port,
+        is_default=is_default,
+        theme=theme,
+        audience=audience,
+        languages=languages,
+        name=name,
+        tagline=tagline,
+        contact=contact,
+        navigation=navigation,
+        syndicates=tuple(syndicates),
+        accessibility_statement=statement,
+    )
 
+
+def _identity(data: dict, path: Path) -> tuple[str, str, int, bool]:
+    """The site's key, host name, port and whether it is the default server."""
     key = require_field(data, path, "key", str)
     if not KEY_RE.match(key):
         raise SiteConfigError(path, "key", "must be lower-case letters, digits or '_'")
     if key != path.stem:
         raise SiteConfigError(path, "key", f"must match the file name ('{path.stem}')")
-
     hostname = require_field(data, path, "hostname", str)
     if not HOSTNAME_RE.match(hostname):
         raise SiteConfigError(path, "hostname", f"'{hostname}' is not a valid host name")
@@ -105,14 +147,10 @@ def parse_site_file(path: Path) -> SiteConfig:
     is_default = data.get("default", False)
     if not isinstance(is_default, bool):
         raise SiteConfigError(path, "default", "must be true or false")
+    return key, hostname, port, is_default
 
-    theme = require_field(data, path, "theme", str)
-    if not KEY_RE.match(theme):
-        raise SiteConfigError(path, "theme", "must be lower-case letters, digits or '_'")
-    audience = require_field(data, path, "audience", str)
-    if audience not in AUDIENCES:
-        raise SiteConfigError(path, "audience", f"must be one of {', '.join(AUDIENCES)}")
 
+def _languages(data: dict, path: Path) -> tuple[str, ...]:
     raw_languages = require_field(data, path, "languages", list)
     known = content_languages()
     if not raw_languages:
@@ -126,15 +164,10 @@ def parse_site_file(path: Path) -> SiteConfig:
         # The Wagtail Site's root page is in the default locale; other languages are
         # its translations.
         raise SiteConfigError(path, "languages", f"must start with '{settings.LANGUAGE_CODE}'")
-    languages = tuple(raw_languages)
+    return tuple(raw_languages)
 
-    name = translated(data.get("name"), path, "name", languages, max_length=80)
-    tagline = (
-        translated(data["tagline"], path, "tagline", languages, max_length=160)
-        if "tagline" in data
-        else {}
-    )
 
+def _contact(data: dict, path: Path) -> dict[str, str]:
     contact = data.get("contact", {})
     if not isinstance(contact, dict):
         raise SiteConfigError(path, "contact", "must be a table")
@@ -148,35 +181,7 @@ def parse_site_file(path: Path) -> SiteConfig:
         raise SiteConfigError(path, "contact.email", "is not an e-mail address")
     if "feedback_url" in contact:
         check_address(contact["feedback_url"], path, "contact.feedback_url", WEB_SCHEMES)
-
-    navigation = navigation_items(data.get("navigation", []), path, languages)
-
-    syndicates = data.get("syndicates", [])
-    if not isinstance(syndicates, list) or not all(isinstance(s, str) for s in syndicates):
-        raise SiteConfigError(path, "syndicates", "must be an array of site keys")
-    if key in syndicates:
-        raise SiteConfigError(path, "syndicates", "a site cannot syndicate from itself")
-
-    statement = data.get("accessibility_statement", "")
-    if statement and (not isinstance(statement, str) or not SLUG_PATH_RE.match(statement)):
-        raise SiteConfigError(path, "accessibility_statement", "must be a slug path")
-
-    return SiteConfig(
-        key=key,
-        path=path,
-        hostname=hostname,
-        port=port,
-        is_default=is_default,
-        theme=theme,
-        audience=audience,
-        languages=languages,
-        name=name,
-        tagline=tagline,
-        contact=dict(contact),
-        navigation=navigation,
-        syndicates=tuple(syndicates),
-        accessibility_statement=statement,
-    )
+    return dict(contact)
 
 
 def load_site_configs(directory: Path | None = None) -> list[SiteConfig]:

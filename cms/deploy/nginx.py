@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from publisher.nginx import HSTS, https_redirect, tls_lines
+from publisher.public import HSTS, https_redirect, tls_lines
 
 # The user nginx's worker processes run as on Debian.
 WORKER_USER = "www-data"
@@ -65,6 +65,7 @@ def _proxied(zone: str, burst: int) -> str:
 
 
 def cms_block(cms: CmsServer) -> str:
+    """The CMS behind gunicorn: limits and proxying, then its locations."""
     listen = f"listen {cms.listen}{' ssl' if cms.https else ''};"
     tls = ""
     if cms.https:
@@ -73,6 +74,10 @@ def cms_block(cms: CmsServer) -> str:
     redirect = ""
     if cms.https and cms.redirect_listen:
         redirect = "\n" + https_redirect("cms", cms.hostname, cms.listen, cms.redirect_listen)
+    return _cms_settings(cms, listen, tls) + _cms_locations(cms) + redirect
+
+
+def _cms_settings(cms: CmsServer, listen: str, tls: str) -> str:
     return f"""# cms
 server {{
     {listen}
@@ -104,7 +109,11 @@ server {{
     gzip_comp_level 6;
     gzip_types text/css application/json application/javascript text/javascript image/svg+xml;
 
-    location @city_too_many {{
+"""
+
+
+def _cms_locations(cms: CmsServer) -> str:
+    return f"""    location @city_too_many {{
         default_type "application/json; charset=utf-8";
         add_header Retry-After 1 always;
         add_header Access-Control-Allow-Origin "*" always;
@@ -117,7 +126,7 @@ server {{
         add_header X-Content-Type-Options "nosniff";
     }}
     # Image renditions, which the admin shows. Originals and documents go through the CMS,
-    # which answers only editors who may see them (cms/core/documents.py).
+    # which answers only editors who may see them (cms/operations/documents.py).
     location /media/images/ {{
         alias {cms.media_root}/images/;
         add_header Cache-Control "public, max-age=86400";
@@ -139,7 +148,7 @@ server {{
 {_proxied("city_cms", 100)}
     }}
 }}
-{redirect}"""
+"""
 
 
 def config(cms: CmsServer) -> str:

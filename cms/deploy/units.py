@@ -13,7 +13,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from publisher.benchworker import WORKER_ARGS
+from publisher.public import WORKER_ARGS
 
 TARGET = "kaislahti.target"
 

@@ -5,9 +5,12 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.records import content_fields, no_demo_fields
-from records import EVENT, LISTING, DemoTools, EventRecord, ExportTools, Kind, iso, register
+from records import EVENT, LISTING, DemoTools, EventRecord, ExportTools, Kind, iso
 
 from .models import Audience
+
+# What this app declares (its ``wagtail_hooks`` hands them to the registry).
+KINDS: list[Kind] = []
 
 
 def event_fields(page, tools: ExportTools) -> dict:
@@ -44,7 +47,7 @@ def event_demo(spec: dict, lang: str, tools: DemoTools) -> dict:
     }
 
 
-register(
+KINDS.append(
     Kind(
         "event_index",
         "events.eventindexpage",
@@ -55,7 +58,7 @@ register(
         demo=no_demo_fields,
     )
 )
-register(
+KINDS.append(
     Kind(
         "event",
         "events.eventpage",

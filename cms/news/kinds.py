@@ -3,7 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.records import content_fields, no_demo_fields
-from records import ARTICLE, LISTING, ArticleRecord, DemoTools, ExportTools, Kind, iso, register
+from records import ARTICLE, LISTING, ArticleRecord, DemoTools, ExportTools, Kind, iso
+
+# What this app declares (its ``wagtail_hooks`` hands them to the registry).
+KINDS: list[Kind] = []
 
 
 def article_fields(page, tools: ExportTools) -> dict:
@@ -28,7 +31,7 @@ def article_demo(spec: dict, lang: str, tools: DemoTools) -> dict:
 
 
 for name, model in (("news_index", "newsindexpage"), ("press_index", "pressreleaseindexpage")):
-    register(
+    KINDS.append(
         Kind(
             name,
             f"news.{model}",
@@ -43,7 +46,7 @@ for name, model, label, press in (
     ("news", "newsarticlepage", _("News"), False),
     ("press", "pressreleasepage", _("Press release"), True),
 ):
-    register(
+    KINDS.append(
         Kind(
             name,
             f"news.{model}",

@@ -8,7 +8,6 @@ from django.dispatch import receiver
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
 from cms.core.permissions import COMMUNICATIONS
-from cms.core.services import sites_synced
 from cms.core.workflows import (
     COMMUNICATIONS_TASK,
     COMMUNICATIONS_WORKFLOW,
@@ -46,6 +45,6 @@ def communications_workflow_sync(*, group: Group) -> Workflow:
     return workflow
 
 
-@receiver(sites_synced)
-def review_press_releases(sender, groups: dict[str, Group], **kwargs) -> None:
+def review_press_releases(*, groups: dict[str, Group]) -> None:
+    """After the sites' sync (``SITES_SYNCED_HOOK``, registered in ``wagtail_hooks.py``)."""
     communications_workflow_sync(group=groups[COMMUNICATIONS])

@@ -1,2 +1,3 @@
-"""Official notices (kuulutukset): their legal timetable, the personal-data scanner, and
-(to come) the notice pages whose personal data is removed when the display period ends."""
+"""Official notices (kuulutukset): the notice pages, their legal timetable, forms and
+permissions, and the personal-data scanner; their personal data is removed when the display
+period ends by ``cms.removal``."""

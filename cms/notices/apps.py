@@ -8,11 +8,3 @@ class NoticesConfig(AppConfig):
     name = "cms.notices"
     label = "notices"
     verbose_name = _("Official notices")
-
-    def ready(self) -> None:
-        from cms.core import link_check
-
-        from . import groups, links
-
-        groups.connect()
-        link_check.RULES.append(links.personal_attachment)

@@ -14,7 +14,6 @@ from cms.core.permissions import (
     group_set_permissions,
     notices_collection,
 )
-from cms.core.services import sites_synced
 
 from .models import NoticeIndexPage
 
@@ -34,9 +33,6 @@ def legal_officers_sync() -> Group:
     return legal
 
 
-def _on_sites_synced(sender, groups: dict[str, Group], **kwargs) -> None:
+def on_sites_synced(*, groups: dict[str, Group]) -> None:
+    """After the sites' sync (``SITES_SYNCED_HOOK``, registered in ``wagtail_hooks.py``)."""
     groups[LEGAL_OFFICERS] = legal_officers_sync()
-
-
-def connect() -> None:
-    sites_synced.connect(_on_sites_synced, dispatch_uid="notices-legal-officers")

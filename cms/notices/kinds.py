@@ -13,10 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.core.records import content_fields
-from records import LISTING, NOTICE, ExportTools, Kind, NoticeRecord, iso, register
+from records import LISTING, NOTICE, ExportTools, Kind, NoticeRecord, iso
 
 from . import redaction, richtext
 from .models import NoticePage, NoticeType
+
+# What this app declares (its ``wagtail_hooks`` hands them to the registry).
+KINDS: list[Kind] = []
 
 # Exactly as stored: the display period's end is a moment, to the microsecond.
 _exact = partial(iso, whole_seconds=False)
@@ -26,28 +29,7 @@ def notice_fields(page: NoticePage, tools: ExportTools) -> dict:
     ended = page.ended(tools.now)
     table = page.timetable()
     body = richtext.redacted(page.body) if ended else page.body
-    attachments, personal_files = [], []
-    for attachment in page.attachments.select_related("document", "redacted_document"):
-        value = {
-            "personal": attachment.personal,
-            "document": attachment.document,
-            "redacted_document": attachment.redacted_document,
-        }
-        kept = redaction.attachment_after(value) if ended else value
-        if kept is None or kept["document"] is None:
-            continue
-        document = kept["document"]
-        url = tools.document_url(document)
-        attachments.append(
-            {
-                "title": document.title,
-                "url": url,
-                "extension": document.file_extension.upper(),
-                "personal": kept["personal"],
-            }
-        )
-        if kept["personal"]:
-            personal_files.append(url)
+    attachments, personal_files = _attachments(page, tools, ended=ended)
     personal = {
         "persons_concerned": [
             line.strip() for line in page.persons_concerned.splitlines() if line.strip()
@@ -97,7 +79,35 @@ def notice_fields(page: NoticePage, tools: ExportTools) -> dict:
     }
 
 
-register(
+def _attachments(page: NoticePage, tools: ExportTools, *, ended: bool) -> tuple[list, list]:
+    """The notice's attachments as shown (after its period: as its removal left them),
+    and the addresses of those that hold personal data."""
+    attachments, personal_files = [], []
+    for attachment in page.attachments.select_related("document", "redacted_document"):
+        value = {
+            "personal": attachment.personal,
+            "document": attachment.document,
+            "redacted_document": attachment.redacted_document,
+        }
+        kept = redaction.attachment_after(value) if ended else value
+        if kept is None or kept["document"] is None:
+            continue
+        document = kept["document"]
+        url = tools.document_url(document)
+        attachments.append(
+            {
+                "title": document.title,
+                "url": url,
+                "extension": document.file_extension.upper(),
+                "personal": kept["personal"],
+            }
+        )
+        if kept["personal"]:
+            personal_files.append(url)
+    return attachments, personal_files
+
+
+KINDS.append(
     Kind(
         "notice_index",
         "notices.noticeindexpage",
@@ -108,7 +118,7 @@ register(
         in_home=True,
     )
 )
-register(
+KINDS.append(
     Kind(
         "notice",
         "notices.noticepage",

@@ -9,8 +9,12 @@ from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 from wagtail.admin.ui.components import Component
 
+from cms.core.link_check import LINK_RULES_HOOK
 from cms.core.permissions import LEGAL_OFFICERS
+from cms.core.services import SITES_SYNCED_HOOK
+from records import KINDS_HOOK
 
+from . import groups, kinds, links
 from .incidents import open_incidents
 from .richtext import CLASS, FEATURE, STYLE
 
@@ -62,3 +66,8 @@ def unfinished_removals(request, panels: list) -> None:
     incidents = list(open_incidents())
     if incidents:
         panels.insert(0, UnfinishedRemovalsPanel(incidents))
+
+
+hooks.register(KINDS_HOOK, lambda: kinds.KINDS)
+hooks.register(SITES_SYNCED_HOOK, groups.on_sites_synced)
+hooks.register(LINK_RULES_HOOK, lambda: links.personal_attachment)

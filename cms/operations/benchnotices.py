@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from cms.notices import receipts
 from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeType
-from publisher.benchworker import start_worker, stop_worker, wait_until
+from publisher.public import start_worker, stop_worker, wait_until
 
 # Long enough for the worker to be idle, waiting, when the deadline comes.
 LEAD = timedelta(seconds=4)
@@ -56,7 +56,7 @@ def _notice(section: NoticeIndexPage, token: str, notice_type: str) -> NoticePag
     from wagtail.documents.models import Document
 
     from cms.core.permissions import notices_collection
-    from publisher.queue import process_pending
+    from publisher.public import process_pending
 
     document = Document(title=f"Naapurikuuleminen {token}", collection=notices_collection())
     document.file.save(
@@ -115,7 +115,7 @@ def run(runs: int) -> list[Run]:
     from django.db import transaction
 
     from cms.notices.models import policy_for
-    from publisher import release
+    from publisher.public import current_release
 
     section = _section()
     kinds = [NoticeType.DECISION, NoticeType.BUILDING_PERMIT]
@@ -129,14 +129,14 @@ def run(runs: int) -> list[Run]:
             notice_type = kinds[n % len(kinds)]
             page = _notice(section, token, notice_type)
             path = f"{section.slug}/{page.slug}/index.html"
-            live = release.current("city") / path
+            live = current_release("city") / path
             if token not in live.read_text():
                 raise RuntimeError(f"the notice did not go live at {live}")
             with transaction.atomic():
                 deadline = _end_soon(page)
 
             def page_clean(path=path, token=token) -> bool:
-                current = release.current("city") / path
+                current = current_release("city") / path
                 # The "remove" policy takes the page away; "keep" shows it redacted.
                 return not current.exists() or token not in current.read_text()
 

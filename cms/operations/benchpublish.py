@@ -25,9 +25,15 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from publisher import release
-from publisher.benchworker import peak_rss_mb, start_worker, stop_worker, wait_ready, wait_until
-from publisher.lock import holder
+from publisher.public import (
+    build_lock_holder,
+    peak_rss_mb,
+    site_root,
+    start_worker,
+    stop_worker,
+    wait_ready,
+    wait_until,
+)
 
 TIMEOUT = 120.0
 ENDING_EVENTS = 20
@@ -50,18 +56,9 @@ class Row:
 
 def _live_files(pages) -> dict[int, Path]:
     """Each page's live folder, worked out before any edit (so never inside a timing)."""
-    from publisher.export import Exporter
+    from publisher.public import locate_live
 
-    exporter = Exporter()
-    exporter.locate_pages()
-    folders = {}
-    for page in pages:
-        located = exporter.locate(page)
-        if located is None:
-            raise RuntimeError(f"page {page.pk} is not on any site")
-        root = Path(settings.OUTPUT_DIR) / located.site / "current"
-        folders[page.pk] = root / located.path.lstrip("/")
-    return folders
+    return locate_live(pages)
 
 
 def _wait_for(condition: Callable[[], bool], timeout: float = TIMEOUT) -> float:
@@ -71,9 +68,9 @@ def _wait_for(condition: Callable[[], bool], timeout: float = TIMEOUT) -> float:
 
 
 def _idle() -> bool:
-    from publisher.models import PublishRequest
+    from publisher.public import PublishRequest
 
-    return not PublishRequest.objects.exists() and holder() is None
+    return not PublishRequest.objects.exists() and build_lock_holder() is None
 
 
 def _contains(path: Path, text: str) -> Callable[[], bool]:
@@ -92,7 +89,7 @@ def _end_events_during_the_run(seconds: float) -> int:
     """Corpus events, one every few seconds of the run, made to end then (published, and
     built here before the worker starts)."""
     from cms.events.models import EventPage
-    from publisher.queue import process_pending
+    from publisher.public import process_pending
 
     events = list(EventPage.objects.live().filter(slug__startswith="event-")[:ENDING_EVENTS])
     now = timezone.now()
@@ -105,19 +102,64 @@ def _end_events_during_the_run(seconds: float) -> int:
 
 
 def run(runs: int, write: Callable[[str], None]) -> list[Row]:
-    from cms.core.models import SiteProfile
-    from cms.events.models import EventPage
-    from cms.news.models import NewsArticlePage
-    from cms.pages.models import ContentPage
-    from publisher.models import PublishRequest
-    from publisher.publish import publish_full
-    from publisher.queue import process_pending
-    from publisher.state import load_state
+    from publisher.public import PublishRequest, load_state, process_pending, publish_full
 
     PublishRequest.objects.all().delete()
     if load_state() is None:
         write("No previous build: making a full one first...")
         publish_full()
+    content, news, events, edits = _corpus(runs)
+    process_pending()
+    ending = _end_events_during_the_run(seconds=runs * 12)
+    write(f"{ending} events end one by one during the run (the clock moves).")
+    edits.folders = _live_files([*content, *news, *events])
+    log = Path(settings.VAR_DIR) / "log" / "bench-worker.log"
+    since = log.stat().st_size if log.exists() else 0
+    worker = start_worker(log)
+    rows: list[Row] = []
+    try:
+        wait_ready(worker, log, since)
+        scenarios = [
+            ("single page edit", content[:runs], edits.page),
+            ("listing-affecting edit", news, edits.listing),
+            ("event edit", events, edits.event),
+            ("navigation edit (one site)", [None] * runs, edits.navigation),
+        ]
+        for name, items, edit in scenarios:
+            rows.append(Row(name, [_timed(edit, item, n) for n, item in enumerate(items)]))
+            write(f"  {name}: median {rows[-1].median:.3f} s")
+        restarts = []
+        for n, item in enumerate(content[runs:]):
+            _wait_for(_idle)
+            stop_worker(worker)
+            since = log.stat().st_size
+            worker = start_worker(log)
+            wait_ready(worker, log, since)
+            restarts.append(_timed(edits.page, item, runs + n))
+        rows.append(Row("first edit after a restart", restarts))
+        _wait_for(_idle)
+        write(f"worker peak RSS {peak_rss_mb(worker.pid):.0f} MB (the last one started)")
+    finally:
+        stop_worker(worker)
+    return rows
+
+
+def _timed(edit, item, n: int) -> float:
+    """Seconds from an edit's commit until its page shows it."""
+    _wait_for(_idle)
+    path, text = edit(item, n)
+    committed = time.perf_counter()
+    return _wait_for(_contains(path, text)) - committed
+
+
+def _corpus(runs: int) -> tuple[list, list, list, _Edits]:
+    """The corpus's pages to edit (content pages for two rounds, articles, events) and the
+    edits, the climate site's menu given a link of its own to rename."""
+    from cms.core.models import SiteProfile
+    from cms.events.models import EventPage
+    from cms.news.models import NewsArticlePage
+    from cms.pages.models import ContentPage
+
     content = list(ContentPage.objects.live().filter(slug__startswith="content-")[: runs * 2])
     news = list(NewsArticlePage.objects.live().filter(slug__startswith="news-")[:runs])
     events = list(EventPage.objects.live().filter(slug__startswith="event-")[ENDING_EVENTS:])
@@ -129,72 +171,40 @@ def run(runs: int, write: Callable[[str], None]) -> list[Row]:
         {"page": "korpus", "label": {"fi": "Korpus", "sv": "Korpus", "en": "Corpus"}}
     ]
     profile.save()
-    process_pending()
-    ending = _end_events_during_the_run(seconds=runs * 12)
-    write(f"{ending} events end one by one during the run (the clock moves).")
-    folders = _live_files([*content, *news, *events])
+    return content, news, events, _Edits(profile)
 
-    def edit_page(page, n: int) -> tuple[Path, str]:
+
+class _Edits:
+    """The benchmark's edits: each makes its change and says which live file will show
+    what text once it is published."""
+
+    def __init__(self, profile) -> None:
+        self.profile = profile
+        self.folders: dict[int, Path] = {}
+
+    def page(self, page, n: int) -> tuple[Path, str]:
         page.lead = f"{page.lead.split(' [')[0]} [{n} {time.time_ns()}]"
         page.save_revision().publish()
-        return folders[page.pk] / "index.html", page.lead
+        return self.folders[page.pk] / "index.html", page.lead
 
-    def edit_listing(page, n: int) -> tuple[Path, str]:
+    def listing(self, page, n: int) -> tuple[Path, str]:
         # The title shows in the listing, its archives and feeds, the home pages that
         # syndicate it: all switched live in the same release as the article itself,
         # which is the page watched (the listing's first page may not show an old one).
         page.title = f"{page.title.split(' [')[0]} [{n} {time.time_ns()}]"
         page.save_revision().publish()
-        return folders[page.pk] / "index.html", page.title
+        return self.folders[page.pk] / "index.html", page.title
 
-    def edit_event(page, n: int) -> tuple[Path, str]:
+    def event(self, page, n: int) -> tuple[Path, str]:
         page.title = f"{page.title.split(' [')[0]} [{n} {time.time_ns()}]"
         page.save_revision().publish()
-        return folders[page.pk] / "index.html", page.title
+        return self.folders[page.pk] / "index.html", page.title
 
-    def edit_navigation(_item, n: int) -> tuple[Path, str]:
+    def navigation(self, _item, n: int) -> tuple[Path, str]:
         label = f"Korpus {n} {time.time_ns()}"
-        profile.navigation[0]["label"]["fi"] = label
-        profile.save()
-        root = release.site_root("climate") / "current"
-        return root / "index.html", label
-
-    log = Path(settings.VAR_DIR) / "log" / "bench-worker.log"
-    since = log.stat().st_size if log.exists() else 0
-    worker = start_worker(log)
-    rows: list[Row] = []
-    try:
-        wait_ready(worker, log, since)
-
-        def timed(edit, item, n: int) -> float:
-            _wait_for(_idle)
-            path, text = edit(item, n)
-            committed = time.perf_counter()
-            return _wait_for(_contains(path, text)) - committed
-
-        scenarios = [
-            ("single page edit", content[:runs], edit_page),
-            ("listing-affecting edit", news, edit_listing),
-            ("event edit", events, edit_event),
-            ("navigation edit (one site)", [None] * runs, edit_navigation),
-        ]
-        for name, items, edit in scenarios:
-            rows.append(Row(name, [timed(edit, item, n) for n, item in enumerate(items)]))
-            write(f"  {name}: median {rows[-1].median:.3f} s")
-        restarts = []
-        for n, item in enumerate(content[runs:]):
-            _wait_for(_idle)
-            stop_worker(worker)
-            since = log.stat().st_size
-            worker = start_worker(log)
-            wait_ready(worker, log, since)
-            restarts.append(timed(edit_page, item, runs + n))
-        rows.append(Row("first edit after a restart", restarts))
-        _wait_for(_idle)
-        write(f"worker peak RSS {peak_rss_mb(worker.pid):.0f} MB (the last one started)")
-    finally:
-        stop_worker(worker)
-    return rows
+        self.profile.navigation[0]["label"]["fi"] = label
+        self.profile.save()
+        return site_root("climate") / "current" / "index.html", label
 
 
 def report(write: Callable[[str], None], rows: list[Row], pages: int) -> None:

@@ -73,7 +73,7 @@ def full_indexing(export) -> list[tuple[str, float, str]]:
 
 
 def single_publish(edit: Callable[[int], None], runs: int) -> dict[str, list[float]]:
-    from publisher.queue import process_pending
+    from publisher.public import process_pending
 
     timings: dict[str, list[float]] = {"Pagefind": [], "server index": [], "live": []}
     for n in range(runs):

@@ -14,6 +14,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from publisher.public import PARTS_FOLDER, expand_parts
+
 for extension, mime in {
     ".ics": "text/calendar; charset=utf-8",
     ".avif": "image/avif",
@@ -91,8 +93,27 @@ class SitesHandler(SimpleHTTPRequestHandler):
         return False
 
     def do_GET(self) -> None:
-        if not self.old_address():
+        if not self.old_address() and not self.page_with_parts():
             super().do_GET()
+
+    def page_with_parts(self) -> bool:
+        """Send an HTML page with its site parts put in, as nginx's SSI does; True if so."""
+        host = (self.headers.get("Host") or "").split(":")[0].lower()
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return False  # the handler's own redirect to the address with its "/"
+            path = path / "index.html"
+        if host not in self.sites or path.suffix != ".html" or not path.is_file():
+            return False
+        where = self.sites[host].parent / PARTS_FOLDER  # beside the site's ``current``
+        body = expand_parts(path.read_text("utf-8"), where).encode("utf-8")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return True
 
     def do_HEAD(self) -> None:
         if not self.old_address():

@@ -23,8 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from publisher.lock import holder
-from publisher.models import PublishRequest, PublishStatus
+from publisher.public import PublishRequest, PublishStatus, build_lock_holder
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class Check:
 
 
 def _build() -> Check:
-    current = holder()
+    current = build_lock_holder()
     if current is None:
         return Check("build", True, _("No build is running."))
     limit = current.limit or settings.PUBLISH_FULL_TIMEOUT_SECONDS

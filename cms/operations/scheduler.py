@@ -11,9 +11,7 @@ from datetime import datetime
 from django.core.management import call_command
 from django.utils import timezone
 
-from publisher.models import PublishRequest
-from publisher.queue import enqueue_publish, request_publish
-from publisher.warm import due_for_time
+from publisher.public import PublishRequest, due_for_time, enqueue_publish, request_publish
 
 logger = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30

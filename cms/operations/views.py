@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cms.core.models import SiteProfile
 from cms.core.workflows import user_can_publish_press_releases
-from publisher.models import PublishRequest, PublishStatus
-from publisher.queue import request_publish
+from publisher.public import PublishRequest, PublishStatus, request_publish
 
 from .health import checks
 

@@ -3,7 +3,10 @@
 from typing import Any
 
 from cms.core.records import content_demo, content_fields
-from records import HOME, PAGE, ExportTools, HomeRecord, Kind, register
+from records import HOME, PAGE, ExportTools, HomeRecord, Kind
+
+# What this app declares (its ``wagtail_hooks`` hands them to the registry).
+KINDS: list[Kind] = []
 
 
 def home_fields(page: Any, tools: ExportTools) -> dict:
@@ -22,9 +25,9 @@ def home_fields(page: Any, tools: ExportTools) -> dict:
 
 
 # The demo's home pages are made by the sites' sync, not from a spec.
-register(Kind("home", "pages.homepage", HOME, "home.html", home_fields, record=HomeRecord))
+KINDS.append(Kind("home", "pages.homepage", HOME, "home.html", home_fields, record=HomeRecord))
 for name, model in (("section", "sectionindexpage"), ("content", "contentpage")):
-    register(
+    KINDS.append(
         Kind(
             name,
             f"pages.{model}",

@@ -152,8 +152,7 @@ def forget_named_addresses(needles) -> int:
     (nginx's maps and a redirect page at the old address), so they go before the publish
     that must leave no copy, and that publish writes the sites' old addresses again."""
     from cms.core.models import SiteProfile
-    from publisher.models import RemovedAddress
-    from publisher.queue import request_publish
+    from publisher.public import RemovedAddress, request_publish
 
     forgotten = 0
     for redirect in Redirect.objects.all():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 def shipped_with(document_ids: Iterable[int]) -> set[int]:
     """Pages whose last build put one of the documents on a site."""
-    from publisher.state import load_state
+    from publisher.public import load_state
 
     state = load_state()
     prefixes = tuple(f"/documents/{pk}/" for pk in document_ids)
@@ -32,15 +32,17 @@ def shipped_with(document_ids: Iterable[int]) -> set[int]:
 def shipped(document_ids: Iterable[int]) -> set[str]:
     """The removed attachments some site still serves, and the pages that ship them."""
     from cms.core.models import SiteProfile
-    from publisher import release
+    from publisher.public import current_release
 
     document_ids = list(document_ids)
     left = {
         f"static output (page {pk} links a removed attachment)" for pk in shipped_with(document_ids)
     }
     for key in SiteProfile.objects.values_list("key", flat=True):
-        live = release.current(key)
-        for pk in document_ids if live is not None else ():
+        live = current_release(key)
+        if live is None:
+            continue
+        for pk in document_ids:
             if (live / "documents" / str(pk)).exists():
                 left.add(f"static output ({key}: /documents/{pk}/)")
     return left
@@ -51,14 +53,13 @@ class Namer:
     folder holds it, anything else as it was."""
 
     def __init__(self) -> None:
-        from publisher import release
-        from publisher.state import load_state
+        from publisher.public import current_release, load_state
 
         self.releases: dict[Path, str] = {}
         self.folders: dict[Path, str] = {}
         state = load_state()
         for site, records in (state.export.records if state else {}).items():
-            live = release.current(site)
+            live = current_release(site)
             if live is None:
                 continue
             self.releases[live] = site

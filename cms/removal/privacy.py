@@ -3,7 +3,7 @@ verify_privacy``, and the last step of each removal).
 
 What is looked for comes from the receipts and journals: needles (keyed hashes of the
 words of each removed value, see ``receipts.py``) and the SHA-256 of every deleted file.
-Each store in ``stores.STORES`` is searched (``scans.py``: text read the way a reader of
+Each store of ``stores.stores()`` is searched (``scans.py``: text read the way a reader of
 the store would see it).
 """
 
@@ -29,5 +29,7 @@ def verify_notice(page_id: int, needles: Needles, document_ids: Iterable[int] = 
     """Stores of one notice that still hold its data: its rows, its section's files, the
     caches, and any page of any site still shipping one of its removed attachments."""
     findings = stores.verify(needles, stores.Scope(page_id=page_id))
-    named = places.Namer() if findings else None  # (reads every page's place: only if needed)
+    if not findings:
+        return places.shipped(document_ids)
+    named = places.Namer()  # (reads every page's place: only when something was found)
     return {f"{f.store} ({named(f.where)})" for f in findings} | places.shipped(document_ids)

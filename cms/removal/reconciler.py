@@ -70,8 +70,7 @@ def delete_files(journal: NoticeRemoval) -> None:
 
 def publish() -> None:
     """Step 3: build what is queued (the page, listings, feeds, sitemap, search)."""
-    from publisher.models import PublishRequest
-    from publisher.queue import process_pending
+    from publisher.public import PublishRequest, process_pending
 
     # This run's requests: another removal (a notice deleted meanwhile) may queue its own
     # after this build has read the queue, and is not this run's to wait for.

@@ -117,8 +117,6 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
     """Step 1, in one transaction. Returns the journal. ``deleting``: the notice is being
     deleted before its period ended (``schedule.on_notice_deleted``): its data goes now,
     as with the "remove" policy, and the deletion itself removes the page."""
-    from publisher.queue import request_publish
-
     with transaction.atomic():
         journal = NoticeRemoval.objects.select_for_update().filter(page_id=page_id).first()
         if journal is not None and journal.redacted_at is not None:
@@ -135,115 +133,20 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
         )
         with translation.override(page.locale.language_code):
             marker = richtext.marker()
-            for revision in revisions:
-                revision.content = redaction.redact_content(revision.content, removed, marker)
-                # (object_str: the title the revision had, shown in the admin's history)
-                revision.object_str = redaction.scrub(revision.object_str, removed, marker)
-                revision.save(update_fields=["content", "object_str"])
-            for name in redaction.PERSONAL_FIELDS:
-                setattr(page, name, "")
-            # The marked spans, then any copy of a removed value left outside them.
-            page.body = redaction.scrub(richtext.redacted(page.body), removed, marker)
-            for name in SCRUBBED_FIELDS:
-                setattr(page, name, redaction.scrub(getattr(page, name), removed, marker))
-            slug = _neutral_slug(page, removed)
-            for revision in revisions:
-                if slug is not None and isinstance(revision.content.get("slug"), str):
-                    revision.content = {**revision.content, "slug": slug}
-                    revision.save(update_fields=["content"])
-            for attachment in page.attachments.all():
-                kept = redaction.attachment_after(
-                    {
-                        "personal": attachment.personal,
-                        "document": attachment.document_id,
-                        "redacted_document": attachment.redacted_document_id,
-                    }
-                )
-                if kept is None:
-                    attachment.delete()
-                elif kept["document"] != attachment.document_id:
-                    attachment.document_id = kept["document"]
-                    attachment.personal, attachment.redacted_document_id = False, None
-                    attachment.save()
-            logs = _scrub_logs(page_id, removed, marker)
-            comments = Comment.objects.filter(page_id=page_id)
-            comment_count = comments.count()
-            comments.delete()
-            previews = leftovers.drop_previews(page_id, removed)
-            tasks = TaskState.objects.filter(workflow_state__object_id=str(page_id), comment__gt="")
-            for state in tasks:
-                state.comment = redaction.scrub(state.comment, removed, marker)
-                state.save(update_fields=["comment"])
-
-        hasher = receipts.Hasher()
-        # A value that a notice still on view shows too (the same contact person on many
-        # notices) is looked for once that notice has ended, not before.
-        # Compared as the needles read them (words, case and diacritics folded), so that
-        # no written form of a shared value ("liisa-lakimies") is looked for either.
-        running = {
-            tuple(receipts.words(value))
-            for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page_id)
-            for value in _values(other)
-        }
-        ended = [v for v in removed if tuple(receipts.words(v)) not in running]
-        found = receipts.needles(ended, hasher)
-        # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
-        pending = sorted({d.file.name for d in documents})
-        found += receipts.needles([*(d.title for d in documents), *pending], hasher)
-        media_root = Path(settings.MEDIA_ROOT)
-        digests = sorted(
-            receipts.file_digest(media_root / name)
-            for name in pending
-            if (media_root / name).is_file()
-        )
-        document_ids = [d.pk for d in documents]
-        # A page elsewhere that links one (made before links were checked) loses the link.
-        with translation.override(page.locale.language_code):
-            relinked = unlink.from_other_pages(set(document_ids), page_id, removed, marker)
-        if relinked:
-            request_publish(reason="notice ended", page_ids=relinked)
-        for document in documents:
-            document.delete()
+            slug = _redact_page_and_history(page, revisions, removed, marker)
+            counts = _redact_around(page_id, removed, marker)
+        ended, found = _needles_of(page, removed, documents, now)
         journal = journal or NoticeRemoval(page_id=page_id, started_at=now)
-        journal.translation_key = str(page.translation_key)
-        # A notice deleted early, brought back by a database restore, is deleted again.
-        policy = REMOVE if receipts.policies().get(page_id) == REMOVE else page.policy
-        journal.policy = REMOVE if deleting else policy
-        journal.ends_at = min(page.ends_at, now) if deleting and page.ends_at else page.ends_at
-        journal.redacted_at = now
-        journal.needles = found
-        journal.pending_files = pending
-        journal.file_digests = digests
+        # (Before the documents go: their files' digests are read, and their ids kept.)
+        policy = _journal_fill(journal, page, documents, found, now, deleting=deleting)
         journal.counts = {
             "revisions": len(revisions),
-            "log_entries": logs,
-            "comments": comment_count,
-            "previews": previews,
-            "documents": document_ids,
+            **counts,
+            "documents": [d.pk for d in documents],
         }
+        _unlink_documents(page, documents, removed, marker)
         journal.save()
-
-        page.personal_data_removed_at = now
-        # Only what was redacted: the stored deadline stays as it was when the period ended.
-        page.save(
-            clean=False,
-            update_fields=[
-                *redaction.PERSONAL_FIELDS,
-                "body",
-                *SCRUBBED_FIELDS,
-                "personal_data_removed_at",
-            ],
-        )
-        if slug is not None:
-            _rename(page, slug)
-        if deleting:
-            request_publish(reason="notice ended", page_ids=[page_id])
-        elif policy == REMOVE:
-            page.delete()  # its signals unindex it and queue the publish that takes it away
-        else:
-            # The admin's search index now, in this transaction: saving only queued it.
-            search_index.insert_or_update_object(page)
-            request_publish(reason="notice ended", page_ids=[page_id])
+        _save_and_publish(page, slug, now, policy=policy, deleting=deleting)
     # Outside the transaction: reading every page's history must not hold the write lock.
     # (A run killed here leaves that history as it was, and verify_privacy names it.)
     others = history.pages_naming(ended, needles_of([journal]), page_id)
@@ -251,3 +154,147 @@ def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> N
         journal.counts = {**journal.counts, "other_pages": others}
         journal.save(update_fields=["counts"])
     return journal
+
+
+def _redact_page_and_history(
+    page: NoticePage, revisions: list, removed: list[str], marker: str
+) -> str | None:
+    """The page's fields, its revisions and its attachments without ``removed``; the
+    neutral slug it is to get (None: its slug names nobody)."""
+    for revision in revisions:
+        revision.content = redaction.redact_content(revision.content, removed, marker)
+        # (object_str: the title the revision had, shown in the admin's history)
+        revision.object_str = redaction.scrub(revision.object_str, removed, marker)
+        revision.save(update_fields=["content", "object_str"])
+    for name in redaction.PERSONAL_FIELDS:
+        setattr(page, name, "")
+    # The marked spans, then any copy of a removed value left outside them.
+    page.body = redaction.scrub(richtext.redacted(page.body), removed, marker)
+    for name in SCRUBBED_FIELDS:
+        setattr(page, name, redaction.scrub(getattr(page, name), removed, marker))
+    slug = _neutral_slug(page, removed)
+    for revision in revisions:
+        if slug is not None and isinstance(revision.content.get("slug"), str):
+            revision.content = {**revision.content, "slug": slug}
+            revision.save(update_fields=["content"])
+    for attachment in page.attachments.all():
+        kept = redaction.attachment_after(
+            {
+                "personal": attachment.personal,
+                "document": attachment.document_id,
+                "redacted_document": attachment.redacted_document_id,
+            }
+        )
+        if kept is None:
+            attachment.delete()
+        elif kept["document"] != attachment.document_id:
+            attachment.document_id = kept["document"]
+            attachment.personal, attachment.redacted_document_id = False, None
+            attachment.save()
+    return slug
+
+
+def _redact_around(page_id: int, removed: list[str], marker: str) -> dict[str, int]:
+    """What the admin keeps about the page: its log, comments, previews and workflow
+    comments; how many of each."""
+    logs = _scrub_logs(page_id, removed, marker)
+    comments = Comment.objects.filter(page_id=page_id)
+    comment_count = comments.count()
+    comments.delete()
+    previews = leftovers.drop_previews(page_id, removed)
+    tasks = TaskState.objects.filter(workflow_state__object_id=str(page_id), comment__gt="")
+    for state in tasks:
+        state.comment = redaction.scrub(state.comment, removed, marker)
+        state.save(update_fields=["comment"])
+    return {"log_entries": logs, "comments": comment_count, "previews": previews}
+
+
+def _needles_of(
+    page: NoticePage, removed: list[str], documents: list, now: datetime
+) -> tuple[list[str], list]:
+    """The values to look for from now on (those no notice still on view shows), and
+    their needles with those of the documents' titles and file names."""
+    hasher = receipts.Hasher()
+    # A value that a notice still on view shows too (the same contact person on many
+    # notices) is looked for once that notice has ended, not before.
+    # Compared as the needles read them (words, case and diacritics folded), so that
+    # no written form of a shared value ("liisa-lakimies") is looked for either.
+    running = {
+        tuple(receipts.words(value))
+        for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page.pk)
+        for value in _values(other)
+    }
+    ended = [v for v in removed if tuple(receipts.words(v)) not in running]
+    found = receipts.needles(ended, hasher)
+    # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
+    names = sorted({d.file.name for d in documents})
+    found += receipts.needles([*(d.title for d in documents), *names], hasher)
+    return ended, found
+
+
+def _unlink_documents(page: NoticePage, documents: list, removed: list[str], marker: str) -> None:
+    """A page elsewhere that links one of the documents (made before links were checked)
+    loses the link; then the documents go."""
+    from publisher.public import request_publish
+
+    with translation.override(page.locale.language_code):
+        relinked = unlink.from_other_pages({d.pk for d in documents}, page.pk, removed, marker)
+    if relinked:
+        request_publish(reason="notice ended", page_ids=relinked)
+    for document in documents:
+        document.delete()
+
+
+def _journal_fill(
+    journal: NoticeRemoval,
+    page: NoticePage,
+    documents: list,
+    found: list,
+    now: datetime,
+    *,
+    deleting: bool,
+) -> str:
+    """The journal's record of this redaction, its counts aside; the policy that applies."""
+    media_root = Path(settings.MEDIA_ROOT)
+    pending = sorted({d.file.name for d in documents})
+    journal.translation_key = str(page.translation_key)
+    # A notice deleted early, brought back by a database restore, is deleted again.
+    policy = REMOVE if receipts.policies().get(page.pk) == REMOVE else page.policy
+    journal.policy = REMOVE if deleting else policy
+    journal.ends_at = min(page.ends_at, now) if deleting and page.ends_at else page.ends_at
+    journal.redacted_at = now
+    journal.needles = found
+    journal.pending_files = pending
+    journal.file_digests = sorted(
+        receipts.file_digest(media_root / name) for name in pending if (media_root / name).is_file()
+    )
+    return policy
+
+
+def _save_and_publish(
+    page: NoticePage, slug: str | None, now: datetime, *, policy: str, deleting: bool
+) -> None:
+    """Save what was redacted, rename, and have the sites follow (or delete the page)."""
+    from publisher.public import request_publish
+
+    page.personal_data_removed_at = now
+    # Only what was redacted: the stored deadline stays as it was when the period ended.
+    page.save(
+        clean=False,
+        update_fields=[
+            *redaction.PERSONAL_FIELDS,
+            "body",
+            *SCRUBBED_FIELDS,
+            "personal_data_removed_at",
+        ],
+    )
+    if slug is not None:
+        _rename(page, slug)
+    if deleting:
+        request_publish(reason="notice ended", page_ids=[page.pk])
+    elif policy == REMOVE:
+        page.delete()  # its signals unindex it and queue the publish that takes it away
+    else:
+        # The admin's search index now, in this transaction: saving only queued it.
+        search_index.insert_or_update_object(page)
+        request_publish(reason="notice ended", page_ids=[page.pk])

@@ -248,8 +248,7 @@ def scan_search_server(needles: Needles) -> list[Finding]:
 def notice_files() -> list[Path]:
     """The live files a notice reaches: its section (pages, listings, feeds, Pagefind
     bundle) and its site's own files (sitemap, feeds, API), from the last build's state."""
-    from publisher import release
-    from publisher.state import load_state
+    from publisher.public import current_release, load_state
     from search import bundles
 
     state = load_state()
@@ -258,7 +257,7 @@ def notice_files() -> list[Path]:
     notice_kinds = kinds_with(role=NOTICE) | kinds_with(lists=NOTICE)
     paths: list[Path] = []
     for site, records in state.export.records.items():
-        live = release.current(site)
+        live = current_release(site)
         notice_sections = {r["path"][:12] for r in records if r["kind"] in notice_kinds}
         if live is None or not notice_sections:
             continue

@@ -1,7 +1,9 @@
 """The stores that may hold an ended notice's personal data, each able to verify and purge
 itself. The reconciler purges them all after its publish and verifies, for each notice it
 removed, what that notice touched; ``verify_privacy`` verifies every store for every ended
-notice. Both walk ``STORES``: a store added here is purged and proven by both.
+notice. Both walk ``stores()``: the platform's own (``BUILT_IN``) and any an app registers
+through the one extension mechanism (``STORES_HOOK``: ``fn()`` gives a ``Store``, in the
+app's ``wagtail_hooks.py``); a store registered is purged and proven by both.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+
+from wagtail import hooks
 
 from cms.notices import caches
 
@@ -74,20 +78,20 @@ def _purge_output(needles: Needles) -> None:
     is made of. The memo is not read: an entry a live bundle is made of holds only what
     the live site shows (verified apart), and any other may hold the notice's data from
     before its removal. Losing those costs at most an index made again."""
-    from publisher import release, reuse
+    from publisher.public import current_release, drop_reused
     from search import static_index
     from search.pagefind_memo import unused_memo_entries
 
     live_bundles = []
     for root in Path(settings.OUTPUT_DIR).iterdir():
         releases = root / "releases"
-        live = release.current(root.name)
+        live = current_release(root.name)
         if not releases.is_dir() or live is None:
             continue
         for old in releases.iterdir():
             if old != live:
                 shutil.rmtree(old, ignore_errors=True)
-        reuse.drop_all(root.name)
+        drop_reused(root.name)
         live_bundles.append(live / "pagefind")
     for entry in unused_memo_entries(static_index.cache_dir(), live_bundles):
         entry.unlink(missing_ok=True)
@@ -107,27 +111,35 @@ def _search_server(needles: Needles, scope: Scope) -> list[Finding]:
     return [] if scope.page_id is not None else scan_search_server(needles)
 
 
-STORES: list[Store] = [
+STORES_HOOK = "register_personal_data_store"
+
+BUILT_IN: tuple[Store, ...] = (
     Store("database", _database, purge=_compact, locked=False),
     Store("media files", _media),
     Store("static output", _output, purge=_purge_output),
     Store("cache", _cache, purge=_purge_cache),
     Store("search index", _search_server),
-]
+)
+
+
+def stores() -> list[Store]:
+    """The platform's stores, then those the apps registered."""
+    return [*BUILT_IN, *(make() for make in hooks.get_hooks(STORES_HOOK))]
 
 
 def verify(needles: Needles, scope: Scope) -> list[Finding]:
-    return [finding for store in STORES for finding in store.verify(needles, scope)]
+    return [finding for store in stores() for finding in store.verify(needles, scope)]
 
 
 def purge(needles: Needles) -> None:
     """Purge every store: those that share files with builds under the build lock."""
-    from publisher.lock import build_lock
+    from publisher.public import build_lock
 
+    every = stores()
     with build_lock():
-        for store in STORES:
+        for store in every:
             if store.purge is not None and store.locked:
                 store.purge(needles)
-    for store in STORES:
+    for store in every:
         if store.purge is not None and not store.locked:
             store.purge(needles)

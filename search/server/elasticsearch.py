@@ -227,6 +227,7 @@ class ElasticsearchIndex(ServerIndex):
     def delete(self, ids: Collection[int]) -> None:
         if not ids or not self._indices():
             return
+        errors: Any
         _done, errors = bulk(
             self.client,
             delete_actions(ids, self.alias),
@@ -261,7 +262,7 @@ class ElasticsearchIndex(ServerIndex):
     def search(self, query: Query) -> ResultPage:
         if not self._indices():
             return ResultPage(query=query, total=0, hits=[])
-        response = build_search(query, self.alias).using(self.client).execute()
+        response: Any = build_search(query, self.alias).using(self.client).execute()
         return ResultPage(
             query=query,
             total=response.hits.total.value,

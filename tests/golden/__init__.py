@@ -41,7 +41,7 @@ def render() -> dict[str, bytes]:
             now=datetime.fromisoformat(data["now"]),
             files=files,
         )
-        with mock.patch.object(hooks, "_indexers", []):
+        with mock.patch.object(hooks, "indexers", list):  # no search bundles
             generator.generate_selected(None, site_level=True)
     return {path: bytes(data) for path, data in files.items()}
 

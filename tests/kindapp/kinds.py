@@ -3,7 +3,10 @@ a listing of articles; the bulletin's page has a template of the app's own."""
 
 from pathlib import Path
 
-from records import ARTICLE, LISTING, ArticleRecord, ExportTools, Kind, iso, register
+from records import ARTICLE, LISTING, ArticleRecord, ExportTools, Kind, iso
+
+# What this app declares (its ``wagtail_hooks`` hands them to the registry).
+KINDS: list[Kind] = []
 
 
 def board_fields(page, tools: ExportTools) -> dict:
@@ -21,7 +24,7 @@ def bulletin_fields(page, tools: ExportTools) -> dict:
     }
 
 
-register(
+KINDS.append(
     Kind(
         "bulletin_board",
         "kindapp.bulletinboardpage",
@@ -31,7 +34,7 @@ register(
         lists=ARTICLE,
     )
 )
-register(
+KINDS.append(
     Kind(
         "bulletin",
         "kindapp.bulletinpage",

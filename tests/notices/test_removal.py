@@ -13,12 +13,10 @@ import pytest
 import time_machine
 from django_tasks_db.models import DBTaskResult
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.admin.models import FormState
-from wagtail.models import Comment
 
 from cms.notices import receipts, richtext
 from cms.notices.due import due
@@ -35,17 +33,15 @@ from publisher import release
 from publisher.incremental import ChangeSet, publish_changes
 from publisher.publish import publish_full
 from tests.factories import (
-    DocumentFactory,
     FileDeletionTaskFactory,
-    UserFactory,
 )
+from tests.notices.canaries import canaries
 from tests.notices.removal_kit import (
     END,
     SECOND,
     START,
     live_html,
     notice_html,
-    notices_section,
     publish_page,
     published_notice,
     raw_hits,
@@ -92,48 +88,7 @@ def test_the_page_one_second_before_and_after_the_deadline(city_content):
 def test_canary_tokens_leave_every_store(city_content, settings):
     tokens = [f"Kanaria{n}x{n * 7}" for n in range(8)]
     with time_machine.travel(START, tick=False):
-        notices = []
-        officer = UserFactory(username="lakimies")
-        for number, token in enumerate(tokens):
-            kind = [NoticeType.DECISION, NoticeType.BUILDING_PERMIT][number % 2]
-            page = published_notice(token, notice_type=kind)
-            # An older revision with another contact, and a reviewer's comment.
-            page.contact_name = f"{token} Edellinen"
-            page.save_revision()
-            Comment.objects.create(
-                page=page,
-                user=officer,
-                text=f"Tarkista {token} osoite",
-                contentpath="body",
-                revision_created=page.latest_revision,
-            )
-            notices.append(page)
-        # The admin's preview panel keeps an unsaved form: an edit of one notice, a new
-        # page holding another's data, and an unrelated new notice that must stay.
-        kind = ContentType.objects.get_for_model(NoticePage, for_concrete_model=False)
-        for object_id, contact in [
-            (str(notices[2].pk), f"{tokens[2]} Yhteyshenkilö"),
-            ("", f"{tokens[4]} Yhteyshenkilö"),
-            ("", "Kaupungin kirjaamo"),
-        ]:
-            FormState.objects.create(
-                user=officer,
-                content_type=kind,
-                object_id=object_id,
-                parent_object_id="" if object_id else str(notices_section().pk),
-                data=urlencode({"title": "Päätös", "contact_name": contact}),
-                last_updated_at=timezone.now(),
-            )
-        # A file deletion queued for the task worker keeps the file's name, and the name
-        # holds the token ("kuuleminen-kanaria1x7.txt"); an unrelated one stays as it was.
-        name = NoticeAttachment.objects.get(page=notices[1]).document.file.name
-        for file in (name, "documents/kirjaamo.txt"):
-            FileDeletionTaskFactory(name=file)
-        # One attachment comes with a redacted version, which stays.
-        redacted = DocumentFactory(title="Päätös (poistettu henkilötiedot)")
-        first = NoticeAttachment.objects.get(page=notices[0])
-        first.redacted_document = redacted
-        first.save()
+        notices, name, redacted = canaries(tokens)
         publish_page(NoticePage.objects.get(pk=notices[0].pk))
         result = publish_full()
         assert result.ok and result.index_error is None
@@ -166,51 +121,53 @@ def test_canary_tokens_leave_every_store(city_content, settings):
             redacted.pk
         ]
 
-        # Plant a token back, one store at a time: the proof names store and notice.
-        live = release.current("tourism") or release.current("city")
-        planted = live / "index.html"
-        original = planted.read_bytes()
-        # A removed value (a person concerned), copied back into another site's page.
-        planted.write_bytes(
-            original.replace(b"</main>", f"<p>{tokens[3]} Naapuri</p></main>".encode())
-        )
-        findings = privacy.verify(timezone.now())
-        assert [(f.store, f.notice) for f in findings] == [("static output", notices[3].pk)]
-        with pytest.raises(SystemExit):
-            call_command("verify_privacy")
-        planted.write_bytes(original)
+        _planted_back_is_found(notices, tokens, name, settings)
 
-        page = NoticePage.objects.get(pk=notices[0].pk)
-        NoticePage.objects.filter(pk=page.pk).update(lead=f"Koskee {tokens[0]} Hakija")
-        findings = privacy.verify(timezone.now())
-        assert {(f.store, f.notice) for f in findings} == {("database", notices[0].pk)}
-        NoticePage.objects.filter(pk=page.pk).update(lead=page.lead)
 
-        # URL-encoded, as a preview form state holds it ("Yhteyshenkil%C3%B6").
-        state = FormState.objects.get()
-        FormState.objects.filter(pk=state.pk).update(
-            data=urlencode({"contact_name": f"{tokens[2]} Yhteyshenkilö"})
-        )
-        findings = privacy.verify(timezone.now())
-        assert {(f.store, f.where, f.notice) for f in findings} == {
-            ("database", "wagtailadmin_formstate.data", notices[2].pk)
-        }
-        FormState.objects.filter(pk=state.pk).update(data=state.data)
+def _planted_back_is_found(notices, tokens: list[str], name: str, settings) -> None:
+    """A token put back into any store is found, and the proof names store and notice."""
+    live = release.current("tourism") or release.current("city")
+    planted = live / "index.html"
+    original = planted.read_bytes()
+    # A removed value (a person concerned), copied back into another site's page.
+    planted.write_bytes(original.replace(b"</main>", f"<p>{tokens[3]} Naapuri</p></main>".encode()))
+    findings = privacy.verify(timezone.now())
+    assert [(f.store, f.notice) for f in findings] == [("static output", notices[3].pk)]
+    with pytest.raises(SystemExit):
+        call_command("verify_privacy")
+    planted.write_bytes(original)
 
-        # A deleted file's name, back in a task's arguments.
-        task = FileDeletionTaskFactory(name=name)
-        findings = privacy.verify(timezone.now())
-        assert {(f.store, f.where, f.notice) for f in findings} == {
-            ("database", "django_tasks_database_dbtaskresult.args_kwargs", notices[1].pk)
-        }
-        task.delete()
+    page = NoticePage.objects.get(pk=notices[0].pk)
+    NoticePage.objects.filter(pk=page.pk).update(lead=f"Koskee {tokens[0]} Hakija")
+    findings = privacy.verify(timezone.now())
+    assert {(f.store, f.notice) for f in findings} == {("database", notices[0].pk)}
+    NoticePage.objects.filter(pk=page.pk).update(lead=page.lead)
 
-        copy = Path(settings.MEDIA_ROOT) / "restored-from-a-backup.bin"
-        copy.write_bytes(f"Asianosainen {tokens[5]} Kuusitie 5".encode())
-        findings = privacy.verify(timezone.now())
-        assert {(f.store, f.notice) for f in findings} == {("media files", notices[5].pk)}
-        copy.unlink()
-        assert privacy.verify(timezone.now()) == []
+    # URL-encoded, as a preview form state holds it ("Yhteyshenkil%C3%B6").
+    state = FormState.objects.get()
+    FormState.objects.filter(pk=state.pk).update(
+        data=urlencode({"contact_name": f"{tokens[2]} Yhteyshenkilö"})
+    )
+    findings = privacy.verify(timezone.now())
+    assert {(f.store, f.where, f.notice) for f in findings} == {
+        ("database", "wagtailadmin_formstate.data", notices[2].pk)
+    }
+    FormState.objects.filter(pk=state.pk).update(data=state.data)
+
+    # A deleted file's name, back in a task's arguments.
+    task = FileDeletionTaskFactory(name=name)
+    findings = privacy.verify(timezone.now())
+    assert {(f.store, f.where, f.notice) for f in findings} == {
+        ("database", "django_tasks_database_dbtaskresult.args_kwargs", notices[1].pk)
+    }
+    task.delete()
+
+    copy = Path(settings.MEDIA_ROOT) / "restored-from-a-backup.bin"
+    copy.write_bytes(f"Asianosainen {tokens[5]} Kuusitie 5".encode())
+    findings = privacy.verify(timezone.now())
+    assert {(f.store, f.notice) for f in findings} == {("media files", notices[5].pk)}
+    copy.unlink()
+    assert privacy.verify(timezone.now()) == []
 
 
 def test_a_run_stopped_after_its_database_step_is_finished_by_the_next(city_content, settings):

@@ -1,10 +1,12 @@
 """The removal and the privacy proof walk one list of stores (``cms/removal/stores.py``):
-a store added to it is purged by every removal and searched by every proof, with nothing
-else to change."""
+a store an app registers (``STORES_HOOK``) is purged by every removal and searched by every
+proof, with nothing else to change."""
 
 import time_machine
 
 from django.utils import timezone
+
+from wagtail import hooks
 
 from cms.removal import privacy, stores
 from cms.removal.reconciler import reconcile_due
@@ -13,8 +15,8 @@ from publisher.publish import publish_full
 from tests.notices.removal_kit import END, SECOND, START, published_notice
 
 
-def test_a_store_added_to_the_list_is_purged_by_the_removal_and_searched_by_the_proof(
-    city_content, monkeypatch, tmp_path
+def test_a_store_registered_is_purged_by_the_removal_and_searched_by_the_proof(
+    city_content, tmp_path
 ):
     bin_folder = tmp_path / "outbox"
     bin_folder.mkdir()
@@ -30,7 +32,6 @@ def test_a_store_added_to_the_list_is_purged_by_the_removal_and_searched_by_the_
                 path.unlink()
 
     outbox = stores.Store("outbox", verify, purge=purge)
-    monkeypatch.setattr(stores, "STORES", [*stores.STORES, outbox])
     with time_machine.travel(START, tick=False):
         notice = published_notice("Satakieli")
         publish_full()
@@ -38,7 +39,10 @@ def test_a_store_added_to_the_list_is_purged_by_the_removal_and_searched_by_the_
         (bin_folder / "message.txt").write_text("Hakija Satakieli Hakija sai luvan.")
         (bin_folder / "other.txt").write_text("Kaupungin kirjaamo.")
 
-    with time_machine.travel(END + SECOND, tick=False):
+    with (
+        hooks.register_temporarily(stores.STORES_HOOK, lambda: outbox),
+        time_machine.travel(END + SECOND, tick=False),
+    ):
         # (The demo's own notices ended long before: removed in the same run.)
         assert notice.pk in {outcome.page_id for outcome in reconcile_due()}
         assert purged == ["message.txt"]

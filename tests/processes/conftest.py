@@ -46,12 +46,14 @@ class Platform:
         """Run Python inside the platform (as an editor's request would), print to answer."""
         return self.manage("shell", "--no-imports", "-c", code).strip()
 
-    def start(self, *args: str) -> subprocess.Popen:
+    def start(self, *args: str, settings: str = "") -> subprocess.Popen:
+        """``manage.py args...`` in the background (with other settings, if given)."""
         log = (self.var / "log" / f"{args[0]}.log").open("a")
+        env = {**self.env, "DJANGO_SETTINGS_MODULE": settings} if settings else self.env
         process = subprocess.Popen(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
-            env=self.env,
+            env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -166,21 +166,7 @@ print(news.pk)
         # The other notice finishes on time: within a scheduler round of its deadline.
         waited = wait_for(lambda: other_id in {r["notice"] for r in receipts(platform)}, timeout=30)
         print(f"the other notice's receipt {waited:.1f} s after the deadline was set 2 s ahead")
-        # The e-mail to the legal officers, through SMTP, within the same round.
-        wait_for(lambda: len(inbox) == 1, timeout=10)
-        [mail] = inbox
-        assert "legal@kaislahti.example" in mail["To"]
-        subject = str(make_header(decode_header(mail["Subject"])))
-        assert str(stuck_id) in subject
-        body = mail.get_payload(decode=True).decode()
-        assert stuck not in body and "static output" in body
-        # The health check fails and names the notice (never the data).
-        health = platform.run("health")
-        assert health.returncode != 0 and str(stuck_id) in health.stdout + health.stderr
-        assert stuck not in health.stdout + health.stderr
-        # The legal officers' dashboard.
-        dashboard = platform.shell(DASHBOARD.replace("PAGE", repr(f"/pages/{stuck_id}/")))
-        assert dashboard == "True True"
+        _reported_once(platform, inbox, stuck, stuck_id)
         # Rounds go on and retry it: nobody is e-mailed again.
         attempts = (
             "from cms.notices.models import RemovalIncident; "
@@ -203,3 +189,23 @@ print(news.pk)
     finally:
         for process in services:
             platform.kill(process)
+
+
+def _reported_once(platform: Platform, inbox: list, stuck: str, stuck_id: int) -> None:
+    """By e-mail, on the health check and on the dashboard, naming the notice and never
+    its data."""
+    # The e-mail to the legal officers, through SMTP, within the same round.
+    wait_for(lambda: len(inbox) == 1, timeout=10)
+    [mail] = inbox
+    assert "legal@kaislahti.example" in mail["To"]
+    subject = str(make_header(decode_header(mail["Subject"])))
+    assert str(stuck_id) in subject
+    body = mail.get_payload(decode=True).decode()
+    assert stuck not in body and "static output" in body
+    # The health check fails and names the notice (never the data).
+    health = platform.run("health")
+    assert health.returncode != 0 and str(stuck_id) in health.stdout + health.stderr
+    assert stuck not in health.stdout + health.stderr
+    # The legal officers' dashboard.
+    dashboard = platform.shell(DASHBOARD.replace("PAGE", repr(f"/pages/{stuck_id}/")))
+    assert dashboard == "True True"

@@ -15,6 +15,7 @@ import subprocess
 import time
 from base64 import b32decode
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -43,13 +44,8 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def deployment(tmp_path_factory) -> Iterator[Deployment]:
-    work = tmp_path_factory.mktemp("production")
-    traversable(work)
-    config, var = work / "etc", work / "var"
-    config.mkdir()
-    port, cms_port, http_port = free_port(), free_port(), free_port()
+def _certificate(config: Path) -> None:
+    """A self-signed certificate for the CMS and the sites, as tls.crt and tls.key."""
     hosts = [CMS] + [f"{key}.localhost" for key in ("city", "tourism", "business", "events")]
     names = "subjectAltName=" + ",".join(f"DNS:{host}" for host in hosts)
     subprocess.run(
@@ -59,6 +55,16 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
         check=True,
         capture_output=True,
     )
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> Iterator[Deployment]:
+    work = tmp_path_factory.mktemp("production")
+    traversable(work)
+    config, var = work / "etc", work / "var"
+    config.mkdir()
+    port, cms_port, http_port = free_port(), free_port(), free_port()
+    _certificate(config)
     origin = f"https://{CMS}:{port}"
     (config / "env").write_text(
         "DJANGO_SETTINGS_MODULE=cms.settings.production\n"

@@ -55,6 +55,21 @@ class Queue:
         return self.db.execute("SELECT COUNT(*) FROM publisher_publishrequest").fetchone()[0]
 
 
+def _signal(worker, forked: list[int], action: str, rng: random.Random) -> None:
+    """Stop or kill the worker, or one of its render processes (Pagefind's aside)."""
+    if action == "term worker":
+        worker.send_signal(signal.SIGTERM)  # a service stop: it may finish its task
+    elif action == "kill worker":
+        worker.send_signal(signal.SIGKILL)
+    elif action in ("kill child", "term child") and forked:
+        renderers = [pid for pid in forked if "pagefind" not in cmdline(pid)]
+        if renderers:
+            os.kill(
+                rng.choice(renderers),
+                signal.SIGKILL if action == "kill child" else signal.SIGTERM,
+            )
+
+
 def test_builds_under_random_signals_always_drain_the_queue(platform: Platform):
     rng = random.Random(int(os.environ.get("STRESS_SEED", "14")))
     queue = Queue(platform)
@@ -78,17 +93,7 @@ def test_builds_under_random_signals_always_drain_the_queue(platform: Platform):
             counts[action] += 1
             time.sleep(rng.uniform(0.2, full_seconds if full else 1.5))
             forked = children(worker.pid)
-            if action == "term worker":
-                worker.send_signal(signal.SIGTERM)  # a service stop: it may finish its task
-            elif action == "kill worker":
-                worker.send_signal(signal.SIGKILL)
-            elif action in ("kill child", "term child") and forked:
-                renderers = [pid for pid in forked if "pagefind" not in cmdline(pid)]
-                if renderers:
-                    os.kill(
-                        rng.choice(renderers),
-                        signal.SIGKILL if action == "kill child" else signal.SIGTERM,
-                    )
+            _signal(worker, forked, action, rng)
             if action.endswith("worker"):
                 try:
                     worker.wait(timeout=full_seconds + 30)

@@ -4,6 +4,7 @@ points (SIGKILL) always leave a complete release live that the next run brings u
 
 from __future__ import annotations
 
+import json
 import random
 import time
 
@@ -52,6 +53,37 @@ def test_the_worker_publishes_an_edit(platform: Platform):
         # The edited page's site goes live first; its request is deleted only once the
         # whole build is done (the other sites, the search bundles, the saved state).
         wait_for(lambda: platform.shell(COUNT) == "0", timeout=60, interval=0.5)
+    finally:
+        platform.kill(worker)
+
+
+def test_a_subscriber_hears_of_an_edit_live_through_the_real_worker(platform: Platform):
+    """An app the publisher does not name (``tests/partapp``, installed in the worker's
+    settings) is told the edited page's live address once it is live, and its site part,
+    written as the build went live, says what its board says."""
+    board = platform.var / "partapp" / "board.txt"
+    board.parent.mkdir(exist_ok=True)
+    board.write_text("Vesikatko Rantakadulla")
+    live_log = platform.var / "partapp" / "live.jsonl"
+    worker = platform.start(
+        "publish_worker", "--interval", "0.5", "--no-reload", settings="tests.partapp.settings"
+    )
+    try:
+        page_id = int(platform.shell(EDIT.format(lead="Kirjasto on auki.") + "print(page.pk)"))
+        page = platform.var / "output/city/current/palvelut/kirjasto/index.html"
+
+        def told() -> list[dict]:
+            lines = live_log.read_text().splitlines() if live_log.exists() else []
+            return [entry for entry in map(json.loads, lines) if str(page_id) in entry["pages"]]
+
+        wait_for(lambda: bool(told()), timeout=60, interval=0.2)
+        assert "Kirjasto on auki." in page.read_text(), "told once the page is live"
+        [entry] = told()
+        assert entry["pages"][str(page_id)].endswith("/palvelut/kirjasto/")
+        assert "city" in entry["sites"] and not entry["full"]
+        part = platform.var / "output/city/_parts/alerts.fi.html"
+        assert "Vesikatko Rantakadulla [city fi]" in part.read_text()
+        assert '<!--# include virtual="/_parts/alerts.fi.html" -->' in page.read_text()
     finally:
         platform.kill(worker)
 

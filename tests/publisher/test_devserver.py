@@ -40,13 +40,30 @@ def get(port: int, host: str, path: str):
 def test_serves_by_host_with_its_own_404(server):
     assert get(server, "city.localhost:8080", "/palvelut/") == (
         200,
-        "text/html",
+        "text/html; charset=utf-8",
         b"<p>services</p>",
     )
     status, _type, body = get(server, "city.localhost", "/ei-ole/")
     assert status == 404 and body == b"<p>not here</p>"
     assert get(server, "city.localhost", "/event.ics")[1].startswith("text/calendar")
     assert get(server, "unknown.localhost", "/")[0] == 404
+
+
+def test_puts_the_site_parts_in_as_nginx_does(server, tmp_path):
+    """A page's server-side include of a part (``publisher/parts.py``) is answered with the
+    part as last written beside the site; a part never written is empty; the part itself
+    is nobody's page."""
+    include = '<!--# include virtual="/_parts/{}.fi.html" -->'
+    (tmp_path / "city/index.html").write_text(
+        f"<main>{include.format('alerts')}<p>city</p>{include.format('never')}</main>"
+    )
+    (tmp_path / "_parts").mkdir()
+    (tmp_path / "_parts/alerts.fi.html").write_text("<div>Vesikatko</div>")
+    status, kind, body = get(server, "city.localhost", "/")
+    assert (status, kind) == (200, "text/html; charset=utf-8")
+    assert body == b"<main><div>Vesikatko</div><p>city</p></main>"
+    assert get(server, "city.localhost", "/_parts/alerts.fi.html")[0] == 404
+    assert get(server, "city.localhost", "/palvelut")[0] == 301  # its own "/", as before
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,7 @@ def test_a_new_image_never_holds_a_publish_and_follows_when_its_renditions_exist
     # is another process. Hold the queued tasks to run them where that worker would.
     queued: list[int] = []
     # Held: the queue hands images to this instead of the renditions task.
-    monkeypatch.setitem(publisher.queue._tasks, "renditions", queued.append)
+    monkeypatch.setattr(publisher.queue, "enqueue_renditions", queued.append)
     publish_full()
     photo = factories.ImageFactory(
         title="Rantakuva",

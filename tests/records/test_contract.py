@@ -5,9 +5,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from wagtail import hooks
+
 from records import (
     ARTICLE,
     EVENT,
+    KINDS_HOOK,
     LISTING,
     ArticleRecord,
     Kind,
@@ -18,10 +21,8 @@ from records import (
     iso,
     kind_named,
     kinds_with,
-    register,
     search_types,
 )
-from records.kinds import unregister
 
 
 def article(**changes) -> dict:
@@ -101,18 +102,27 @@ def test_roles_group_the_city_kinds():
 
 def test_a_kind_is_declared_once():
     kind = kind_named("news")
-    assert register(kind) is kind  # the same declaration again (a module imported twice)
-    with pytest.raises(ValueError, match="already declared"):
-        register(Kind("news", "elsewhere.page", ARTICLE, "x.html", lambda page, tools: {}))
-    with pytest.raises(ValueError, match="already declared"):
-        register(Kind("other", kind.model, ARTICLE, "x.html", lambda page, tools: {}))
+    with hooks.register_temporarily(KINDS_HOOK, lambda: [kind]):  # the same declaration again
+        assert kind_named("news") is kind
+    clash = Kind("news", "elsewhere.page", ARTICLE, "x.html", lambda page, tools: {})
+    with (
+        hooks.register_temporarily(KINDS_HOOK, lambda: [clash]),
+        pytest.raises(ValueError, match="already declared"),
+    ):
+        all_kinds()
+    clash = Kind("other", kind.model, ARTICLE, "x.html", lambda page, tools: {})
+    with (
+        hooks.register_temporarily(KINDS_HOOK, lambda: [clash]),
+        pytest.raises(ValueError, match="already declared"),
+    ):
+        all_kinds()
     with pytest.raises(ValueError, match="only a listing"):
         Kind("lonely", "x.lonely", LISTING, "x.html", lambda page, tools: {})
     with pytest.raises(ValueError, match="unknown role"):
         Kind("odd", "x.odd", "banner", "x.html", lambda page, tools: {})
-    register(Kind("scratch", "x.scratch", ARTICLE, "x.html", lambda page, tools: {}))
-    assert "scratch" in kinds_with(role=ARTICLE)
-    unregister("scratch")
+    scratch = Kind("scratch", "x.scratch", ARTICLE, "x.html", lambda page, tools: {})
+    with hooks.register_temporarily(KINDS_HOOK, lambda: [scratch]):
+        assert "scratch" in kinds_with(role=ARTICLE)
     assert "scratch" not in kinds_with(role=ARTICLE)
 
 

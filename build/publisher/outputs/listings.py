@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from records import ARTICLE, EVENT, NOTICE, kinds_with
 
@@ -58,14 +60,14 @@ def render_listing(g: CityGenerator, template: str, record: dict, items: list[di
         return
     crumbs = g.breadcrumbs(record)
     sources = [record, *crumbs, *items]
-    key = (template, record["lang"], g.site_fingerprint, repr(record["translations"]))
+    key: tuple = (template, record["lang"], g.site_fingerprint, repr(record["translations"]))
     key += tuple((name, g.repr_once(value)) for name, value in sorted(extra.items()))
-    data = memo.recall(g.site.key, path, key, sources)
-    if data is not None:
-        g.emit(path, data, owner=owner)
+    known = memo.recall(g.site.key, path, key, sources)
+    if known is not None:
+        g.emit(path, known, owner=owner)
         return
     seed = g.settings.get("CITY_SEED")
-    data = seed(path) if seed is not None else None
+    data: bytes | memo.Digested | None = seed(path) if seed is not None else None
     if data is None:
         context = g.page_context(record, items=items, **extra)
         data = g.render(template, path, context, owner=owner)
@@ -87,25 +89,8 @@ def article_listing(g: CityGenerator, record: dict, children: list[dict]) -> Non
 
 
 def event_listing(g: CityGenerator, record: dict, children: list[dict]) -> None:
-    # Its own events, then those of the sites it syndicates (``schedule.py``: kept and
-    # patched by a worker, as a listing of every site's events is thousands of them).
-    others = []
-    for key in g.site.syndicates:
-        records = g.export.records.get(key) if key != g.site.key else None
-        if records:  # (a site with no records has no index worth remembering)
-            by_kind = index_of(records).by_kind
-            for name in sorted(kinds_with(role=EVENT)):
-                others.append(by_kind.get((name, record["lang"]), []))
     calendar_path = g.out(record["url"], "calendar.ics")
-    events = schedule_of(
-        g.site.key,
-        calendar_path,
-        children,
-        others,
-        hostname=g.site.hostname,
-        when=when,
-        remember=bool(g.settings.get("CITY_MEMO")),
-    )
+    events = _schedule(g, record, children, calendar_path)
     upcoming, past = events.split(g.now)
     month_links = [
         {
@@ -152,6 +137,28 @@ def event_listing(g: CityGenerator, record: dict, children: list[dict]) -> None:
     calendars.section_calendar(g, record, calendar_path, events.vevents)
     # What is coming, nearest first: a reader subscribes to an event section for that.
     feeds.section_feed(g, record, upcoming)
+
+
+def _schedule(g: CityGenerator, record: dict, children: list[dict], calendar_path: str):
+    """Its own events, then those of the sites it syndicates (``schedule.py``: kept and
+    patched by a worker, as a listing of every site's events is thousands of them)."""
+    others = []
+    for key in g.site.syndicates:
+        records = g.export.records.get(key) if key != g.site.key else None
+        if records:  # (a site with no records has no index worth remembering)
+            by_kind = index_of(records).by_kind
+            for name in sorted(kinds_with(role=EVENT)):
+                others.append(by_kind.get((name, record["lang"]), []))
+    return schedule_of(
+        g.site.key,
+        calendar_path,
+        children,
+        others,
+        hostname=g.site.hostname,
+        # An event always has its start and end: ``when`` never answers None here.
+        when=cast(Callable[[str], datetime], when),
+        remember=bool(g.settings.get("CITY_MEMO")),
+    )
 
 
 def notice_listing(g: CityGenerator, record: dict, children: list[dict]) -> None:

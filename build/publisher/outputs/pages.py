@@ -28,7 +28,7 @@ def page_outputs(g: CityGenerator, record: dict) -> None:
     if kind.role == HOME:
         home_page(g, record, kind.template, children)
     elif kind.role == LISTING:
-        listings.LISTINGS[kind.lists](g, record, children)
+        listings.LISTINGS[kind.lists or ""](g, record, children)
     else:
         context = g.page_context(record, children=children)
         g.render(kind.template, g.out(record["url"]), context, owner=owner)

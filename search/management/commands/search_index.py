@@ -13,7 +13,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from publisher.export import export_sites
+from publisher.public import export_sites
 from search.documents import export_documents
 from search.server import Difference, get_index
 

@@ -11,8 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.models import SiteProfile
 from cms.deploy import nginx as cms_nginx
-from publisher.files import write_file
-from publisher.nginx import SiteServer, config
+from publisher.public import SiteServer, nginx_config, write_file
 
 
 class Command(BaseCommand):
@@ -75,7 +74,7 @@ class Command(BaseCommand):
             )
             for profile in SiteProfile.objects.select_related("site").order_by("key")
         ]
-        text = config(servers)
+        text = nginx_config(servers)
         if options["cms_host"]:
             cms = cms_nginx.CmsServer(
                 hostname=options["cms_host"],

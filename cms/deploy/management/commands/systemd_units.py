@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from cms.deploy.units import Install, files
-from publisher.files import write_file
+from publisher.public import write_file
 
 
 class Command(BaseCommand):

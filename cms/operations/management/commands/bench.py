@@ -16,8 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo.corpus import corpus_count, corpus_generate
 from cms.demo.guard import refuse_in_production
-from publisher.publish import publish_full
-from publisher.treememory import PeakTreeMemory
+from publisher.public import PeakTreeMemory, publish_full
 
 
 def peak_mb() -> float:
@@ -89,8 +88,7 @@ class Command(BaseCommand):
 
     def built_and_idle(self) -> None:
         """Measured from a quiet start: nothing queued, and every site built once."""
-        from publisher.models import PublishRequest
-        from publisher.state import load_state
+        from publisher.public import PublishRequest, load_state
 
         PublishRequest.objects.all().delete()
         if load_state() is None:
@@ -107,8 +105,7 @@ class Command(BaseCommand):
     def bench_search(self, pages: int, runs: int) -> None:
         from cms.operations import benchsearch as bench
         from cms.pages.models import ContentPage
-        from publisher import release
-        from publisher.export import export_sites
+        from publisher.public import current_release, export_sites
 
         self.built_and_idle()
         export = export_sites()
@@ -142,7 +139,7 @@ class Command(BaseCommand):
                 f"{label:<46} | {bench.median(values):>8.3f} | {max(values, default=0):>6.3f}"
             )
 
-        roots = {key: release.current(key) for key in export.sites}
+        roots = {key: current_release(key) for key in export.sites}
         words = "korpus"
         sizes = bench.search_download(roots, export.sites["city"].url("fi").rstrip("/"), words)
         self.stdout.write(f"\nOne search for '{words}' from the city site, all five sites\n")
