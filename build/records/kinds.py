@@ -101,6 +101,9 @@ class Kind:
     search_body: str = "body"  # the HTML field indexed as its body
     api_fields: tuple[str, ...] = ()  # fields its JSON API items carry besides the common
     api: Mapping[str, object] = field(default_factory=dict)  # constant fields of its items
+    # The page model's attribute behind an API field named otherwise (the live API reads
+    # the model; "<attribute>.names": the names of related objects).
+    api_sources: Mapping[str, str] = field(default_factory=dict)
     # Its pages can hold personal data: their old addresses are not remembered, and the
     # notices' removal walks them.
     personal: bool = False

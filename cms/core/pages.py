@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .api_fields import KindAPIFields
 from .forms import CityPageForm
 from .identity_check import refuse_codes
 
@@ -33,7 +33,8 @@ class CityPage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("lead")]
-    api_fields = [APIField("lead")]
+    # The kind's, as every read API names them (``api_fields.py``).
+    api_fields = KindAPIFields()
     content_panels = [*Page.content_panels, FieldPanel("lead")]
     base_form_class = CityPageForm
 

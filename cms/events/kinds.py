@@ -84,6 +84,11 @@ KINDS.append(
             "registration_url",
             "categories",
         ),
+        api_sources={
+            "venue": "venue_name",
+            "address": "venue_address",
+            "categories": "categories.names",
+        },
         demo=event_demo,
     )
 )

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -111,25 +110,6 @@ class EventPage(CityPage):
         index.SearchField("body"),
         index.FilterField("start"),
         index.FilterField("end"),
-    ]
-    api_fields = [
-        *CityPage.api_fields,
-        *(
-            APIField(name)
-            for name in (
-                "start",
-                "end",
-                "venue_name",
-                "venue_address",
-                "organiser",
-                "audience",
-                "is_free",
-                "price",
-                "registration_url",
-                "categories",
-                "body",
-            )
-        ),
     ]
 
     parent_page_types = ["events.EventIndexPage"]

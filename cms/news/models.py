@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.blocks import StreamBlock
 from wagtail.fields import StreamField
 from wagtail.models import PagePermissionTester
@@ -108,14 +107,6 @@ class ArticlePage(CityPage):
         index.SearchField("media_headline"),
         index.SearchField("body"),
         index.FilterField("date"),
-    ]
-    api_fields = [
-        *CityPage.api_fields,
-        APIField("date"),
-        APIField("resident_headline"),
-        APIField("media_headline"),
-        APIField("body"),
-        APIField("contacts"),
     ]
 
     class Meta:

@@ -7,7 +7,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -60,13 +59,6 @@ class HomePage(CityPage):
         FieldPanel("body"),
     ]
     search_fields = [*CityPage.search_fields, index.SearchField("body")]
-    api_fields = [
-        *CityPage.api_fields,
-        APIField("hero_image"),
-        APIField("hero_alt"),
-        APIField("top_tasks"),
-        APIField("body"),
-    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_CHILDREN
@@ -88,7 +80,6 @@ class SectionIndexPage(CityPage):
 
     content_panels = [*CityPage.content_panels, FieldPanel("body")]
     search_fields = [*CityPage.search_fields, index.SearchField("body")]
-    api_fields = [*CityPage.api_fields, APIField("body")]
 
     parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
     subpage_types = SECTION_CHILDREN
@@ -105,7 +96,6 @@ class ContentPage(CityPage):
 
     content_panels = [*CityPage.content_panels, FieldPanel("body")]
     search_fields = [*CityPage.search_fields, index.SearchField("body")]
-    api_fields = [*CityPage.api_fields, APIField("body")]
 
     parent_page_types = ["pages.HomePage", "pages.SectionIndexPage", "pages.ContentPage"]
     subpage_types = ["pages.ContentPage"]

@@ -1,5 +1,7 @@
 """The live read API is scoped per site and shows only live, public pages."""
 
+import json
+
 import pytest
 
 from tests import factories
@@ -30,3 +32,28 @@ def test_unknown_site_is_a_clear_error(client, synced_sites):
     response = client.get("/api/v2/pages/", {"site": "mars"})
     assert response.status_code == 400
     assert "unknown site 'mars'" in response.json()["message"]
+
+
+def test_the_live_api_speaks_the_static_apis_vocabulary(city_content, client):
+    """An event and a press release in Wagtail's live API carry the fields their kinds
+    declare for the static JSON API, under the same names and with the same values."""
+    from datetime import datetime
+
+    from publisher import release
+    from publisher.publish import publish_full
+    from records import kind_named
+
+    assert publish_full(sites=["city"]).ok
+    root = release.current("city")
+    for listing, kind in (("events", "event"), ("news", "press")):
+        items = json.loads((root / f"api/v1/{listing}.json").read_text())["items"]
+        static = next(item for item in items if item["kind"] == kind)
+        live = client.get(f"/api/v2/pages/{static['id']}/").json()
+        declared = kind_named(kind)
+        for name in ("lead", *declared.api_fields, *declared.api):
+            assert name in live, (kind, name)
+            if name in ("start", "end", "date"):  # the same moment, in Helsinki's offset
+                assert datetime.fromisoformat(live[name]) == datetime.fromisoformat(static[name])
+            else:
+                assert live[name] == static[name], (kind, name)
+        assert "venue_name" not in live and "body" in live

@@ -48,5 +48,6 @@ KINDS.append(
         search_label="Bulletin",
         search_fields=("resident_headline",),
         api_fields=("date",),
+        api_sources={"date": "posted"},
     )
 )
