@@ -15,7 +15,6 @@ preview do; a plain static host shows no part (the include is an HTML comment).
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -25,6 +24,7 @@ from markupsafe import Markup
 
 from . import hooks
 from .export import SiteInfo
+from .files import write_file
 from .release import site_root
 
 logger = logging.getLogger(__name__)
@@ -63,17 +63,15 @@ def folder(site: str) -> Path:
 
 
 def _replace(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` in one step (a reader sees the old or the new file,
-    never half of one); False when it held exactly that already."""
+    """Write ``data`` to ``path`` in one step (``files.write_file``: a reader sees the old
+    or the new file, never half of one, readable by nginx's workers); False when it held
+    exactly that already."""
     try:
         if path.read_bytes() == data:
             return False
     except FileNotFoundError:
         pass
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    temporary.chmod(0o644)  # nginx's workers read it as another user
-    os.replace(temporary, path)
+    write_file(path, data)
     return True
 
 
@@ -90,7 +88,6 @@ def write(
     for site in sites:
         target = folder(site.key)
         target.mkdir(parents=True, exist_ok=True)
-        target.chmod(0o755)
         for name in wanted:
             for lang in site.languages:
                 try:
