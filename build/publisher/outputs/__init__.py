@@ -1,7 +1,7 @@
-"""A site's outputs, one module per kind of output. Each renders from records through the
-generator (``site_generator.CityGenerator``: templates, contexts, the memo) and hands every
-file to ``emit`` with its owner, the record whose change makes it out of date ("page:<id>")
-or the site as a whole ("site"):
+"""A site's outputs, one module per kind of output. Each renders from records through what
+it needs of the generator (``common.SiteOutputs``, which ``site_generator.CityGenerator``
+provides: templates, contexts, the memo) and hands every file to ``emit`` with its owner,
+the record whose change makes it out of date ("page:<id>") or the site as a whole ("site"):
 
 - ``pages``: each record's own page, and what comes with it (an event's calendar file,
   the markers that keep a page holding personal data from crawlers);

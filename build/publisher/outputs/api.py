@@ -12,7 +12,7 @@ from records import ARTICLE, EVENT, kind_named, kinds_with
 from .listings import newest
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 # What the JSON API gives of every page; each kind adds its own (``Kind.api_fields``).
 API_FIELDS = (
@@ -44,7 +44,7 @@ def item(record: dict) -> dict:
     return {**page(record), **{f: record.get(f) for f in kind.api_fields}, **kind.api}
 
 
-def api(g: CityGenerator) -> None:
+def api(g: SiteOutputs) -> None:
     def of_role(role: str) -> list[dict]:
         """The site's records of this role, in tree order (as in ``g.records``)."""
         kinds = kinds_with(role=role)

@@ -8,10 +8,10 @@ from .. import ical
 from .common import owner_of
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 
-def event_calendar(g: CityGenerator, record: dict, *, owner: str) -> None:
+def event_calendar(g: SiteOutputs, record: dict, *, owner: str) -> None:
     calendar = ical.calendar(
         [(record, record["full_url"])],
         name=record["title"],
@@ -21,7 +21,7 @@ def event_calendar(g: CityGenerator, record: dict, *, owner: str) -> None:
     g.emit(g.out(record["url"], "event.ics"), calendar, owner=owner)
 
 
-def section_calendar(g: CityGenerator, record: dict, path: str, vevents) -> None:
+def section_calendar(g: SiteOutputs, record: dict, path: str, vevents) -> None:
     """The calendar of an event section (its events, made and kept by ``schedule.py``)."""
     calendar = ical.assemble(
         vevents,

@@ -14,10 +14,10 @@ from ..dates import HELSINKI, when
 from .common import article_date, owner_of
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 
-def _feed(g: CityGenerator, title: str, link: str, lang: str, items: list[dict], owner: dict):
+def _feed(g: SiteOutputs, title: str, link: str, lang: str, items: list[dict], owner: dict):
     # An empty feed is dated by the record that owns it, so it changes only with it.
     fallback = when(owner.get("updated")) or datetime(2000, 1, 1, tzinfo=HELSINKI)
     return atom.atom(
@@ -32,13 +32,13 @@ def _feed(g: CityGenerator, title: str, link: str, lang: str, items: list[dict],
     )
 
 
-def section_feed(g: CityGenerator, record: dict, items: list[dict]) -> None:
+def section_feed(g: SiteOutputs, record: dict, items: list[dict]) -> None:
     title = f"{g.site.names[record['lang']]}: {record['title']}"
     data = _feed(g, title, record["full_url"], record["lang"], items, owner=record)
     g.emit(g.out(record["url"], "feed.xml"), data, owner=owner_of(record))
 
 
-def site_feed(g: CityGenerator, lang: str) -> None:
+def site_feed(g: SiteOutputs, lang: str) -> None:
     by_kind = g.index.by_kind
     fed = kinds_with(role=ARTICLE) | kinds_with(role=EVENT)
     items = [r for kind in sorted(fed) for r in by_kind.get((kind, lang), ())]

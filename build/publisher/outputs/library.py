@@ -18,12 +18,12 @@ from ..blocks_html import BlockRenderer
 from .site_files import SITE, site_page
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 URL = "/components/"
 
 
-def _first(g: CityGenerator, kinds: set[str], lang: str, **match) -> dict | None:
+def _first(g: SiteOutputs, kinds: set[str], lang: str, **match) -> dict | None:
     for kind in sorted(kinds):
         for record in g.index.by_kind.get((kind, lang), ()):
             if all(record.get(key) == value for key, value in match.items()):
@@ -72,7 +72,7 @@ def _blocks() -> dict[str, str]:
     }
 
 
-def component_library(g: CityGenerator) -> None:
+def component_library(g: SiteOutputs) -> None:
     lang = g.site.languages[0]
     home = g.home(lang)
     article = _first(g, kinds_with(role=ARTICLE), lang)

@@ -18,7 +18,7 @@ from . import calendars, feeds
 from .common import article_date, owner_of
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 PAGE_SIZE = 10
 # Address segments of generated listing pages, per language.
@@ -34,7 +34,7 @@ def newest(articles: list[dict]) -> list[dict]:
 
 
 def paginate(
-    g: CityGenerator, record: dict, items: list[dict], base: str, template: str, **extra
+    g: SiteOutputs, record: dict, items: list[dict], base: str, template: str, **extra
 ) -> None:
     pages = max(1, -(-len(items) // PAGE_SIZE))
     segment = SEGMENTS["page"][record["lang"]]
@@ -52,7 +52,7 @@ def paginate(
         render_listing(g, template, record, chunk, pagination=pagination, listing_url=url, **extra)
 
 
-def render_listing(g: CityGenerator, template: str, record: dict, items: list[dict], **extra):
+def render_listing(g: SiteOutputs, template: str, record: dict, items: list[dict], **extra):
     """One page of a listing; reused from the memo when made from the same records."""
     path, owner = g.out(extra["listing_url"]), owner_of(record)
     if not g.settings.get("CITY_MEMO"):
@@ -75,7 +75,7 @@ def render_listing(g: CityGenerator, template: str, record: dict, items: list[di
     g.emit(path, memo.remember(g.site.key, path, key, sources, data), owner=owner)
 
 
-def article_listing(g: CityGenerator, record: dict, children: list[dict]) -> None:
+def article_listing(g: SiteOutputs, record: dict, children: list[dict]) -> None:
     articles = newest(children)
     years = sorted({a["date"][:4] for a in articles if a.get("date")}, reverse=True)
     archive = [{"year": y, "url": f"{record['url']}{y}/"} for y in years]
@@ -88,7 +88,7 @@ def article_listing(g: CityGenerator, record: dict, children: list[dict]) -> Non
     feeds.section_feed(g, record, articles)
 
 
-def event_listing(g: CityGenerator, record: dict, children: list[dict]) -> None:
+def event_listing(g: SiteOutputs, record: dict, children: list[dict]) -> None:
     calendar_path = g.out(record["url"], "calendar.ics")
     events = _schedule(g, record, children, calendar_path)
     upcoming, past = events.split(g.now)
@@ -139,7 +139,7 @@ def event_listing(g: CityGenerator, record: dict, children: list[dict]) -> None:
     feeds.section_feed(g, record, upcoming)
 
 
-def _schedule(g: CityGenerator, record: dict, children: list[dict], calendar_path: str):
+def _schedule(g: SiteOutputs, record: dict, children: list[dict], calendar_path: str):
     """Its own events, then those of the sites it syndicates (``schedule.py``: kept and
     patched by a worker, as a listing of every site's events is thousands of them)."""
     others = []
@@ -161,7 +161,7 @@ def _schedule(g: CityGenerator, record: dict, children: list[dict], calendar_pat
     )
 
 
-def notice_listing(g: CityGenerator, record: dict, children: list[dict]) -> None:
+def notice_listing(g: SiteOutputs, record: dict, children: list[dict]) -> None:
     """Notices on view now, newest first, then the archive of ended ones; the feed
     carries the ones on view."""
     current = sorted((c for c in children if not c["ended"]), key=itemgetter("date"), reverse=True)

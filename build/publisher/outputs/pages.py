@@ -13,7 +13,7 @@ from . import calendars, listings
 from .common import article_date, owner_of
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 # An empty file next to a page or document: nginx sends "X-Robots-Tag: noindex" for it.
 NOINDEX = ".noindex"
@@ -21,7 +21,7 @@ NOINDEX = ".noindex"
 HOME_NOTICES = 4
 
 
-def page_outputs(g: CityGenerator, record: dict) -> None:
+def page_outputs(g: SiteOutputs, record: dict) -> None:
     kind = kind_named(record["kind"])
     owner = owner_of(record)
     children = g.index.children_of(record)
@@ -41,7 +41,7 @@ def page_outputs(g: CityGenerator, record: dict) -> None:
         calendars.event_calendar(g, record, owner=owner)
 
 
-def home_page(g: CityGenerator, record: dict, template: str, children: list[dict]) -> None:
+def home_page(g: SiteOutputs, record: dict, template: str, children: list[dict]) -> None:
     """The latest articles and the next events of the site and those it syndicates, and
     its sections, pages and the official notices: a municipality publishes its notices
     where residents find them (Kuntalaki 108 §)."""
@@ -78,7 +78,7 @@ def home_page(g: CityGenerator, record: dict, template: str, children: list[dict
     g.render(template, g.out(record["url"]), context, owner=owner_of(record))
 
 
-def top_tasks(g: CityGenerator, record: dict) -> list[dict]:
+def top_tasks(g: SiteOutputs, record: dict) -> list[dict]:
     """The home page's top tasks as links: a page's with its title and address as they are
     now (the plan renders the home page again when one changes), an external address as
     the editors gave it. A page that is no longer on a site is left out."""

@@ -17,7 +17,7 @@ from ..addresses import SiteAddresses
 from ..head import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 SITE = "site"  # the owner of every file here
 
@@ -47,7 +47,7 @@ def site_page(
     }
 
 
-def search_page(g: CityGenerator, lang: str) -> None:
+def search_page(g: SiteOutputs, lang: str) -> None:
     """The search page: searches every site's Pagefind bundles in the browser."""
     home = g.home(lang)
     url = g.search_url(lang)
@@ -86,7 +86,7 @@ def search_page(g: CityGenerator, lang: str) -> None:
     g.render("search.html", g.out(url), context, owner=SITE)
 
 
-def error_pages(g: CityGenerator) -> None:
+def error_pages(g: SiteOutputs) -> None:
     """The pages nginx answers with at a missing (404) or removed (410) address."""
     pages = (
         (
@@ -121,7 +121,7 @@ def error_pages(g: CityGenerator) -> None:
         g.render("error.html", name, context, owner=SITE)
 
 
-def old_addresses(g: CityGenerator) -> None:
+def old_addresses(g: SiteOutputs) -> None:
     """Redirects and removed addresses: nginx's maps and the redirect pages."""
     found = g.export.addresses.get(g.site.key) or SiteAddresses()
     g.emit(address_files.MAPS[0], address_files.redirects_map(found), owner=SITE)
@@ -141,7 +141,7 @@ def old_addresses(g: CityGenerator) -> None:
             g.render("redirect.html", path, context, owner=SITE)
 
 
-def icons_and_robots(g: CityGenerator) -> None:
+def icons_and_robots(g: SiteOutputs) -> None:
     logo = g.get_template("_logo").render({})
     brand = g.get_template("_brand").render({})
     for path, data in icons.site_icons(logo, brand).items():

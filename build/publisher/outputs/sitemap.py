@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .. import head
 
 if TYPE_CHECKING:
-    from ..site_generator import CityGenerator
+    from .common import SiteOutputs
 
 OPENING = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -16,7 +16,7 @@ OPENING = (
 )
 
 
-def sitemap(g: CityGenerator) -> None:
+def sitemap(g: SiteOutputs) -> None:
     def entry(record: dict) -> str:
         parts = [f"<url><loc>{record['full_url']}</loc>"]
         if record.get("updated"):
