@@ -11,6 +11,7 @@ backend reads it; structured queries (a ``Phrase``, made by parsing quotes) carr
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING, Any
 
 from modelsearch.backends.database import SearchBackend as database_backend
 
@@ -30,7 +31,12 @@ def clean(text: str) -> str:
     return " ".join(kept.translate(_SYNTAX).split())
 
 
-class _SafeQueries:
+# A mixin over whichever backend class the database engine picks (for the type checker:
+# over a backend; at run time, mixed in before the real class).
+_Backend: Any = database_backend if TYPE_CHECKING else object
+
+
+class _SafeQueries(_Backend):
     def search(self, query, *args, **kwargs):
         return super().search(clean(query) if isinstance(query, str) else query, *args, **kwargs)
 

@@ -149,10 +149,12 @@ def _locations(site: SiteServer) -> str:
     # (an alert) is on every page at the next request. No Last-Modified or ETag on an
     # including page, or a browser would keep it with a stale part. A part is internal:
     # the public cannot ask for it; one not written yet is empty (204), not an error page.
+    # A page's content can run no directive: the publisher makes it inert.
     ssi on;
     ssi_last_modified off;
     location ^~ /{parts.FOLDER}/ {{
         internal;
+        ssi off;  # a part's own text never runs on the server
         root {site.root.parent};
         try_files $uri =204;
     }}

@@ -26,6 +26,7 @@ from . import hooks
 from .export import SiteInfo
 from .files import write_file
 from .release import site_root
+from .richtext import inert
 
 logger = logging.getLogger(__name__)
 
@@ -35,12 +36,11 @@ INCLUDE = re.compile(r'<!--# include virtual="/' + FOLDER + r'/([a-z0-9-]+)\.([a
 
 
 def include(name: str, lang: str) -> Markup:
-    """What a page holds in the part's place: nginx's include of it, or nothing when no
-    part of that name is registered (a platform without alerts has no alert slot)."""
+    """What a page holds in the part's place: nginx's include of it. Whether or not a part
+    of that name is registered yet: an app that registers one later needs no page built
+    again (a part never written is empty)."""
     if not NAME.match(name) or not re.fullmatch(r"[a-z]{2}", lang):
         raise ValueError(f"no part {name!r} in {lang!r}: a part's name is [a-z0-9-]+")
-    if name not in hooks.site_parts():
-        return Markup("")
     return Markup(f'<!--# include virtual="/{FOLDER}/{name}.{lang}.html" -->')  # noqa: S704
 
 
@@ -50,8 +50,9 @@ DIRECTIVE = re.compile(r"<!--#")
 
 
 def guarded(html: str) -> str:
-    """``html`` with every server-side directive but the parts' own includes made a plain
-    comment ("<!-- #"), so that nothing an editor or an import wrote runs on the server."""
+    """A page's ``html`` with every server-side directive but the parts' own includes made
+    a plain comment (content is made ``inert`` already where it is rendered: this is the
+    page's second line)."""
     if "<!--#" not in html:
         return html
     kept = {match.start() for match in INCLUDE.finditer(html)}
@@ -80,7 +81,12 @@ def write(
 ) -> list[Path]:
     """Write the parts ``names`` (all when None) of these sites in each of their languages;
     the files that changed."""
-    parts = hooks.site_parts()
+    parts = {}
+    for name, part in hooks.site_parts().items():
+        if NAME.match(name):
+            parts[name] = part
+        else:  # (its file name would be outside the parts' folder, or none at all)
+            logger.error("Site part %r: a part's name is [a-z0-9-]+; not written", name)
     wanted = sorted(parts if names is None else set(names) & set(parts))
     changed: list[Path] = []
     if not wanted:
@@ -98,7 +104,9 @@ def write(
                     )
                     continue
                 path = target / f"{name}.{lang}.html"
-                if _replace(path, html.encode("utf-8")):
+                # nginx does not run a directive in a part (``ssi off`` there): made inert
+                # here too, for any other server.
+                if _replace(path, inert(html).encode("utf-8")):
                     changed.append(path)
     return changed
 

@@ -28,13 +28,21 @@ class SupportsGet(Protocol):
     def get(self, key: int, default: str | None = None, /) -> str | None: ...
 
 
+def inert(html: str) -> str:
+    """``html`` with every server-side directive made a plain comment ("<!-- #"): content
+    (rich text, a site part's own text) never runs on the server, where pages go through
+    nginx's SSI (``parts.py``); not even a site part's include."""
+    return html.replace("<!--#", "<!-- #")
+
+
 def expand_links(
     html: str,
     *,
     page_url: Callable[[int], str | None],
     document_url: SupportsGet,
 ) -> str:
-    """Replace Wagtail's stored link markup with real ``href``s."""
+    """Replace Wagtail's stored link markup with real ``href``s; any server-side directive
+    in it is made ``inert``."""
 
     def replace(match: re.Match) -> str:
         attrs = _attrs((match.group(1) or "") + match.group(3))
@@ -48,4 +56,4 @@ def expand_links(
             return inner
         return f'<a href="{escape(url)}">{inner}</a>'
 
-    return LINK_RE.sub(replace, html)
+    return inert(LINK_RE.sub(replace, html))

@@ -15,6 +15,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from cms.core.api_fields import personal_pages
 from cms.core.models import SiteProfile
 
 from .api_limits import BoundedQueries
@@ -47,7 +48,8 @@ class SitePagesAPIViewSet(BoundedQueries, PagesAPIViewSet):
         for each in profiles:
             for home in each.site.root_page.get_translations(inclusive=True):
                 under |= Q(path__startswith=home.path)
-        return Page.objects.live().public().filter(under)
+        # Official notices (a kind that holds personal data for a time) are not here.
+        return Page.objects.live().public().filter(under).exclude(personal_pages())
 
 
 class BoundedImagesAPIViewSet(BoundedQueries, ImagesAPIViewSet):

@@ -5,6 +5,8 @@ characters and words (each word is one more full-text match to make)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+
 from wagtail.api.v2.utils import BadRequestError
 
 from search.safe_backend import search_problem
@@ -14,7 +16,14 @@ MAX_OFFSET = 10_000
 
 
 class BoundedQueries:
-    """A Wagtail API viewset's checks, with the platform's bounds added."""
+    """A Wagtail API viewset's checks, with the platform's bounds added; a filter value its
+    field cannot take (a date that is none) is a 400 too, not a 500."""
+
+    def filter_queryset(self, queryset):
+        try:
+            return super().filter_queryset(queryset)
+        except (ValidationError, ValueError) as error:
+            raise BadRequestError(_problem(error)) from None
 
     def check_query_parameters(self, queryset) -> None:
         super().check_query_parameters(queryset)
@@ -26,3 +35,12 @@ class BoundedQueries:
             problem = search_problem(self.request.GET["search"])
             if problem:
                 raise BadRequestError(problem)
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+
+def _problem(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(str(message) for message in error.messages)
+    return str(error)

@@ -26,6 +26,8 @@ for extension, mime in {
     mimetypes.add_type(mime, extension)
 
 
+# Pages nginx answers only as errors, never at their own address.
+INTERNAL = {"/404.html", "/410.html"}
 MAP_LINE = re.compile(r'^"([^"]*)" "?([^"]*)"?;$')
 
 
@@ -64,6 +66,8 @@ class SitesHandler(SimpleHTTPRequestHandler):
         if root is None:
             return "/nonexistent"
         clean = posixpath.normpath(unquote(urlsplit(path).path))
+        if "\0" in clean or clean in INTERNAL:
+            return "/nonexistent"  # (nginx: a NUL is a 400; the error pages are internal)
         target = (root / clean.lstrip("/")).resolve()
         # Never serve anything outside the site's release (e.g. "/../../etc/passwd").
         if root not in target.parents and target != root:
@@ -106,14 +110,19 @@ class SitesHandler(SimpleHTTPRequestHandler):
             path = path / "index.html"
         if host not in self.sites or path.suffix != ".html" or not path.is_file():
             return False
-        where = self.sites[host].parent / PARTS_FOLDER  # beside the site's ``current``
-        body = expand_parts(path.read_text("utf-8"), where).encode("utf-8")
+        body = self.with_parts(path)
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
         return True
+
+    def with_parts(self, page: Path) -> bytes:
+        """The page's bytes with its site parts put in (written beside ``current``)."""
+        host = (self.headers.get("Host") or "").split(":")[0].lower()
+        where = self.sites[host].parent / PARTS_FOLDER
+        return expand_parts(page.read_text("utf-8"), where).encode("utf-8")
 
     def do_HEAD(self) -> None:
         if not self.old_address():
@@ -124,7 +133,7 @@ class SitesHandler(SimpleHTTPRequestHandler):
         name = {HTTPStatus.NOT_FOUND: "404.html", HTTPStatus.GONE: "410.html"}.get(code)
         page = root / name if root and name else None
         if page and page.exists():
-            body = page.read_bytes()
+            body = self.with_parts(page)
             self.send_response(code)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))

@@ -4,7 +4,8 @@ use, with their own copies.
 - ``/documents/<id>/<file>`` answers only a logged-in user who may choose or edit
   documents in that collection (anyone else gets a 404, which says nothing of what
   exists), and never lets a search engine index or a cache keep what it served.
-- The live read API lists only documents that live, public pages link or attach.
+- The live read API lists only documents that live, public pages link or attach, official
+  notices aside (their attachments can name people, and their data expires).
 - The admin API lists only the documents of the collections the editor may use.
 """
 
@@ -20,6 +21,8 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.documents.views import serve as wagtail_serve
 from wagtail.models import Page, ReferenceIndex
+
+from cms.core.api_fields import personal_pages
 
 from .api_limits import BoundedQueries
 
@@ -39,7 +42,13 @@ def published():
     document_type = ContentType.objects.get_for_model(get_document_model())
     page_type = ContentType.objects.get_for_model(Page)
     # (The index keeps object ids as text, for any kind of primary key.)
-    pages = Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
+    pages = (
+        Page.objects.live()
+        .public()
+        .exclude(personal_pages())  # a notice's attachments are not the API's to list
+        .annotate(key=Cast("pk", CharField()))
+        .values("key")
+    )
     referenced = (
         ReferenceIndex.objects.filter(
             to_content_type=document_type, base_content_type=page_type, object_id__in=pages

@@ -64,6 +64,11 @@ def test_puts_the_site_parts_in_as_nginx_does(server, tmp_path):
     assert body == b"<main><div>Vesikatko</div><p>city</p></main>"
     assert get(server, "city.localhost", "/_parts/alerts.fi.html")[0] == 404
     assert get(server, "city.localhost", "/palvelut")[0] == 301  # its own "/", as before
+    # The site's own 404 page too, which is no page at its own address (as with nginx).
+    (tmp_path / "city/404.html").write_text(f"<p>not here</p>{include.format('alerts')}")
+    assert get(server, "city.localhost", "/ei-ole/")[2] == b"<p>not here</p><div>Vesikatko</div>"
+    assert get(server, "city.localhost", "/404.html")[0] == 404
+    assert get(server, "city.localhost", "/_parts/alerts.fi.html%00")[0] == 404
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from publisher.parts import guarded
 from publisher.public import SITE_PARTS_HOOK, SITES_LIVE_HOOK, parts_folder, write_parts
 from publisher.publish import publish_full
 from publisher.queue import process_pending
+from publisher.richtext import inert
 from tests.nginx import fetch, nginx_serving
 from tests.partapp import parts
 
@@ -52,17 +53,20 @@ def test_only_the_parts_own_includes_reach_the_server():
     """Anything else that looks like a server-side directive (in content an editor or an
     import wrote) is made a plain comment before the page is written."""
     own = INCLUDE.format("fi")
-    html = f'<p>a<!--# echo var="http_cookie" --></p>{own}<!--#include file="/x"-->'
-    assert (
-        guarded(html) == f'<p>a<!-- # echo var="http_cookie" --></p>{own}<!-- #include file="/x"-->'
-    )
+    html = f'<p><!--# echo var="http_cookie" --></p>{own}<!--#include file="/x"-->'
+    made = f'<p><!-- # echo var="http_cookie" --></p>{own}<!-- #include file="/x"-->'
+    assert guarded(html) == made
     assert guarded("<p>plain</p>") == "<p>plain</p>"
+    # Content is made inert where it is rendered: not even a part's include survives.
+    assert inert(f"<p>{own}</p>") == f"<p>{own.replace('<!--#', '<!-- #')}</p>"
 
 
-def test_no_part_registered_no_include(two_sites):
+def test_the_slot_is_there_before_any_part_is(two_sites):
+    """Pages hold the alert slot's include whether or not an app registered the part yet
+    (one that registers it later needs no page built again); nothing is written."""
     assert publish_full(sites=["city"]).ok
     page = (release.current("city") / "index.html").read_text()
-    assert "<!--#" not in page
+    assert page.count("<!--#") == 1 and INCLUDE.format("fi") in page
     assert not parts_folder("city").exists()
 
 
@@ -71,7 +75,8 @@ def test_a_part_is_on_every_page_and_changes_everywhere_at_once(two_sites, regis
     board("Vesikatko <b>tänään</b>")
     # Content with a directive of its own (stored as an import or a script could store it).
     page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
-    page.body = [("paragraph", RichText('<p>Auki<!--# echo var="http_user_agent" --></p>'))]
+    stored = '<p>Auki<!--# echo var="http_user_agent" -->' + INCLUDE.format("en") + "</p>"
+    page.body = [("paragraph", RichText(stored))]
     page.save_revision().publish()
     assert publish_full(sites=SITES).ok
     for site in SITES:
@@ -95,6 +100,8 @@ def test_a_part_is_on_every_page_and_changes_everywhere_at_once(two_sites, regis
         assert "[tourism sv]" in fetch(port, "tourism.localhost", "/sv/")[2].decode()
         body = fetch(port, "city.localhost", "/palvelut/kirjasto/")[2].decode()
         assert "Auki" in body and "Python-urllib" not in body, "no directive from content runs"
+        assert "[city en]" not in body, "content includes no part"
+        assert body.count("[city fi]") == 1
         # Not a page of its own: internal to nginx.
         assert fetch(port, "city.localhost", "/_parts/alerts.fi.html")[0] == 404
         board("Vesikatko ohi")
@@ -104,6 +111,11 @@ def test_a_part_is_on_every_page_and_changes_everywhere_at_once(two_sites, regis
         assert "Vesikatko ohi [tourism en]" in fetch(port, "tourism.localhost", "/en/")[2].decode()
         assert {site: release.current(site) for site in SITES} == releases, "no build"
         assert write_parts(["alerts"], sites=SITES) == [], "unchanged: not written again"
+        # A part's own text runs nothing on the server either (an alert quoting a page).
+        board('<!--# echo var="http_user_agent" --> ja <!--# include virtual="/404.html" -->')
+        write_parts(["alerts"], sites=["city"])
+        body = fetch(port, "city.localhost", "/")[2].decode()
+        assert "Python-urllib" not in body and body.count("<html") == 1
         (parts.folder() / "board.txt").unlink()
         write_parts()
         body = fetch(port, "city.localhost", "/")[2].decode()
@@ -118,6 +130,16 @@ def test_a_part_is_on_every_page_and_changes_everywhere_at_once(two_sites, regis
 def lang_of(page, root) -> str:
     first = page.relative_to(root).parts[0]
     return first if first in {"sv", "en"} else "fi"
+
+
+def test_a_part_named_outside_the_rule_is_not_written(two_sites, registered, caplog):
+    class Astray(parts.BoardPart):
+        name = "../../astray"
+
+    with hooks.register_temporarily(SITE_PARTS_HOOK, Astray):
+        assert publish_full(sites=["city"]).ok
+    assert not list(parts_folder("city").parent.parent.glob("astray*"))
+    assert "not written" in caplog.text
 
 
 def test_a_subscriber_hears_what_went_live_with_its_addresses(two_sites, registered):
