@@ -11,6 +11,7 @@ from cms.events.models import EventPage
 from cms.pages.models import ContentPage
 from publisher import release
 from publisher.preview import preview_html
+from publisher.public import expand_parts, parts_folder
 from publisher.publish import publish_full
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,8 @@ def test_preview_of_published_content_equals_the_published_file(city_content, mo
     publish_full(sites=["city"])
     page = model.objects.get(slug=slug, locale__language_code=lang)
     url = page.get_url(current_site=page.get_site())
-    published = (release.current("city") / url.lstrip("/") / "index.html").read_text()
+    # As a resident gets it: the published file with its site parts put in (nginx's SSI).
+    published = as_served(release.current("city") / url.lstrip("/") / "index.html")
     assert preview_html(page) == published
 
 
@@ -62,7 +64,8 @@ def test_preview_reads_the_published_sites_from_the_saved_state(city_content, mo
     publish_full()
     page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")
     url = page.get_url(current_site=page.get_site())
-    published = (release.current("city") / url.lstrip("/") / "index.html").read_text()
+    # As a resident gets it: the published file with its site parts put in (nginx's SSI).
+    published = as_served(release.current("city") / url.lstrip("/") / "index.html")
 
     def refused(self, sites=None):
         raise AssertionError("the preview exported every site")
@@ -71,3 +74,8 @@ def test_preview_reads_the_published_sites_from_the_saved_state(city_content, mo
     assert preview_html(page) == published
     page.title = "Kirjasto (luonnos)"
     assert "<h1>Kirjasto (luonnos)</h1>" in preview_html(page)
+
+
+def as_served(page) -> str:
+    """A published page as nginx sends it: its site parts (none written here) put in."""
+    return expand_parts(page.read_text(), parts_folder("city"))
