@@ -6,6 +6,7 @@ characters and words (each word is one more full-text match to make)."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from wagtail.api.v2.utils import BadRequestError
 
@@ -37,7 +38,7 @@ class BoundedQueries:
                 raise BadRequestError(problem)
         operator = self.request.GET.get("search_operator")
         if operator is not None and operator not in ("and", "or"):
-            raise BadRequestError("search_operator must be 'and' or 'or'")
+            raise BadRequestError(_("search_operator must be “and” or “or”."))
 
 
 def _problem(error: Exception) -> str:
