@@ -39,8 +39,11 @@ venv_ensure() {
         log "Creating the virtual environment in .venv"
         "$PYTHON" -m venv "$VENV"
     fi
-    # Reinstall only when the dependency declaration changed.
-    local stamp="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+    # Reinstall only when the dependency declaration changed, or the checkout did: the
+    # install is editable, so a venv made from another folder (a deploy from a new clone, the
+    # old one deleted) would still run the old folder's code.
+    local stamp
+    stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml"; echo "$ROOT") | sha256sum | cut -c1-16)"
     if [ ! -f "$stamp" ]; then
         log "Installing Python dependencies"
         "$VENV/bin/python" -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
