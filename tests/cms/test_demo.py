@@ -20,6 +20,10 @@ from cms.pages.models import ContentPage
 pytestmark = pytest.mark.django_db
 
 
+# Once, on SQLite: loading all five sites is the slowest test on PostgreSQL (a minute of
+# CI), and the demo loader's queries are the same for every site: the PostgreSQL pass
+# loads the city's demo for its own tests (tests/demo.py).
+@pytest.mark.slow
 def test_demo_fills_every_site_in_every_language(db):
     assert demo_load() > 100
     for profile in SiteProfile.objects.select_related("site"):
@@ -92,6 +96,7 @@ def test_demo_users_log_in_and_admin_renders_every_page_type(city_content, clien
     assert len(seen) == 11  # with the notices section and notice pages
 
 
+@pytest.mark.slow  # pages made from a seed, the same on any database: once, on SQLite
 def test_corpus_is_spread_deterministic_and_grows(db):
     call_command("sync_sites")
     call_command("generate_corpus", "--pages", "30")
