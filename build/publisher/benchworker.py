@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 
 # What bin/run passes (keep the two the same).
-WORKER_ARGS = ["publish_worker", "--interval", "0.1", "--no-reload", "--no-startup-delay"]
+WORKER_ARGS = ("publish_worker", "--interval", "0.1", "--no-reload", "--no-startup-delay")
 READY = b"Starting worker"
 
 

@@ -23,30 +23,35 @@ from markupsafe import Markup
 
 from django.utils import translation
 
+from .context import memory
+
 GENERATION = 1 << 16
 
 _Key = tuple[int, str, str, str, str | None]
-_newer: dict[_Key, tuple[dict, Markup]] = {}
-_older: dict[_Key, tuple[dict, Markup]] = {}
+
+
+class Cards:
+    """The cards of a build context, in two generations."""
+
+    def __init__(self) -> None:
+        self.newer: dict[_Key, tuple[dict, Markup]] = {}
+        self.older: dict[_Key, tuple[dict, Markup]] = {}
+
+    def card(self, make: Callable[[], Markup], key: _Key, item: dict) -> Markup:
+        entry = self.newer.get(key)
+        if entry is None or entry[0] is not item:
+            entry = self.older.get(key)
+            if entry is None or entry[0] is not item:
+                entry = (item, make())
+            if len(self.newer) >= GENERATION:
+                self.older, self.newer = self.newer, {}
+            self.newer[key] = entry
+        return entry[1]
 
 
 def card(make: Callable[[], Markup], item: dict, href: str, lang: str, label: str) -> Markup:
     """The card of ``item`` linking to ``href`` on a listing in ``lang``, labelled with the
     name of the site it comes from (or none): ``make()`` the first time, the same HTML
     afterwards while the record is the same object."""
-    global _newer, _older
     key = (id(item), href, lang, label, translation.get_language())
-    entry = _newer.get(key)
-    if entry is None or entry[0] is not item:
-        entry = _older.get(key)
-        if entry is None or entry[0] is not item:
-            entry = (item, make())
-        if len(_newer) >= GENERATION:
-            _older, _newer = _newer, {}
-        _newer[key] = entry
-    return entry[1]
-
-
-def forget() -> None:
-    _newer.clear()
-    _older.clear()
+    return memory(Cards).card(make, key, item)

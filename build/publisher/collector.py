@@ -16,47 +16,58 @@ import gc
 import logging
 import time
 
+from .context import memory
+
 logger = logging.getLogger(__name__)
 # A pause longer than this is logged.
 SLOW_SECONDS = 0.05
 # A full collection when the frozen objects have grown by this share since the last one.
 REGROWTH = 0.5
 
-_started: list[float] = []
-_baseline: list[int] = [0]
 
+class Collector:
+    """A build context's view of the collector: when the running collection began, and
+    how many objects were frozen after the last full one."""
 
-def _timed(phase: str, info: dict) -> None:
-    if phase == "start":
-        _started[:] = [time.perf_counter()]
-        return
-    if not _started:
-        return
-    seconds = time.perf_counter() - _started[0]
-    if seconds >= SLOW_SECONDS:
-        logger.info(
-            "Garbage collection of generation %d took %.3f s (%d collected)",
-            info["generation"],
-            seconds,
-            info["collected"],
-        )
+    def __init__(self) -> None:
+        self.started = 0.0
+        self.baseline = 0
+
+    def timed(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self.started = time.perf_counter()
+            return
+        if not self.started:
+            return
+        seconds = time.perf_counter() - self.started
+        if seconds >= SLOW_SECONDS:
+            logger.info(
+                "Garbage collection of generation %d took %.3f s (%d collected)",
+                info["generation"],
+                seconds,
+                info["collected"],
+            )
+
+    def watch(self) -> None:
+        if self.timed not in gc.callbacks:
+            gc.callbacks.append(self.timed)
+
+    def settle(self) -> None:
+        gc.collect()
+        gc.freeze()
+        if not self.baseline:
+            self.baseline = gc.get_freeze_count()  # that collection was a full one
+        elif gc.get_freeze_count() > self.baseline * (1 + REGROWTH):
+            gc.unfreeze()
+            gc.collect()
 
 
 def watch() -> None:
     """Log slow collections in this process (once)."""
-    if _timed not in gc.callbacks:
-        gc.callbacks.append(_timed)
+    memory(Collector).watch()
 
 
 def settle() -> None:
     """Between tasks: collect what is young, then freeze what survived. Cheap once the
     long-lived objects are frozen; a full collection now and then reclaims frozen ones."""
-    gc.collect()
-    gc.freeze()
-    if not _baseline[0]:
-        _baseline[0] = gc.get_freeze_count()  # that collection was a full one
-    elif gc.get_freeze_count() > _baseline[0] * (1 + REGROWTH):
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-        _baseline[0] = gc.get_freeze_count()
+    memory(Collector).settle()

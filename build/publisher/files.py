@@ -13,24 +13,31 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import threading
 from collections.abc import Iterator, MutableMapping
+from functools import cache
 from pathlib import Path
 
-_lock = threading.Lock()
-_mode: int | None = None
 
-
+@cache
 def file_mode() -> int:
-    """0666 less the umask: what ``open(path, "w")`` would create."""
-    global _mode
-    if _mode is None:
-        with _lock:
-            # The umask can only be read by setting it; set it straight back.
-            umask = os.umask(0o022)
-            os.umask(umask)
-            _mode = 0o666 & ~umask
-    return _mode
+    """0666 less the umask: what ``open(path, "w")`` would create (read once a process: the
+    umask is set at its start, by systemd's ``UMask=`` or the shell)."""
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # Linux says it in /proc without changing it; setting it to read it (and straight
+    # back) would race with another thread creating a file meanwhile.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def digest(data: bytes) -> str:

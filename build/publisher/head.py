@@ -9,6 +9,7 @@ first language (the one a visitor whose language the site lacks gets at its root
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from records import ARTICLE, role_of
@@ -30,9 +31,9 @@ def alternates(translations: dict[str, str], site: SiteInfo) -> list[tuple[str, 
     return [*found, ("x-default", found[0][1])]
 
 
-LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+LOCALES = MappingProxyType({"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"})
 # Each language named in itself: the language switcher.
-LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+LANGUAGE_NAMES = MappingProxyType({"fi": "Suomeksi", "sv": "På svenska", "en": "In English"})
 
 
 def opengraph(record: dict, site: SiteInfo, *, image: dict | None) -> list[tuple[str, str]]:

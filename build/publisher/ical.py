@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from .context import memory
+
 
 def _utc(iso: str) -> datetime:
     return datetime.fromisoformat(iso).astimezone(UTC)
@@ -78,19 +80,21 @@ def assemble(vevents: list[bytes], *, name: str, hostname: str, lang: str) -> by
     return opening + b"".join(vevents) + b"END:VCALENDAR\r\n"
 
 
-# (event id, url) -> (the event record, its folded VEVENT in UTF-8): a worker keeps
-# unchanged records as the same objects, so a calendar of thousands of events re-renders
-# only the changed ones. The record is held, so its identity cannot be a freed object's.
-_vevents: dict[tuple[int, str], tuple[dict, bytes]] = {}
+class Vevents(dict[tuple[int, str], tuple[dict, bytes]]):
+    """A build context's events: (event id, url) -> (the event record, its folded VEVENT in
+    UTF-8). A worker keeps unchanged records as the same objects, so a calendar of thousands
+    of events re-renders only the changed ones. The record is held, so its identity cannot
+    be a freed object's."""
 
 
 def folded_vevent(event: dict, url: str) -> bytes:
     """The event's VEVENT, encoded and folded, ending in CRLF."""
     key = (event["id"], url)
-    known = _vevents.get(key)
+    vevents = memory(Vevents)
+    known = vevents.get(key)
     if known is not None and known[0] is event:
         return known[1]
     stamp = event.get("updated") or event["start"]
     text = vevent(event, url=url, stamp=stamp).to_ical()
-    _vevents[key] = (event, text)
+    vevents[key] = (event, text)
     return text

@@ -14,13 +14,14 @@ the pages using it when the renditions exist; saving an image queues the task at
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from wagtail.images.models import AbstractImage, Filter
 
 WIDTHS = (480, 960, 1600)
 FORMATS = (("avif", "image/avif"), ("webp", "image/webp"), ("jpeg", "image/jpeg"))
 # Quality per format: AVIF and WebP look the same as JPEG 80 at much smaller sizes.
-QUALITY = {"avif": 55, "webp": 72, "jpeg": 80}
+QUALITY = MappingProxyType({"avif": 55, "webp": 72, "jpeg": 80})
 
 
 @dataclass

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import address_files, hooks, memo, release, reuse, schedule
+from .context import memory
 from .export import Export, Exporter
 from .golive import went_live
 from .plan import ChangeSet, Plan, plan
@@ -33,7 +34,7 @@ from .publish import (
     release_media,
     update_server_index,
 )
-from .reexport import _location, reexport
+from .reexport import Location, reexport
 from .render import make_generator
 from .siteindex import ById
 from .state import BuildState, drop_state, load_state, save_state
@@ -200,9 +201,8 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     # Gone: pages that left the export now, or in a build whose indexing failed.
     gone = removed | (changes.page_ids - the_plan.unchanged)
     indexed = changed - the_plan.unchanged
-    _location.clear()
+    memory(Location).keep(state, exporter)
     if state is not None:
-        _location.update(state=state, exporter=exporter)
         # A search document names its site and nothing else of the site's settings: a site
         # rebuilt whole for its menu keeps its documents (re-making 20,000 of them took 15 s).
         renamed = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -26,10 +27,10 @@ if TYPE_CHECKING:  # the record types only: these modules need no Django
 # town, or the town alone ("Satamatie 2, Kaislahti").
 POSTAL_RE = re.compile(r"^\s*(?:(?P<code>\d{5})\s+)?(?P<town>[^\d]+?)\s*$")
 AMOUNT_RE = re.compile(r"\d+(?:[.,]\d{1,2})?")
-SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+SCRIPT_ESCAPES = MappingProxyType({ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"})
 # A page's schema.org type by its kind's role (articles and events have their own nodes).
 # The search page is the publisher's own, of no registered kind.
-PAGE_TYPES = {"search": "SearchResultsPage", LISTING: "CollectionPage"}
+PAGE_TYPES = MappingProxyType({"search": "SearchResultsPage", LISTING: "CollectionPage"})
 
 
 def postal_address(text: str | None) -> dict | str | None:

@@ -17,12 +17,21 @@ import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 
-_held_fd: int | None = None
+from .context import memory
+
+
+@dataclass
+class Held:
+    """The lock as a build context holds it: its descriptor while held, and who it says
+    holds it."""
+
+    fd: int | None = None
+    owner: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -44,48 +53,45 @@ def lock_path() -> Path:
 @contextmanager
 def build_lock() -> Iterator[None]:
     """Wait for the lock, hold it for the block."""
-    global _held_fd
+    held = memory(Held)
     path = lock_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        _held_fd = fd
+        held.fd = fd
         _describe({"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()})
         try:
             yield
         finally:
-            _held_fd = None
+            held.fd = None
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
 
 
-_owner: dict = {}
-
-
 def _describe(owner: dict) -> None:
-    global _owner
-    _owner = owner
-    if _held_fd is not None:
-        os.ftruncate(_held_fd, 0)
-        os.pwrite(_held_fd, json.dumps(owner).encode(), 0)
+    held = memory(Held)
+    held.owner = owner
+    if held.fd is not None:
+        os.ftruncate(held.fd, 0)
+        os.pwrite(held.fd, json.dumps(owner).encode(), 0)
 
 
 def set_limit(seconds: float) -> None:
     """Say how long the build holding the lock may take: past it, it is stuck."""
-    _describe({**_owner, "limit": seconds})
+    _describe({**memory(Held).owner, "limit": seconds})
 
 
 def close_inherited() -> None:
     """In a forked child of the holder: drop the inherited descriptor, so that the lock
     is the parent's alone and goes when the parent goes."""
-    global _held_fd
-    if _held_fd is not None:
+    held = memory(Held)
+    if held.fd is not None:
         with suppress(OSError):
-            os.close(_held_fd)
-        _held_fd = None
+            os.close(held.fd)
+        held.fd = None
 
 
 def holder() -> Holder | None:

@@ -28,6 +28,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .context import memory
 from .files import digest
 
 
@@ -42,8 +43,16 @@ class Remembered:
         return zlib.decompress(self.compressed)
 
 
-# (site, path) -> (key, the objects the page was made from, the page as remembered)
-_pages: dict[tuple[str, str], tuple[tuple, list, Remembered]] = {}
+class Memo:
+    """A build context's memo: listing pages, parts of site files, and the files joined."""
+
+    def __init__(self) -> None:
+        # (site, path) -> (key, the objects the page was made from, the page as remembered)
+        self.pages: dict[tuple[str, str], tuple[tuple, list, Remembered]] = {}
+        # (site, output) -> record id -> (record, its translations then, its part in UTF-8)
+        self.fragments: dict[tuple[str, str], dict[int, tuple[dict, object, bytes]]] = {}
+        # (site, path) -> the file as last assembled
+        self.assembled: dict[tuple[str, str], Assembled] = {}
 
 
 def same_objects(known: list, objects: list) -> bool:
@@ -52,7 +61,7 @@ def same_objects(known: list, objects: list) -> bool:
 
 
 def recall(site: str, path: str, key: tuple, sources: list) -> Remembered | None:
-    entry = _pages.get((site, path))
+    entry = memory(Memo).pages.get((site, path))
     if entry is None or entry[0] != key or not same_objects(entry[1], sources):
         return None
     return entry[2]
@@ -62,19 +71,16 @@ def remember(site: str, path: str, key: tuple, sources: list, data: bytes | Dige
     """Keep the page; ``data`` may come with its digest already known (a live file the
     worker checked at its start), which is then not worked out again."""
     page = Remembered(zlib.compress(bytes(data), 1), digest_of(data))
-    _pages[(site, path)] = (key, list(sources), page)
+    memory(Memo).pages[(site, path)] = (key, list(sources), page)
     return page
 
 
 def keep(site: str, paths) -> None:
     """Forget the site's listing pages that are no longer outputs (a listing removed, a
     page number gone): a worker's memo holds only what the live sites still have."""
-    for key in [key for key in _pages if key[0] == site and key[1] not in paths]:
-        del _pages[key]
-
-
-# (site, output) -> record id -> (record, its translations then, its part in UTF-8)
-_fragments: dict[tuple[str, str], dict[int, tuple[dict, object, bytes]]] = {}
+    pages = memory(Memo).pages
+    for key in [key for key in pages if key[0] == site and key[1] not in paths]:
+        del pages[key]
 
 
 def fragments(
@@ -85,7 +91,7 @@ def fragments(
     one field an incremental build sets on records it keeps). A part made again that came
     out the same is the old object, so that ``assembled`` sees an unchanged file by
     identity alone. Holds only the last call's records."""
-    known = _fragments.get((site, output), {})
+    known = memory(Memo).fragments.get((site, output), {})
     made: dict[int, tuple[dict, object, bytes]] = {}
     parts = []
     for record in records:
@@ -99,7 +105,7 @@ def fragments(
             entry = (record, kept, part)
         made[record["id"]] = entry
         parts.append(entry[2])
-    _fragments[(site, output)] = made
+    memory(Memo).fragments[(site, output)] = made
     return parts
 
 
@@ -140,10 +146,6 @@ def digest_of(data: bytes | Kept) -> str:
     return digest(data) if isinstance(data, bytes) else data.digest
 
 
-# (site, path) -> the file as last assembled
-_assembled: dict[tuple[str, str], Assembled] = {}
-
-
 def assembled(
     site: str, path: str, parts: list[bytes], frame: tuple[bytes, bytes, bytes]
 ) -> Assembled | Digested:
@@ -151,16 +153,11 @@ def assembled(
     same frame as last time, that file again, neither joined nor hashed (on 100,000 pages
     a site's sitemap and JSON API are some 28 MB, most of them the same after an edit).
     Only the parts and the digest are kept, not the bytes."""
-    known = _assembled.get((site, path))
+    files = memory(Memo).assembled
+    known = files.get((site, path))
     if known is not None and known.frame == frame and same_objects(known.parts, parts):
         return known
     data = join(parts, frame)
     made = Digested(data, digest(data))
-    _assembled[(site, path)] = Assembled(parts, frame, made.digest)
+    files[(site, path)] = Assembled(parts, frame, made.digest)
     return made
-
-
-def forget() -> None:
-    _pages.clear()
-    _fragments.clear()
-    _assembled.clear()

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import address_files, hooks, release, renderpool, reuse
+from .context import memory
 from .export import Export, Exporter
 from .files import ReleaseFiles
 from .golive import went_live
@@ -31,9 +32,14 @@ from .state import BuildState, drop_state, save_state
 
 logger = logging.getLogger(__name__)
 
-# The export (and time) a forked worker renders from, set in the parent before forking.
-_EXPORT: Export | None = None
-_NOW: datetime | None = None
+
+@dataclass
+class Handover:
+    """The export (and time) a forked render process renders from, set in the parent's
+    build context before forking: the child has a copy of it."""
+
+    export: Export | None = None
+    now: datetime | None = None
 
 
 @dataclass
@@ -95,8 +101,9 @@ def update_server_index(result: PublishResult, update: Callable[[], object]) -> 
 
 def build_site(site: str, export: Export | None = None, now: datetime | None = None) -> SiteResult:
     """Render ``site`` into a new release folder; does not switch it live."""
-    export = export or _EXPORT
-    now = now or _NOW
+    handover = memory(Handover)
+    export = export or handover.export
+    now = now or handover.now
     assert export is not None, "build_site needs an export (given, or the pool's)"
     outcome = SiteResult(site=site)
     path = release.new_release(site)
@@ -126,12 +133,12 @@ def worker_count(sites: int) -> int:
 
 
 def _built(export: Export, now: datetime) -> list[SiteResult]:
-    global _EXPORT, _NOW
     sites = list(export.records)
     workers = worker_count(len(sites))
     if workers == 1:
         return [build_site(site, export, now) for site in sites]
-    _EXPORT, _NOW = export, now
+    handover = memory(Handover)
+    handover.export, handover.now = export, now
     # The children share the parent's memory until they write to it. A garbage collection
     # in a child writes to every object it walks (its header), so each child would soon
     # hold a copy of the whole export (some 470 MB each at 100,000 pages): frozen objects
@@ -149,7 +156,7 @@ def _built(export: Export, now: datetime) -> list[SiteResult]:
             ),
         )
     finally:
-        _EXPORT, _NOW = None, None
+        handover.export, handover.now = None, None
         gc.unfreeze()
 
 

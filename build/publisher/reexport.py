@@ -5,22 +5,36 @@ indexes and a worker's memo knows them)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass
 
 from wagtail.models import Page
 
 from . import addresses
+from .context import memory
 from .export import Export, Exporter
+from .locations import Locator
 from .plan import ChangeSet
 from .site_links import link_sites
 from .siteindex import ById, SiteIndex, index_of, remember
 from .state import BuildState
 
-# Where every page was found by the last build of this process, and the state that build
-# left: the next build re-reads only the changed pages' rows (``Exporter.relocate``). A
-# large batch, a site change or another process's state means reading them all.
-_location: dict[str, Any] = {}
 RELOCATE_AT_MOST = 500
+
+
+@dataclass
+class Location:
+    """Where every page was found by the last build of a build context, and the state that
+    build left: the next build re-reads only the changed pages' rows (``Exporter.relocate``).
+    A large batch, a site change or another process's state means reading them all."""
+
+    state: BuildState | None = None
+    exporter: Locator | None = None
+
+    def keep(self, state: BuildState | None, exporter: Locator | None) -> None:
+        self.state, self.exporter = state, exporter if state is not None else None
+
+    def exporter_for(self, state: BuildState) -> Locator | None:
+        return self.exporter if self.state is state else None
 
 
 def reexport(
@@ -56,7 +70,7 @@ def _located(state: BuildState, changes: ChangeSet) -> Exporter:
     exporter = Exporter()
     exporter.make_renditions = False  # an image's renditions never hold a publish
     if not changes.full_sites and len(changes.page_ids) <= RELOCATE_AT_MOST:
-        previous = _location.get("exporter") if _location.get("state") is state else None
+        previous = memory(Location).exporter_for(state)
         if previous is None and state.locations is not None:
             # A new process (a restarted worker): what the state's build found.
             previous = Exporter.restored(state.locations)

@@ -20,16 +20,18 @@ from django.utils import timezone
 
 from records import all_kinds
 
+from .context import memory
 from .export import Export
 
 if TYPE_CHECKING:
     from .memo import Digested
 
 
-class _CompiledTemplates(BytecodeCache):
+class CompiledTemplates(BytecodeCache):
     """Compiled templates kept in memory, keyed by Jinja by template name and source
     checksum (an edited theme file is compiled again): every build makes a new Jinja
-    environment, and compiling the theme's templates was a fifth of an edit's render."""
+    environment, and compiling the theme's templates was a fifth of an edit's render. One
+    per build context."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
@@ -41,9 +43,6 @@ class _CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED = _CompiledTemplates()
 
 
 @cache
@@ -104,7 +103,7 @@ def pelican_settings(export: Export, site: str, output: Path, content: Path, now
                 "trim_blocks": True,
                 "lstrip_blocks": True,
                 "autoescape": True,
-                "bytecode_cache": COMPILED,
+                "bytecode_cache": memory(CompiledTemplates),
             },
             # Everything is rendered by CityGenerator: Pelican's own pages, feeds and
             # archives are switched off.

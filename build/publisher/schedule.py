@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 
 from . import ical
+from .context import memory
 from .memo import same_objects
 
 # More replaced events than this in one build: made anew (a patch costs per swap).
@@ -122,8 +123,8 @@ class Schedule:
         return upcoming, past
 
 
-# (site, the listing's calendar path) -> its schedule
-_schedules: dict[tuple[str, str], Schedule] = {}
+class Schedules(dict[tuple[str, str], Schedule]):
+    """A build context's schedules: (site, the listing's calendar path) -> its schedule."""
 
 
 def schedule_of(
@@ -140,18 +141,16 @@ def schedule_of(
     long-lived worker's incremental build) the one kept from the last build, patched."""
     if not remember:
         return Schedule.make(own, others, hostname=hostname, when=when)
-    known = _schedules.get((site, path))
+    schedules = memory(Schedules)
+    known = schedules.get((site, path))
     if known is not None and known.hostname == hostname and known.patched(own, others, when):
         return known
-    made = _schedules[(site, path)] = Schedule.make(own, others, hostname=hostname, when=when)
+    made = schedules[(site, path)] = Schedule.make(own, others, hostname=hostname, when=when)
     return made
 
 
 def keep(site: str, paths: Collection[str]) -> None:
     """Forget the site's schedules whose listing is no longer an output."""
-    for key in [key for key in _schedules if key[0] == site and key[1] not in paths]:
-        del _schedules[key]
-
-
-def forget() -> None:
-    _schedules.clear()
+    schedules = memory(Schedules)
+    for key in [key for key in schedules if key[0] == site and key[1] not in paths]:
+        del schedules[key]

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from records import all_kinds
 
+from .context import memory
+
 if TYPE_CHECKING:
     from .export import Export
 
@@ -153,29 +155,29 @@ class SiteIndex:
         )
 
 
-# list id -> (the list, its index): the indexes of the record lists builds use now. The
-# list is held so that its id cannot be reused by another list while it is known here.
-_known: dict[int, tuple[list[dict], SiteIndex]] = {}
+class Indexes(dict[int, tuple[list[dict], SiteIndex]]):
+    """A build context's indexes: list id -> (the list, its index), for the record lists
+    builds use now. The list is held so that its id cannot be reused by another list while
+    it is known here."""
+
+
 _LIMIT = 32
 
 
 def index_of(records: list[dict]) -> SiteIndex:
     """The index of this very list, made on first use."""
-    known = _known.get(id(records))
+    known = memory(Indexes).get(id(records))
     if known is not None and known[0] is records:
         return known[1]
     return remember(SiteIndex.build(records))
 
 
 def remember(index: SiteIndex) -> SiteIndex:
-    _known[id(index.records)] = (index.records, index)
-    while len(_known) > _LIMIT:
-        del _known[next(iter(_known))]  # the oldest
+    known = memory(Indexes)
+    known[id(index.records)] = (index.records, index)
+    while len(known) > _LIMIT:
+        del known[next(iter(known))]  # the oldest
     return index
-
-
-def forget() -> None:
-    _known.clear()
 
 
 class ById:

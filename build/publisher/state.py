@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import release
+from .context import memory
 from .export import Export, Locations
 from .siteindex import index_of
 from .state_file import (
@@ -32,7 +33,6 @@ from .state_file import (
 )
 
 logger = logging.getLogger(__name__)
-_memory: BuildState | None = None
 
 
 @dataclass
@@ -131,8 +131,9 @@ def load_state() -> BuildState | None:
         except FileNotFoundError:
             return None
         # Another process (the worker) may have written a newer state since: compare.
-        if _memory is not None and _memory_path == path and _memory_stamp == stamp:
-            return _memory
+        kept = memory(KeptState)
+        if kept.state is not None and kept.path == path and kept.stamp == stamp:
+            return kept.state
         try:
             state = read_state(path)
         except FileNotFoundError:
@@ -158,14 +159,20 @@ def drop_state() -> None:
 
 
 def forget() -> None:
-    """Drop the in-memory copy (tests, or after the output folder is replaced)."""
-    global _memory, _memory_path, _memory_stamp
-    _memory, _memory_path, _memory_stamp = None, None, None
+    """Drop the in-memory copy (after the output folder is replaced, or a build was cut
+    short with the copy half updated)."""
+    kept = memory(KeptState)
+    kept.state, kept.path, kept.stamp = None, None, None
     forget_segments()
 
 
-_memory_path: Path | None = None
-_memory_stamp: tuple[int, int] | None = None
+@dataclass
+class KeptState:
+    """A build context's copy of the state it last read or saved, and of which file."""
+
+    state: BuildState | None = None
+    path: Path | None = None
+    stamp: tuple[int, int] | None = None
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -174,9 +181,9 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 def _remember(state: BuildState, path: Path) -> None:
-    global _memory, _memory_path, _memory_stamp
-    _memory, _memory_path = state, path
+    kept = memory(KeptState)
+    kept.state, kept.path = state, path
     try:
-        _memory_stamp = _stamp(path)
+        kept.stamp = _stamp(path)
     except FileNotFoundError:
-        _memory_stamp = None
+        kept.stamp = None

@@ -22,6 +22,7 @@ import msgpack
 
 from django.conf import settings
 
+from .context import memory
 from .export import Export, Locations, PageRow, SiteInfo
 from .files import write_file
 from .memo import same_objects
@@ -45,8 +46,13 @@ def state_path() -> Path:
 # changed: on 100,000 pages the whole state is some 200 MB. Names are made here, and
 # checked when read, so a planted head cannot point outside the folder.
 SEGMENT_NAME = re.compile(r"[a-z0-9_-]{1,64}\.[0-9a-f]{16}\.msgpack")
-# segment key -> (segment name, the objects it was written from or read into)
-_segments: dict[str, tuple[str, list]] = {}
+
+
+class Segments(dict[str, tuple[str, list]]):
+    """A build context's segments: segment key -> (segment name, the objects it was written
+    from or read into)."""
+
+
 PAGES_SEGMENT = "_pages"
 
 
@@ -78,7 +84,7 @@ def _unchanged(key: str, objects: list) -> str | None:
     """The segment already on disk for exactly these objects, if any. A build replaces
     the manifest of every site it built, and keeps the very record objects of the others
     (and the page rows it did not re-read)."""
-    known = _segments.get(key)
+    known = memory(Segments).get(key)
     return known[0] if known is not None and same_objects(known[1], objects) else None
 
 
@@ -89,7 +95,7 @@ def _segment(folder: Path, key: str, objects: list, make) -> str:
         label = re.sub(r"[^a-z0-9_-]", "-", key.strip("_").lower())[:64] or "site"
         name = f"{label}.{secrets.token_hex(8)}.msgpack"
         write_file(folder / name, _pack(make()))
-    _segments[key] = (name, objects)
+    memory(Segments)[key] = (name, objects)
     return name
 
 
@@ -184,8 +190,9 @@ def read_parts(path: Path) -> dict:
     renderer = raw.get("renderer")
     _expect(renderer is None or isinstance(renderer, str), "renderer")
     locations = _read_locations(path.parent, raw, read)
-    _segments.clear()
-    _segments.update(read)
+    kept = memory(Segments)
+    kept.clear()
+    kept.update(read)
     return {
         "export": Export(sites=infos, records=records),
         "manifests": manifests,
@@ -240,4 +247,4 @@ def head_sites() -> set[str]:
 
 def forget_segments() -> None:
     """Forget which segments are on disk for which objects (the state was dropped)."""
-    _segments.clear()
+    memory(Segments).clear()

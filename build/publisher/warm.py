@@ -11,10 +11,11 @@ from django.utils import timezone
 from records import ARTICLE, EVENT, kinds_with
 
 from . import hooks, memo, release
+from .context import memory
 from .export import Exporter
 from .files import digest
 from .incremental import generator_for
-from .reexport import _location
+from .reexport import Location
 from .render import renderer_fingerprint
 from .siteindex import index_of
 from .state import BuildState, load_state
@@ -28,12 +29,12 @@ def warm_up() -> BuildState | None:
     state = load_state()
     if state is None:
         return None
-    if state.locations is not None and _location.get("state") is not state:
+    location = memory(Location)
+    if state.locations is not None and location.state is not state:
         exporter = Exporter.restored(state.locations)
         exporter.sorted_paths()
         exporter.link_indexes()
-        _location.clear()
-        _location.update(state=state, exporter=exporter)
+        location.keep(state, exporter)
     for site, records in state.export.records.items():
         index = index_of(records)
         # Worked out now (each once per list of records), not by the first build.

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from django.utils import translation
 
-from publisher import cards
+from publisher import cards, context
 
 
 def _maker(made: list, html: str):
@@ -17,7 +17,7 @@ def _maker(made: list, html: str):
 
 
 def test_a_card_is_made_again_for_another_object_link_or_language():
-    cards.forget()
+    context.renew()
     made: list[str] = []
     event = {"id": 1, "title": "Konsertti"}
     with translation.override("fi"):
@@ -32,13 +32,13 @@ def test_a_card_is_made_again_for_another_object_link_or_language():
     with translation.override("sv"):  # dates and "at" are written in the active language
         assert cards.card(_maker(made, "f"), event, "/a/", "fi", "") == "f"
     assert made == ["a", "c", "d", "e", "l", "f"]
-    cards.forget()
+    context.renew()
 
 
 def test_kept_cards_are_bounded_and_a_card_in_use_survives_the_turn_of_a_generation(
     monkeypatch,
 ):
-    cards.forget()
+    context.renew()
     monkeypatch.setattr(cards, "GENERATION", 3)
     made: list[str] = []
     hot = {"id": 0}
@@ -47,11 +47,12 @@ def test_kept_cards_are_bounded_and_a_card_in_use_survives_the_turn_of_a_generat
         cards.card(_maker(made, str(number)), {"id": number}, f"/{number}/", "fi", "")
         cards.card(_maker(made, "hot again"), hot, "/0/", "fi", "")  # every build shows it
     assert "hot again" not in made
-    assert len(cards._newer) <= 3 and len(cards._older) <= 3
+    kept = context.memory(cards.Cards)
+    assert len(kept.newer) <= 3 and len(kept.older) <= 3
     cold = {"id": 99}
     cards.card(_maker(made, "cold"), cold, "/99/", "fi", "")
     for number in range(100, 107):
         cards.card(_maker(made, str(number)), {"id": number}, f"/{number}/", "fi", "")
     cards.card(_maker(made, "cold again"), cold, "/99/", "fi", "")
     assert made[-1] == "cold again"  # gone after two generations unused
-    cards.forget()
+    context.renew()

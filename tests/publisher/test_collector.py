@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from publisher import collector
+from publisher import collector, context
 
 
 class Node:
@@ -20,10 +20,10 @@ class Node:
 @pytest.fixture
 def fresh() -> Iterator[None]:
     gc.unfreeze()
-    collector._baseline[0] = 0
+    context.renew()
     yield
     gc.unfreeze()
-    collector._baseline[0] = 0
+    context.renew()
 
 
 def test_settle_freezes_what_survived_and_a_collection_then_leaves_it(fresh):

@@ -16,7 +16,7 @@ from cms.core.models import SiteProfile
 from cms.events.models import EventPage
 from cms.news.models import NewsIndexPage
 from cms.pages.models import SectionIndexPage
-from publisher import release
+from publisher import context, release
 from publisher.incremental import ChangeSet, publish_changes
 from publisher.publish import publish_full
 from publisher.state import drop_state, load_state
@@ -39,13 +39,11 @@ def test_a_new_process_relocates_only_the_queued_pages_from_the_saved_state(
     """A restarted worker reads where every page was from the state, and re-reads only the
     pages whose changes are queued (here a move, which changes the pages below it too),
     also when the state is a full build's (``publish --full``, then the worker starts)."""
-    from publisher import reexport, state
     from publisher.export import Exporter
 
     assert publish_full(now=now).ok
     assert load_state().locations is not None
-    state.forget()
-    reexport._location.clear()  # as in a new process
+    context.renew()  # as in a new process
 
     def everything(self):
         raise AssertionError("read every page again")
@@ -113,7 +111,7 @@ def test_a_saved_state_from_before_a_site_change_means_reading_every_page(city_c
     locations = load_state().locations
     home = next(path for path, (site, _lang) in locations.homes.items() if site == "city")
     locations.homes = {**locations.homes, home: ("gone", "fi")}
-    reexport._location.clear()  # as in a new process, with that state
+    context.memory(reexport.Location).keep(None, None)  # a new process, with that state
     assert publish_changes(retitle(random.Random(7)), now=now).ok
     built = tree("city")
     drop_state()
@@ -200,22 +198,19 @@ def test_a_worker_that_starts_remembers_the_site_files_parts_and_builds_as_a_ful
 ):
     """``warm_up`` (a worker's start) makes each record's part of the sitemap and JSON API
     once, so that the first edit does not make them all; that edit still equals a full build."""
-    from publisher import memo, reexport, schedule, state
+    from publisher import memo
 
     assert publish_full(now=now).ok
-    memo.forget()
-    schedule.forget()
-    state.forget()
-    reexport._location.clear()  # as in a new process
+    context.renew()  # as in a new process
     assert warm_up() is not None
     offered = {r["id"] for r in load_state().export.records["city"] if not r.get("noindex")}
-    assert set(memo._fragments[("city", "sitemap.xml")]) == offered
-    assert set(memo._fragments[("city", "pages")]) >= offered
+    assert set(context.memory(memo.Memo).fragments[("city", "sitemap.xml")]) == offered
+    assert set(context.memory(memo.Memo).fragments[("city", "pages")]) >= offered
     # The listing pages are remembered as they are live, none rendered.
-    listings = {path for (site, path) in memo._pages if site == "city"}
+    listings = {path for (site, path) in context.memory(memo.Memo).pages if site == "city"}
     assert {"en/news/index.html", "en/events/past/index.html"} <= listings
     assert all(
-        bytes(memo.recall("city", path, *memo._pages[("city", path)][:2]))
+        bytes(memo.recall("city", path, *context.memory(memo.Memo).pages[("city", path)][:2]))
         == (release.current("city") / path).read_bytes()
         for path in listings
     )
@@ -232,14 +227,11 @@ def test_a_worker_that_starts_under_other_templates_renders_its_listings_anew(
 ):
     """A live listing is remembered only if the same themes, translations and code
     rendered every live file: after a deploy changed them it is rendered again."""
-    from publisher import memo, reexport, render, schedule, state, warm
+    from publisher import memo, render, warm
 
     assert publish_full(now=now).ok
     assert load_state().renderer == render.renderer_fingerprint()
-    memo.forget()
-    schedule.forget()
-    state.forget()
-    reexport._location.clear()
+    context.renew()
     monkeypatch.setattr(warm, "renderer_fingerprint", lambda: "another deploy")
     assert warm_up() is not None
-    assert not [path for (site, path) in memo._pages if site == "city"]
+    assert not [path for (site, path) in context.memory(memo.Memo).pages if site == "city"]

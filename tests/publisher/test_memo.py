@@ -1,12 +1,12 @@
 """The worker's listing memo reuses a page made from the very same records, and forgets the
 pages a site no longer has."""
 
-from publisher import memo
+from publisher import context, memo
 from publisher.files import digest
 
 
 def test_a_listing_page_is_reused_only_for_the_same_records_and_forgotten_when_gone():
-    memo.forget()
+    context.renew()
     first, second = {"id": 1}, {"id": 2}
     memo.remember("city", "uutiset/index.html", ("k",), [first, second], b"<html>1</html>")
     memo.remember("city", "uutiset/sivu/2/index.html", ("k",), [second], b"<html>2</html>")
@@ -22,11 +22,11 @@ def test_a_listing_page_is_reused_only_for_the_same_records_and_forgotten_when_g
     assert memo.recall("city", "uutiset/sivu/2/index.html", ("k",), [second]) is None
     assert memo.recall("city", "uutiset/index.html", ("k",), [first, second]) is not None
     assert memo.recall("events", "uutiset/sivu/2/index.html", ("k",), [second]) is not None
-    memo.forget()
+    context.renew()
 
 
 def test_json_fragments_are_made_again_for_a_changed_record_or_translation():
-    memo.forget()
+    context.renew()
     made = []
 
     def make(record):
@@ -41,11 +41,11 @@ def test_json_fragments_are_made_again_for_a_changed_record_or_translation():
     records[1] = {"id": 2}
     memo.fragments("city", "pages", records, make)
     assert made == [1, 2, 1, 2]
-    memo.forget()
+    context.renew()
 
 
 def test_a_file_of_the_same_parts_is_not_joined_again_and_one_that_changed_is():
-    memo.forget()
+    context.renew()
     records = [{"id": 1}, {"id": 2}]
     frame = (b",", b"[", b"]")
     parts = memo.fragments("city", "pages", records, lambda r: str(r["id"]))
@@ -63,4 +63,4 @@ def test_a_file_of_the_same_parts_is_not_joined_again_and_one_that_changed_is():
     assert bytes(changed) == b"[1,2x]" and changed.digest == digest(b"[1,2x]")
     # Another frame (the count in a JSON head) is another file.
     assert bytes(memo.assembled("city", "pages.json", parts, (b",", b"{", b"}"))) == b"{1,2x}"
-    memo.forget()
+    context.renew()

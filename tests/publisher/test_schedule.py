@@ -7,7 +7,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 
-from publisher import ical, schedule
+from publisher import context, ical, schedule
 from publisher.dates import when
 from publisher.schedule import Schedule, schedule_of
 
@@ -55,7 +55,7 @@ def facts(made: Schedule, now: datetime) -> tuple:
 
 
 def test_a_patched_schedule_equals_one_made_anew_after_any_edits():
-    schedule.forget()
+    context.renew()
     rng = random.Random(7)
     own = [event(n, rng) for n in range(40)]
     others = [[event(100 + n, rng, site="events") for n in range(60)], []]
@@ -78,7 +78,7 @@ def test_a_patched_schedule_equals_one_made_anew_after_any_edits():
         changed.sort(key=itemgetter("id"))  # the tree order of a site's records
         lists[lists.index(source)] = changed
         own, others = lists[0], lists[1:]
-        kept = schedule._schedules.get(("city", "tapahtumat/calendar.ics"))
+        kept = context.memory(schedule.Schedules).get(("city", "tapahtumat/calendar.ics"))
         got = schedule_of(
             "city",
             "tapahtumat/calendar.ics",
@@ -93,7 +93,7 @@ def test_a_patched_schedule_equals_one_made_anew_after_any_edits():
         now = BASE + timedelta(days=rng.randrange(100), minutes=rng.randrange(60))
         assert facts(got, now) == facts(anew, now)
     assert patches > 60  # most builds patched the kept schedule rather than making one
-    schedule.forget()
+    context.renew()
 
 
 def test_the_split_and_calendar_are_those_of_the_events_sorted_by_start():

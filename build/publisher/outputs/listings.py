@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from operator import itemgetter
+from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
 
 from records import ARTICLE, EVENT, NOTICE, kinds_with
@@ -22,11 +23,13 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 10
 # Address segments of generated listing pages, per language.
-SEGMENTS = {
-    "page": {"fi": "sivu", "sv": "sida", "en": "page"},
-    "past": {"fi": "menneet", "sv": "tidigare", "en": "past"},
-    "search": {"fi": "haku", "sv": "sok", "en": "search"},
-}
+SEGMENTS = MappingProxyType(
+    {
+        "page": MappingProxyType({"fi": "sivu", "sv": "sida", "en": "page"}),
+        "past": MappingProxyType({"fi": "menneet", "sv": "tidigare", "en": "past"}),
+        "search": MappingProxyType({"fi": "haku", "sv": "sok", "en": "search"}),
+    }
+)
 
 
 def newest(articles: list[dict]) -> list[dict]:
@@ -172,4 +175,6 @@ def notice_listing(g: SiteOutputs, record: dict, children: list[dict]) -> None:
 
 
 # A listing's renderer by the role of the children it lists.
-LISTINGS = {ARTICLE: article_listing, EVENT: event_listing, NOTICE: notice_listing}
+LISTINGS = MappingProxyType(
+    {ARTICLE: article_listing, EVENT: event_listing, NOTICE: notice_listing}
+)
