@@ -79,7 +79,7 @@ def _make_renditions() -> None:
     what is missing, as the tests of new images and the process tests show."""
     from wagtail.images import get_image_model
 
-    from publisher.images import all_specs
+    from publisher.export.images import all_specs
 
     for image in get_image_model().objects.all():
         image.get_renditions(*all_specs(image))

@@ -32,8 +32,8 @@ from wagtail.models import Site
 
 from cms.demo.services import demo_load
 from cms.deploy.nginx import standalone
-from publisher import release
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.release import folders as release
 from tests.net import free_port
 from tests.procs import children, uid
 

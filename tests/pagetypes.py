@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from publisher.outputs.listings import SEGMENTS
+from publisher.render.outputs.listings import SEGMENTS
 
 LANGUAGES = ("fi", "sv", "en")  # the first a site has is at its root
 

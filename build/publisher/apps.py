@@ -10,7 +10,8 @@ class PublisherConfig(AppConfig):
     verbose_name = _("Static publishing")
 
     def ready(self) -> None:
-        from . import redirect_checks, signals
+        from . import signals
+        from .export import redirect_checks
 
         signals.connect()
         redirect_checks.install()

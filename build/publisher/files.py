@@ -17,6 +17,13 @@ from collections.abc import Iterator, MutableMapping
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
+
+
+def site_root(site: str) -> Path:
+    """The folder of a site's releases, its live link and its parts."""
+    return Path(settings.OUTPUT_DIR) / site
+
 
 @cache
 def file_mode() -> int:

@@ -23,7 +23,7 @@ from typing import Protocol
 
 from wagtail import hooks
 
-from .export import Export, SiteInfo
+from .export.exporter import Export, SiteInfo
 
 logger = logging.getLogger(__name__)
 

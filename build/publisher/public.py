@@ -25,31 +25,30 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from . import parts
-from .benchworker import WORKER_ARGS, peak_rss_mb, start_worker, stop_worker, wait_ready, wait_until
-from .export import Export, Exporter, SiteInfo, export_sites
-from .files import write_file
-from .hooks import (
-    INDEXERS_HOOK,
-    SITE_PARTS_HOOK,
-    SITES_LIVE_HOOK,
-    Indexer,
-    SitePart,
-    SitesLive,
-)
-from .lock import build_lock
-from .lock import holder as build_lock_holder
+from .builds.full import publish_full
+from .builds.treememory import PeakTreeMemory
+from .export.exporter import Export, Exporter, SiteInfo, export_sites
+from .files import site_root, write_file
+from .hooks import INDEXERS_HOOK, SITE_PARTS_HOOK, SITES_LIVE_HOOK, Indexer, SitePart, SitesLive
 from .models import PublishRequest, PublishStatus, RemovedAddress
-from .nginx import HSTS, SiteServer, https_redirect, tls_lines
-from .nginx import config as nginx_config
-from .publish import publish_full
-from .queue import enqueue_publish, process_pending, request_publish
-from .release import current as current_release
-from .release import site_root
-from .reuse import drop_all as drop_reused
-from .state import load_state
-from .treememory import PeakTreeMemory
-from .warm import due_for_time
+from .plan.state import load_state
+from .release.folders import current as current_release
+from .release.lock import build_lock
+from .release.lock import holder as build_lock_holder
+from .release.nginx import HSTS, SiteServer, https_redirect, tls_lines
+from .release.nginx import config as nginx_config
+from .release.reuse import drop_all as drop_reused
+from .render import parts
+from .worker.benchworker import (
+    WORKER_ARGS,
+    peak_rss_mb,
+    start_worker,
+    stop_worker,
+    wait_ready,
+    wait_until,
+)
+from .worker.queue import enqueue_publish, process_pending, request_publish
+from .worker.warm import due_for_time
 
 PARTS_FOLDER = parts.FOLDER  # a site's parts: output/<site>/<PARTS_FOLDER>/
 

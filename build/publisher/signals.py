@@ -13,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.models import SiteProfile
 
-from .queue import enqueue_renditions, request_publish
+from .worker.queue import enqueue_renditions, request_publish
 
 
 def on_published(sender, instance, **kwargs):

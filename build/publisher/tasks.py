@@ -7,9 +7,9 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from .images import all_specs
-from .queue import process_pending
+from .export.images import all_specs
 from .signals import on_media_changed
+from .worker.queue import process_pending
 
 # Ahead of Wagtail's own search-index and reference-index tasks: an import of thousands of
 # pages queues thousands of those, and a press release must not wait behind them. Notice

@@ -5,6 +5,6 @@ from wagtail import hooks
 
 from cms.core.pages import PREVIEW_HOOK
 
-from .preview import preview_html
+from .builds.preview import preview_html
 
 hooks.register(PREVIEW_HOOK, preview_html)

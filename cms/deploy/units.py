@@ -126,7 +126,7 @@ RELOAD_COMMAND = ("/bin/sh", "-c", "nginx -t -q && nginx -s reload")
 
 def reload_units(install: Install) -> dict[str, str]:
     """A path unit that watches the stamp the publisher writes when a site's redirects or
-    removed addresses change (``publisher.address_files``), and the service it starts:
+    removed addresses change (``publisher.render.address_files``), and the service it starts:
     nginx reads its maps only when it loads its configuration."""
     stamp = install.var_dir / "output" / ".nginx-reload"
     return {

@@ -142,7 +142,7 @@ def search_download(
 
 def _sent(body: bytes, content_type: str) -> int:
     """Bytes nginx sends for a body: gzip level 6 for the types its config compresses
-    (``publisher.nginx``); Pagefind's own files are gzip already and go as they are."""
+    (``publisher.release.nginx``); Pagefind's own files are gzip already and go as they are."""
     mime = content_type.split(";")[0].strip()
     return len(gzip.compress(body, 6)) if mime in GZIP_TYPES else len(body)
 

@@ -39,8 +39,8 @@ def test_the_live_api_speaks_the_static_apis_vocabulary(city_content, client):
     """An event and a press release in Wagtail's live API carry the fields their kinds
     declare for the static JSON API, under the same names and with the same values (dates
     written alike); official notices and their attachments are not in the live API."""
-    from publisher import release
-    from publisher.publish import publish_full
+    from publisher.builds.full import publish_full
+    from publisher.release import folders as release
     from records import kind_named
 
     assert publish_full(sites=["city"]).ok

@@ -17,8 +17,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.notices.models import NoticePage
-from publisher.lock import build_lock, holder, set_limit
 from publisher.models import PublishRequest, PublishStatus
+from publisher.release.lock import build_lock, holder, set_limit
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -26,8 +26,8 @@ def render() -> dict[str, bytes]:
     """Every file the publisher makes of the fixed records (path -> bytes), search files
     aside: Pagefind's bundle names differ from run to run."""
     from publisher import hooks
-    from publisher.export import Export, SiteInfo
-    from publisher.render import make_generator
+    from publisher.export.exporter import Export, SiteInfo
+    from publisher.render.run import make_generator
 
     data = json.loads(RECORDS.read_text())
     sites = {key: SiteInfo(**fields) for key, fields in data["sites"].items()}

@@ -14,7 +14,7 @@ from cms.notices.models import (
     NoticeIndexPage,
     NoticePage,
 )
-from publisher import release
+from publisher.release import folders as release
 from records import HELSINKI
 from tests.factories import (
     DocumentFactory,

@@ -26,7 +26,7 @@ from cms.operations import health
 from cms.removal import privacy
 from cms.removal.reconciler import ReconcileError, reconcile_due
 from cms.removal.tasks import notice_due
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
 from tests.factories import NewsArticlePageFactory, UserFactory
 from tests.net import free_port
 from tests.notices.removal_kit import END, SECOND, START, published_notice

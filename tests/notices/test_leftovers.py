@@ -21,7 +21,7 @@ from cms.notices import receipts, richtext
 from cms.notices.models import NoticeRemoval
 from cms.removal import privacy, scans
 from cms.removal.reconciler import purge, reconcile_due
-from publisher import release
+from publisher.release import folders as release
 from search import static_index
 from search.pagefind_memo import memo_path, pack_memo
 from tests.factories import FileDeletionTaskFactory

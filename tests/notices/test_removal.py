@@ -29,9 +29,9 @@ from cms.notices.models import (
 from cms.removal import privacy
 from cms.removal.reconciler import reconcile_due
 from cms.removal.redact import redact_database
-from publisher import release
-from publisher.incremental import ChangeSet, publish_changes
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.builds.incremental import ChangeSet, publish_changes
+from publisher.release import folders as release
 from tests.factories import (
     FileDeletionTaskFactory,
 )

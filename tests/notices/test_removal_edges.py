@@ -17,8 +17,8 @@ from cms.notices.models import NoticeAttachment
 from cms.removal import privacy
 from cms.removal.places import Namer
 from cms.removal.reconciler import reconcile_due
-from publisher import release
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.release import folders as release
 from tests.factories import ContentPageFactory, SectionIndexPageFactory
 from tests.notices.removal_kit import END, SECOND, START, publish_page, published_notice
 

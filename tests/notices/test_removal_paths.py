@@ -19,8 +19,8 @@ from cms.notices.models import (
 )
 from cms.removal import privacy
 from cms.removal.reconciler import reconcile_due
-from publisher import release
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.release import folders as release
 from tests.notices.removal_kit import (
     END,
     SECOND,

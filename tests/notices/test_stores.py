@@ -11,7 +11,7 @@ from wagtail import hooks
 from cms.removal import privacy, stores
 from cms.removal.reconciler import reconcile_due
 from cms.removal.scans import scan_files, tree
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
 from tests.notices.removal_kit import END, SECOND, START, published_notice
 
 

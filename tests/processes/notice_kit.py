@@ -36,8 +36,8 @@ from wagtail.models import Locale, Revision
 from wagtail.rich_text import RichText
 from cms.core.models import SiteProfile
 from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage
-from publisher.export import Exporter
-from publisher.queue import request_publish
+from publisher.export.exporter import Exporter
+from publisher.worker.queue import request_publish
 from tests.factories import (
     ContentPageFactory, DocumentFactory, NoticeIndexPageFactory, NoticePageFactory,
     SectionIndexPageFactory,

@@ -25,7 +25,7 @@ import json
 from datetime import timedelta
 from django.utils import timezone
 from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage
-from publisher.queue import process_pending
+from publisher.worker.queue import process_pending
 from tests.factories import DocumentFactory, NoticePageFactory
 section = NoticeIndexPage.objects.get(slug="kuulutukset")
 made = []

@@ -1,4 +1,4 @@
-"""Old addresses as the static sites publish them (``publisher.addresses``): Wagtail's
+"""Old addresses as the static sites publish them (``publisher.export.addresses``): Wagtail's
 redirects, made on a rename or a move and by editors, resolved to the end of their chain;
 loops and addresses a static host cannot match left out, and refused by the admin's form;
 a live page always winning; removed pages' addresses answering "410 Gone"."""
@@ -14,10 +14,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from cms.pages.models import ContentPage
-from publisher import address_files
-from publisher.addresses import collect, normalise
-from publisher.export import Exporter
+from publisher.export.addresses import collect, normalise
+from publisher.export.exporter import Exporter
 from publisher.models import RemovedAddress
+from publisher.render import address_files
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from markupsafe import Markup
 
 from django.utils import translation
 
-from publisher import cards, context
+from publisher import context
+from publisher.render import cards
 
 
 def _maker(made: list, html: str):

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from publisher import collector, context
+from publisher import context
+from publisher.worker import collector
 
 
 class Node:

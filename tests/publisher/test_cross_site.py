@@ -6,9 +6,9 @@ import pytest
 from wagtail.models import Page
 
 from cms.pages.models import ContentPage
-from publisher import release
-from publisher.export import export_sites
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.export.exporter import export_sites
+from publisher.release import folders as release
 from tests import factories
 
 # Links and syndication between two sites are rendering; the export they come from runs on
@@ -59,8 +59,8 @@ def test_the_site_of_the_edited_page_goes_live_before_the_sites_that_syndicate_i
     """The editor waits for their own page: the city's home page, which shows the tourism
     event too, is switched live after it, in the same build."""
     from cms.events.models import EventPage
-    from publisher import incremental
-    from publisher.incremental import ChangeSet, publish_changes
+    from publisher.builds import incremental
+    from publisher.builds.incremental import ChangeSet, publish_changes
 
     assert publish_full(sites=["city", "tourism"]).ok
     event = EventPage.objects.get(slug="opastettu-kavely", locale__language_code="fi")

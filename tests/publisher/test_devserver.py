@@ -17,7 +17,7 @@ def server(tmp_path):
     (city / "404.html").write_text("<p>not here</p>")
     (city / "event.ics").write_text("BEGIN:VCALENDAR")
     (tmp_path / "secret.txt").write_text("never served")
-    # Old addresses as a release carries them (``publisher.address_files``).
+    # Old addresses as a release carries them (``publisher.render.address_files``).
     (city / ".nginx").mkdir()
     (city / ".nginx/redirects.map").write_text('"/vanha" "/palvelut/";\n"/vanha/" "/palvelut/";\n')
     (city / ".nginx/gone.map").write_text('"/poistettu" 1;\n"/poistettu/" 1;\n')

@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from cms.pages.models import ContentPage
-from publisher.export import export_sites
+from publisher.export.exporter import export_sites
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +64,7 @@ def test_images_get_avif_webp_and_jpeg_renditions(city_content):
 def test_a_subtree_is_the_pages_whose_path_starts_with_its_place(city_content):
     """The query each edit's relocation reads its subtrees with (a range on SQLite, where
     ``LIKE`` cannot use the index) finds exactly what ``path__startswith`` finds."""
-    from publisher.locations import _subtree
+    from publisher.export.locations import _subtree
 
     for page in Page.objects.filter(depth__in=[2, 3, 4]).exclude(numchild=0)[:12]:
         wanted = set(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))

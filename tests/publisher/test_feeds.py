@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import feedparser
 
-from publisher.dates import when
-from publisher.export import SiteInfo
-from publisher.feeds import atom
+from publisher.export.exporter import SiteInfo
+from publisher.render.dates import when
+from publisher.render.feeds import atom
 from tests.validators.atom import check_feed
 
 

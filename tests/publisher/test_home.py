@@ -13,9 +13,9 @@ from django.utils import timezone
 from cms.notices.models import NoticePage
 from cms.pages.models import ContentPage, HomePage
 from cms.removal.reconciler import reconcile_due
-from publisher import release
-from publisher.incremental import ChangeSet, publish_changes
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.builds.incremental import ChangeSet, publish_changes
+from publisher.release import folders as release
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import re
 
 from icalendar import Calendar
 
-from publisher import ical
+from publisher.render import ical
 
 EVENT = {
     "id": 1,

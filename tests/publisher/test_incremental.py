@@ -17,11 +17,11 @@ from cms.core.models import SiteProfile
 from cms.events.models import EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage, SectionIndexPage
-from publisher import release
-from publisher.incremental import ChangeSet, publish_changes
-from publisher.publish import publish_full
-from publisher.state import drop_state, load_state
-from publisher.warm import due_for_time
+from publisher.builds.full import publish_full
+from publisher.builds.incremental import ChangeSet, publish_changes
+from publisher.plan.state import drop_state, load_state
+from publisher.release import folders as release
+from publisher.worker.warm import due_for_time
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -16,11 +16,12 @@ from cms.core.models import SiteProfile
 from cms.events.models import EventPage
 from cms.news.models import NewsIndexPage
 from cms.pages.models import SectionIndexPage
-from publisher import context, release
-from publisher.incremental import ChangeSet, publish_changes
-from publisher.publish import publish_full
-from publisher.state import drop_state, load_state
-from publisher.warm import due_for_time, warm_up
+from publisher import context
+from publisher.builds.full import publish_full
+from publisher.builds.incremental import ChangeSet, publish_changes
+from publisher.plan.state import drop_state, load_state
+from publisher.release import folders as release
+from publisher.worker.warm import due_for_time, warm_up
 from tests import factories
 from tests.publisher.test_incremental import retitle, tree
 
@@ -39,7 +40,7 @@ def test_a_new_process_relocates_only_the_queued_pages_from_the_saved_state(
     """A restarted worker reads where every page was from the state, and re-reads only the
     pages whose changes are queued (here a move, which changes the pages below it too),
     also when the state is a full build's (``publish --full``, then the worker starts)."""
-    from publisher.export import Exporter
+    from publisher.export.exporter import Exporter
 
     assert publish_full(now=now).ok
     assert load_state().locations is not None
@@ -104,7 +105,7 @@ def test_an_event_that_ends_rewrites_only_the_first_page_of_each_list(city_conte
 def test_a_saved_state_from_before_a_site_change_means_reading_every_page(city_content, now):
     """Where pages were is trusted only while the sites' home pages are where they were
     (here the state knows a site that has since gone)."""
-    from publisher import reexport
+    from publisher.builds import reexport
 
     assert publish_full(now=now).ok
     assert publish_changes(retitle(random.Random(6)), now=now).ok
@@ -138,8 +139,8 @@ def test_a_site_that_changes_its_address_is_built_with_its_new_address(city_cont
 def test_an_event_edit_re_renders_the_lists_of_its_own_language_only(city_content, now):
     """Home pages and calendars list their own language's events: a Finnish event's edit
     re-renders the Finnish ones, on its site and on each site that syndicates it."""
-    from publisher.plan import plan
-    from publisher.reexport import reexport as _reexport
+    from publisher.builds.reexport import reexport as _reexport
+    from publisher.plan.changes import plan
 
     assert publish_full(now=now).ok
     state = load_state()
@@ -168,8 +169,8 @@ def test_an_event_ended_by_the_clock_re_renders_its_lists_not_its_sites_files(ci
     bundles, which show only what the record holds. A notice whose period ends is another
     matter: its record loses its personal data."""
     from cms.events.models import EventIndexPage
-    from publisher.plan import plan
-    from publisher.reexport import reexport as _reexport
+    from publisher.builds.reexport import reexport as _reexport
+    from publisher.plan.changes import plan
 
     listing = EventIndexPage.objects.get(url_path="/city/tapahtumat/")
     event = factories.EventPageFactory(
@@ -198,7 +199,7 @@ def test_a_worker_that_starts_remembers_the_site_files_parts_and_builds_as_a_ful
 ):
     """``warm_up`` (a worker's start) makes each record's part of the sitemap and JSON API
     once, so that the first edit does not make them all; that edit still equals a full build."""
-    from publisher import memo
+    from publisher.render import memo
 
     assert publish_full(now=now).ok
     context.renew()  # as in a new process
@@ -227,7 +228,9 @@ def test_a_worker_that_starts_under_other_templates_renders_its_listings_anew(
 ):
     """A live listing is remembered only if the same themes, translations and code
     rendered every live file: after a deploy changed them it is rendered again."""
-    from publisher import memo, render, warm
+    from publisher.render import memo
+    from publisher.render import run as render
+    from publisher.worker import warm
 
     assert publish_full(now=now).ok
     assert load_state().renderer == render.renderer_fingerprint()

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from publisher import release
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.release import folders as release
 from search.pagefind import fragments
 from search.server import Query, get_index
 from tests.kindapp.models import BulletinBoardPage, BulletinPage

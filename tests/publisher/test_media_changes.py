@@ -13,14 +13,14 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import ReferenceIndex
 
-import publisher.queue
+import publisher.worker.queue
 from cms.demo.media import landscape_jpeg
 from cms.pages.models import ContentPage
-from publisher import release
+from publisher.builds.full import publish_full
 from publisher.models import PublishRequest
-from publisher.publish import publish_full
-from publisher.queue import process_pending
+from publisher.release import folders as release
 from publisher.tasks import MEDIA_QUEUE, make_renditions
+from publisher.worker.queue import process_pending
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_a_new_image_never_holds_a_publish_and_follows_when_its_renditions_exist
     # is another process. Hold the queued tasks to run them where that worker would.
     queued: list[int] = []
     # Held: the queue hands images to this instead of the renditions task.
-    monkeypatch.setattr(publisher.queue, "enqueue_renditions", queued.append)
+    monkeypatch.setattr(publisher.worker.queue, "enqueue_renditions", queued.append)
     publish_full()
     photo = factories.ImageFactory(
         title="Rantakuva",

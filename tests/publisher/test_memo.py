@@ -1,8 +1,9 @@
 """The worker's listing memo reuses a page made from the very same records, and forgets the
 pages a site no longer has."""
 
-from publisher import context, memo
+from publisher import context
 from publisher.files import digest
+from publisher.render import memo
 
 
 def test_a_listing_page_is_reused_only_for_the_same_records_and_forgotten_when_gone():

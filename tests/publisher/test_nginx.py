@@ -19,9 +19,9 @@ from cms.events.models import EventPage
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage
 from cms.removal.reconciler import reconcile_due
-from publisher import release
-from publisher.publish import publish_full
-from publisher.queue import process_pending
+from publisher.builds.full import publish_full
+from publisher.release import folders as release
+from publisher.worker.queue import process_pending
 from tests import factories
 from tests.nginx import fetch, nginx_serving, reload, unanswered, worker_users
 

@@ -13,12 +13,12 @@ from wagtail import hooks
 from wagtail.rich_text import RichText
 
 from cms.pages.models import ContentPage
-from publisher import release
-from publisher.parts import guarded
+from publisher.builds.full import publish_full
+from publisher.export.richtext import inert
 from publisher.public import SITE_PARTS_HOOK, SITES_LIVE_HOOK, parts_folder, write_parts
-from publisher.publish import publish_full
-from publisher.queue import process_pending
-from publisher.richtext import inert
+from publisher.release import folders as release
+from publisher.render.parts import guarded
+from publisher.worker.queue import process_pending
 from tests.nginx import fetch, nginx_serving
 from tests.partapp import parts
 

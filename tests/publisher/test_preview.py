@@ -9,10 +9,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cms.events.models import EventPage
 from cms.pages.models import ContentPage
-from publisher import release
-from publisher.preview import preview_html
+from publisher.builds.full import publish_full
+from publisher.builds.preview import preview_html
 from publisher.public import expand_parts, parts_folder
-from publisher.publish import publish_full
+from publisher.release import folders as release
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def test_admin_preview_shows_the_draft_in_the_site_theme(city_content, client):
 def test_preview_reads_the_published_sites_from_the_saved_state(city_content, monkeypatch):
     """A refresh exports the one page being edited, not every site: its surroundings are
     the published ones, as the last build saved them."""
-    from publisher.export import Exporter
+    from publisher.export.exporter import Exporter
 
     publish_full()
     page = ContentPage.objects.get(slug="kirjasto", locale__language_code="fi")

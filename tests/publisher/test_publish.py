@@ -13,8 +13,8 @@ from django.core.management import CommandError, call_command
 
 from wagtail.documents.models import Document
 
-from publisher import release
-from publisher.publish import publish_full
+from publisher.builds.full import publish_full
+from publisher.release import folders as release
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

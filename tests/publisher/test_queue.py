@@ -8,11 +8,13 @@ import pytest
 
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage
-from publisher import incremental, release, reuse
+from publisher.builds import incremental
+from publisher.builds.full import publish_full
 from publisher.models import PublishRequest, PublishStatus
-from publisher.publish import publish_full
-from publisher.queue import process_pending
-from publisher.state import drop_state
+from publisher.plan.state import drop_state
+from publisher.release import folders as release
+from publisher.release import reuse
+from publisher.worker.queue import process_pending
 from tests import factories
 from tests.publisher.test_incremental import tree_at
 
@@ -180,12 +182,12 @@ def test_a_change_arriving_during_a_build_is_not_lost(city_content, monkeypatch)
         second.save_revision().publish()  # another editor, mid-build
         return real(changes, **kwargs)
 
-    monkeypatch.setattr("publisher.queue.publish_changes", build_while_someone_publishes)
+    monkeypatch.setattr("publisher.worker.queue.publish_changes", build_while_someone_publishes)
     assert process_pending().ok
     assert "<h1>Kirjasto A</h1>" in live_text("palvelut/kirjasto/index.html")
     assert PublishRequest.objects.filter(page_id=second.pk).exists(), "kept for the next run"
 
-    monkeypatch.setattr("publisher.queue.publish_changes", real)
+    monkeypatch.setattr("publisher.worker.queue.publish_changes", real)
     assert process_pending().ok
     assert "<h1>Asuminen B</h1>" in live_text("palvelut/asuminen/index.html")
     assert not PublishRequest.objects.exists()
@@ -207,14 +209,14 @@ def test_a_build_past_its_time_limit_is_ended_reported_and_retried(
         time.sleep(30)  # a build that never ends (a stuck read, say)
         return real(changes, **kwargs)
 
-    monkeypatch.setattr("publisher.queue.publish_changes", hangs)
+    monkeypatch.setattr("publisher.worker.queue.publish_changes", hangs)
     result = process_pending()
     assert not result.ok and "limit of 0.5 s" in result.sites[0].error
     status = PublishStatus.objects.get(site_key="city")
     assert "limit" in status.last_error and status.running_since is None
     assert PublishRequest.objects.exists(), "the change stays queued"
 
-    monkeypatch.setattr("publisher.queue.publish_changes", real)
+    monkeypatch.setattr("publisher.worker.queue.publish_changes", real)
     settings.PUBLISH_TIMEOUT_SECONDS = 300
     assert process_pending().ok  # the retry
     assert "<h1>Hidas otsikko</h1>" in live_text("palvelut/kirjasto/index.html")
@@ -223,9 +225,9 @@ def test_a_build_past_its_time_limit_is_ended_reported_and_retried(
 def test_a_worker_that_starts_under_other_templates_queues_a_full_build(city_content, monkeypatch):
     """After a deploy changed the themes, translations or the publisher, an incremental
     build would re-render only what changed: the worker queues a full build at its start."""
-    from publisher import render
     from publisher.management.commands.publish_worker import rebuild_for_renderer
-    from publisher.state import load_state
+    from publisher.plan.state import load_state
+    from publisher.render import run as render
 
     assert publish_full().ok
     PublishRequest.objects.all().delete()

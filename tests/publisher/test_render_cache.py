@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader
 
-from publisher.render import _CompiledTemplates
+from publisher.render.run import CompiledTemplates
 
 
-class _Counting(_CompiledTemplates):
+class _Counting(CompiledTemplates):
     def __init__(self) -> None:
         super().__init__()
         self.dumps = 0

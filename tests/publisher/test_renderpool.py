@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import time
 
-from publisher import renderpool
-from publisher.renderpool import CHILD_BASE_MB, Budget
+from publisher.builds import renderpool
+from publisher.builds.renderpool import CHILD_BASE_MB, Budget
 
 
 def _timed_build(site: str) -> tuple[str, int, float, float]:

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from cms.pages.models import ContentPage
-from publisher import release, reuse
-from publisher.incremental import ChangeSet, publish_changes
-from publisher.publish import publish_full
-from publisher.state import drop_state
+from publisher.builds.full import publish_full
+from publisher.builds.incremental import ChangeSet, publish_changes
+from publisher.plan.state import drop_state
+from publisher.release import folders as release
+from publisher.release import reuse
 from tests.publisher.test_incremental import tree_at
 
 # Releases recycled by their deltas: file work, the same on either database.

@@ -7,9 +7,10 @@ import random
 from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 
-from publisher import context, ical, schedule
-from publisher.dates import when
-from publisher.schedule import Schedule, schedule_of
+from publisher import context
+from publisher.render import ical, schedule
+from publisher.render.dates import when
+from publisher.render.schedule import Schedule, schedule_of
 
 BASE = datetime(2027, 3, 1, 12, tzinfo=UTC)
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 from cms.events.models import EventPage
 from cms.operations.scheduler import tick
 from cms.pages.models import ContentPage
-from publisher import release
-from publisher.publish import publish_full
-from publisher.queue import process_pending
-from publisher.warm import due_for_time
+from publisher.builds.full import publish_full
+from publisher.release import folders as release
+from publisher.worker.queue import process_pending
+from publisher.worker.warm import due_for_time
 from tests import factories
 
 pytestmark = pytest.mark.django_db

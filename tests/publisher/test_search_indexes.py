@@ -18,10 +18,10 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from cms.pages.models import ContentPage
-from publisher import release
+from publisher.builds.full import publish_full
 from publisher.models import PublishRequest
-from publisher.publish import publish_full
-from publisher.queue import process_pending
+from publisher.release import folders as release
+from publisher.worker.queue import process_pending
 from search.pagefind import fragments
 from search.server import Query, get_index
 from tests import factories

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from publisher.siteindex import SiteIndex, index_of, remember
+from publisher.export.siteindex import SiteIndex, index_of, remember
 
 KINDS = ["home", "section", "content", "news", "event"]
 

@@ -7,16 +7,9 @@ from datetime import UTC, datetime
 import msgpack
 import pytest
 
-from publisher.export import Export, SiteInfo
+from publisher.export.exporter import Export, SiteInfo
 from publisher.files import file_mode
-from publisher.state import (
-    BuildState,
-    forget,
-    load_state,
-    save_state,
-    state_path,
-    write_state,
-)
+from publisher.plan.state import BuildState, forget, load_state, save_state, state_path, write_state
 
 
 def test_a_state_written_by_another_process_is_read_afresh(settings, tmp_path):

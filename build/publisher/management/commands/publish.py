@@ -4,9 +4,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.models import SiteProfile
-from publisher.lock import build_lock
-from publisher.publish import PublishResult, publish_full
-from publisher.queue import process_pending
+from publisher.builds.full import PublishResult, publish_full
+from publisher.release.lock import build_lock
+from publisher.worker.queue import process_pending
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
 
 if TYPE_CHECKING:
-    from publisher.state import BuildState
+    from publisher.plan.state import BuildState
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +31,8 @@ class Command(WorkerCommand):
     def handle(self, *args, **options) -> None:
         from django_tasks.signals import task_finished
 
-        from publisher import collector
-        from publisher.warm import warm_up
+        from publisher.worker import collector
+        from publisher.worker.warm import warm_up
 
         began = time.perf_counter()
         try:
@@ -41,10 +41,10 @@ class Command(WorkerCommand):
             logger.exception("Reading the build state failed; the first build reads it again")
             state = None
         # What the state holds lives as long as the worker: frozen, the garbage collector
-        # no longer walks it in the middle of a build (``publisher.collector``).
+        # no longer walks it in the middle of a build (``publisher.worker.collector``).
         collector.watch()
         collector.settle()
-        task_finished.connect(_settle, dispatch_uid="publisher.collector")
+        task_finished.connect(_settle, dispatch_uid="publisher.worker.collector")
         # On the worker's own output, whatever the log level, like its "Starting worker".
         what = "ready" if state is not None else "absent (the next build is a full one)"
         self.stdout.write(f"Publishing state {what} in {time.perf_counter() - began:.2f} s")
@@ -56,7 +56,7 @@ class Command(WorkerCommand):
 
 
 def _settle(**kwargs) -> None:
-    from publisher import collector
+    from publisher.worker import collector
 
     collector.settle()
 
@@ -64,8 +64,8 @@ def _settle(**kwargs) -> None:
 def rebuild_for_renderer(state: BuildState) -> bool:
     """Queue a full build if the live files were not all rendered by this code and these
     themes and translations (``render.renderer_fingerprint``). True if one was queued."""
-    from publisher.queue import request_publish
-    from publisher.render import renderer_fingerprint
+    from publisher.render.run import renderer_fingerprint
+    from publisher.worker.queue import request_publish
 
     if state.renderer == renderer_fingerprint():
         return False

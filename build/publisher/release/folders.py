@@ -1,0 +1,83 @@
+"""Releases: every build writes a complete new folder, then the live site switches to it
+in one atomic step. A build that fails leaves ``current`` pointing at the last good release.
+
+    output/<site>/releases/<id>/   complete sites, newest last
+    output/<site>/current          symlink to the live release
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..files import site_root
+
+KEEP_RELEASES = 3
+
+
+def current(site: str) -> Path | None:
+    link = site_root(site) / "current"
+    return link.resolve() if link.is_symlink() else None
+
+
+def new_release(site: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    releases = site_root(site) / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    # Two builds in one microsecond (a clock set back, a frozen clock in tests) still get
+    # two folders, named so that they sort in the order they were made.
+    for number in range(1000):
+        path = releases / (stamp if number == 0 else f"{stamp}-{number:03d}")
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free release name for {stamp}")
+
+
+def link_media(release: Path, media_root: Path, names: dict[str, str]) -> None:
+    """Put media files (public path -> name under MEDIA_ROOT) into the release; hard links
+    where the file system allows, so a release costs no extra space for images."""
+    for public, name in names.items():
+        source = media_root / name
+        target = release / public.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+
+def activate(site: str, release: Path) -> None:
+    """Point ``current`` at ``release`` atomically (rename of a new symlink over the old)."""
+    link = site_root(site) / "current"
+    temporary = link.with_name(f".current-{os.getpid()}")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(release.relative_to(link.parent), target_is_directory=True)
+    os.replace(temporary, link)
+
+
+def prune(site: str, keep: int = KEEP_RELEASES) -> None:
+    """Keep the live release and the ones before it (for rollback), up to ``keep`` in all;
+    remove older ones and any newer leftovers of builds that were killed before going live."""
+    live = current(site)
+    # Half-made links and spare copies of killed builds (the caller holds the build lock,
+    # so no other build is making one now).
+    for leftover in site_root(site).glob(".current-*"):
+        leftover.unlink(missing_ok=True)
+    for leftover in site_root(site).glob(".spare-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    releases = sorted((site_root(site) / "releases").iterdir())
+    if live is None or live not in releases:
+        return
+    position = releases.index(live)
+    for old in releases[: max(0, position + 1 - keep)] + releases[position + 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(release: Path) -> None:
+    shutil.rmtree(release, ignore_errors=True)

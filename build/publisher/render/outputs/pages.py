@@ -1,0 +1,94 @@
+"""Each record's own page, with the files that come with it."""
+
+from __future__ import annotations
+
+import heapq
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from records import ARTICLE, EVENT, HOME, LISTING, NOTICE, all_kinds, kind_named, kinds_with
+
+from ...export.siteindex import ById
+from . import calendars, listings
+from .common import article_date, owner_of
+
+if TYPE_CHECKING:
+    from .common import SiteOutputs
+
+# An empty file next to a page or document: nginx sends "X-Robots-Tag: noindex" for it.
+NOINDEX = ".noindex"
+# How many of the notices on view a home page lists (all of them are a link away).
+HOME_NOTICES = 4
+
+
+def page_outputs(g: SiteOutputs, record: dict) -> None:
+    kind = kind_named(record["kind"])
+    owner = owner_of(record)
+    children = g.index.children_of(record)
+    if kind.role == HOME:
+        home_page(g, record, kind.template, children)
+    elif kind.role == LISTING:
+        listings.LISTINGS[kind.lists or ""](g, record, children)
+    else:
+        context = g.page_context(record, children=children)
+        g.render(kind.template, g.out(record["url"]), context, owner=owner)
+    # Markers the generated nginx config turns into "X-Robots-Tag: noindex".
+    if record.get("noindex"):
+        g.emit(g.out(record["url"]) + NOINDEX, b"", owner=owner)
+    for path in record.get("personal_files", ()):
+        g.emit(path.lstrip("/") + NOINDEX, b"", owner=owner)
+    if kind.role == EVENT:
+        calendars.event_calendar(g, record, owner=owner)
+
+
+def home_page(g: SiteOutputs, record: dict, template: str, children: list[dict]) -> None:
+    """The latest articles and the next events of the site and those it syndicates, and
+    its sections, pages and the official notices: a municipality publishes its notices
+    where residents find them (Kuntalaki 108 §)."""
+    # The first six of each, not all of them sorted (equal to sorted(...)[:6]): a city
+    # that syndicates every site lists thousands of events.
+    lang = record["lang"]
+    articles = heapq.nlargest(6, g.syndicated(kinds_with(role=ARTICLE), lang), key=article_date)
+    upcoming = (e for e in g.syndicated(kinds_with(role=EVENT), lang) if not g.ended(e))
+    events = heapq.nsmallest(6, upcoming, key=itemgetter("start"))
+    listed = {kind.name for kind in all_kinds() if kind.in_home}
+    sections = [child for child in children if child["kind"] in listed]
+    # Where "all news" and "all events" lead: the first of its sections that lists each.
+    listing = {kind.name: kind.lists for kind in all_kinds() if kind.role == LISTING}
+    all_news = next((c for c in children if listing.get(c["kind"]) == ARTICLE), None)
+    all_events = next((c for c in children if listing.get(c["kind"]) == EVENT), None)
+    # The notices on view now, newest first (the plan renders the home page again when one
+    # of them changes or its display period ends).
+    notice_index = next((c for c in children if listing.get(c["kind"]) == NOTICE), None)
+    on_view = [] if notice_index is None else g.index.children_of(notice_index)
+    current = heapq.nlargest(
+        HOME_NOTICES, (n for n in on_view if not n["ended"]), key=itemgetter("date")
+    )
+    context = g.page_context(
+        record,
+        tasks=top_tasks(g, record),
+        articles=articles,
+        events=events,
+        sections=sections,
+        all_news=all_news,
+        all_events=all_events,
+        notice_index=notice_index,
+        current_notices=current,
+    )
+    g.render(template, g.out(record["url"]), context, owner=owner_of(record))
+
+
+def top_tasks(g: SiteOutputs, record: dict) -> list[dict]:
+    """The home page's top tasks as links: a page's with its title and address as they are
+    now (the plan renders the home page again when one changes), an external address as
+    the editors gave it. A page that is no longer on a site is left out."""
+    links = []
+    for task in record.get("top_tasks") or ():
+        if task["page"] is None:
+            if task["url"]:
+                links.append({"title": task["label"] or task["url"], "url": task["url"]})
+            continue
+        target = g.index.by_id.get(task["page"]) or ById(g.export).get(task["page"])
+        if target is not None:
+            links.append({"title": task["label"] or target["title"], "url": g.link(target)})
+    return links
