@@ -9,6 +9,10 @@ it took; a change queued meanwhile is published as soon as it is done.
 A worker that starts under other themes, translations or publisher code than the ones that
 rendered the live files (a deploy) queues a full build: an incremental build re-renders
 only what changed, so the rest of each site would keep the old templates for good.
+
+It never runs under Django's autoreloader (``--reload``, on by default with ``DEBUG``): that
+runs the tasks in a thread of their own, and what the worker remembers between builds is
+the build context of the thread that warmed it up (``publisher/context.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class Command(WorkerCommand):
         from publisher.worker import collector
         from publisher.worker.warm import warm_up
 
+        options["reload"] = False  # the tasks run in this thread, with its build context
         began = time.perf_counter()
         try:
             state = warm_up()
