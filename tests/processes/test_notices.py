@@ -226,10 +226,12 @@ def test_a_notice_goes_live_at_its_start_and_is_cleaned_at_its_end_by_the_worker
     worker = platform.start("publish_worker", "--interval", "0.5", "--no-reload")
     try:
         [token] = tokens(1)
-        [page_id] = create(platform, [(token, "decision", 4)])
+        # Its period starts in 15 s: long enough that a loaded machine is still before it
+        # when the shell that saved it has exited.
+        [page_id] = create(platform, [(token, "decision", 15)])
         page = page_file(platform, token)
         assert not page.exists(), "not before its display period starts"
-        wait_for(page.exists, timeout=40)
+        wait_for(page.exists, timeout=60)
         assert token in page.read_text()
         end(platform, [page_id], 3)
         wait_for(lambda: token not in page.read_text(), timeout=60)

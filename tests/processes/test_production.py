@@ -105,8 +105,11 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
             deployment.nginx_dir = nginx_dir
             deployment.services = services
             for _ in range(100):
-                if deployment.request(CMS, "/health/")[0] in (200, 503):
-                    break
+                try:
+                    if deployment.request(CMS, "/health/")[0] in (200, 503):
+                        break
+                except OSError:  # gunicorn still starting on a loaded machine: a timeout
+                    pass
                 time.sleep(0.2)
             yield deployment
     finally:
