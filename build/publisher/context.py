@@ -8,9 +8,9 @@ context holds one instance of each, made on first use (``memory``). A new contex
 process that remembers nothing: a full build then renders everything, as a new worker does.
 
 The context of the running code is ``current()``: one per thread (``contextvars``), made
-when first asked for. The worker keeps its own for its whole life; a test starts each with a
-new one (``tests/conftest.py``); ``renew()`` starts over, as after the output folder was
-replaced or a build was cut short with its memory half updated.
+when first asked for. The worker keeps its own for its whole life (its tasks run in the
+thread that warmed it up); ``renew()`` starts over, as a test does that needs a process
+that remembers nothing, or after a build was cut short with its memory half updated.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class BuildContext:
         return found
 
     def held(self) -> list[str]:
-        """The names of the memories made so far (the status of a worker, tests)."""
+        """The names of the memories made so far."""
         return sorted(kind.__qualname__ for kind in self._memory)
 
 

@@ -46,3 +46,24 @@ def test_the_worker_never_runs_its_tasks_under_the_autoreloader(monkeypatch, tmp
     monkeypatch.setattr(collector, "watch", lambda: None)
     Command().handle(reload=True)
     assert asked["reload"] is False
+
+
+class Mark:
+    def __init__(self) -> None:
+        self.value: str | None = None
+
+
+def _seen(_: int) -> str | None:
+    return context.memory(Mark).value
+
+
+def test_a_forked_render_process_has_a_copy_of_its_parents_context():
+    """The export handed to render processes and the lock's descriptor they close
+    (``builds/renderpool.py``) are in the context of the thread that forks them."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context.renew()
+    context.memory(Mark).value = "the parent's"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        assert pool.submit(_seen, 0).result() == "the parent's"
