@@ -10,6 +10,7 @@ import secrets
 import shlex
 import ssl
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,17 @@ class Deployment:
             return response.status, dict(response.getheaders()), response.read()
         finally:
             connection.close()
+
+    def wait_for_cms(self, attempts: int = 100) -> None:
+        """Until the CMS answers its health check through nginx (200, or 503 while a check
+        fails); a request that times out is a CMS still starting on a loaded machine."""
+        for _ in range(attempts):
+            try:
+                if self.request(CMS, "/health/")[0] in (200, 503):
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
 
     def manage(self, *args: str) -> str:
         """``bin/manage``, as the README has an operator run it."""

@@ -104,13 +104,7 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
         with run_nginx(standalone(nginx_dir, config / "nginx.conf"), port):
             deployment.nginx_dir = nginx_dir
             deployment.services = services
-            for _ in range(100):
-                try:
-                    if deployment.request(CMS, "/health/")[0] in (200, 503):
-                        break
-                except OSError:  # gunicorn still starting on a loaded machine: a timeout
-                    pass
-                time.sleep(0.2)
+            deployment.wait_for_cms()
             yield deployment
     finally:
         for service in services:
