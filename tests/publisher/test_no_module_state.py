@@ -16,8 +16,16 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import Enum
+from functools import cache, partial
 from pathlib import Path, PurePath
-from types import GenericAlias, MappingProxyType, ModuleType, UnionType
+from types import (
+    BuiltinFunctionType,
+    FunctionType,
+    GenericAlias,
+    MappingProxyType,
+    ModuleType,
+    UnionType,
+)
 from typing import Any, TypeVar
 
 import publisher
@@ -48,10 +56,22 @@ ATOMS = (
 )
 
 
+# Code, not state: functions, classes, builtins, and functions wrapped by functools (a
+# cache of a pure function). Not any callable: an instance with ``__call__`` can hold state.
+CODE = (
+    FunctionType,
+    BuiltinFunctionType,
+    type,
+    ModuleType,
+    partial,
+    type(cache(lambda: None)),
+)
+
+
 def immutable(value: Any) -> bool:
     """Nothing reachable from ``value`` can be changed in place."""
-    if isinstance(value, ATOMS) or callable(value) or isinstance(value, ModuleType):
-        return True  # functions, classes, cached functions: code, not state
+    if isinstance(value, ATOMS + CODE):
+        return True
     if isinstance(value, tuple | frozenset):
         return all(immutable(item) for item in value)
     if isinstance(value, MappingProxyType):
@@ -116,3 +136,13 @@ def test_state_in_a_module_is_found():
     assert [isinstance(n, ast.Global) for n in ast.walk(tree)].count(True) == 1
     assert not immutable(MappingProxyType({"a": []})), "a read-only view of lists is not"
     assert immutable(MappingProxyType({"a": ("b",)}))
+
+    class Counter:
+        def __init__(self) -> None:
+            self.seen: list = []
+
+        def __call__(self) -> None:
+            self.seen.append(1)
+
+    assert not immutable(Counter()), "a callable instance can hold state"
+    assert immutable(cache(lambda: 1)), "a cached function is code"

@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from wagtail.documents.models import Document
 
 from publisher.builds.full import publish_full
+from publisher.files import site_root
 from publisher.release import folders as release
 
 pytestmark = pytest.mark.django_db
@@ -113,9 +114,7 @@ def test_template_error_leaves_the_live_site_untouched(city_content, tmp_path, s
     assert not result.ok and "nosuchfilter" in result.sites[0].error
     assert live("city") == before
     assert (before / "index.html").read_bytes() == snapshot
-    assert len(list((release.site_root("city") / "releases").iterdir())) == 1, (
-        "failed release removed"
-    )
+    assert len(list((site_root("city") / "releases").iterdir())) == 1, "failed release removed"
 
     with pytest.raises(CommandError, match="live versions were kept"):
         call_command("publish", "--full", "--site", "city")
@@ -131,7 +130,7 @@ def test_leftovers_of_a_killed_build_are_removed_and_old_releases_pruned(city_co
     assert live("city") == first
     for _ in range(4):
         publish_full(sites=["city"])
-    releases = sorted((release.site_root("city") / "releases").iterdir())
+    releases = sorted((site_root("city") / "releases").iterdir())
     assert not killed.exists()
     assert len(releases) == release.KEEP_RELEASES and releases[-1] == live("city")
 

@@ -13,6 +13,7 @@ import pytest
 from cms.pages.models import ContentPage
 from publisher.builds.full import publish_full
 from publisher.builds.incremental import ChangeSet, publish_changes
+from publisher.files import site_root
 from publisher.plan.state import drop_state
 from publisher.release import folders as release
 from publisher.release import reuse
@@ -44,13 +45,13 @@ def test_releases_are_recycled_and_stay_equal_to_a_full_build(city_content):
     assert first.made_from == "spare"  # a full build leaves no deltas: its spare copy
     made = [edit(f"Muutos {n}.") for n in range(4)]
     assert {outcome.made_from for outcome in made} == {"recycled"}
-    releases = sorted((release.site_root("city") / "releases").iterdir())
+    releases = sorted((site_root("city") / "releases").iterdir())
     # The live release and the one before it: each build recycles the oldest.
     assert len(releases) == 2
     # Deltas only of releases that exist; no spare copy kept while recycling works.
-    deltas = {p.stem for p in (release.site_root("city") / "deltas").glob("*.json")}
+    deltas = {p.stem for p in (site_root("city") / "deltas").glob("*.json")}
     assert deltas <= {p.name for p in releases}
-    assert not (release.site_root("city") / "spare").exists()
+    assert not (site_root("city") / "spare").exists()
     assert "Muutos 3." in (release.current("city") / "palvelut/kirjasto/index.html").read_text()
     assert matches_a_full_build()
 
@@ -69,7 +70,7 @@ def test_a_delta_that_cannot_be_trusted_means_a_copy(city_content):
     edit("Ensimmäinen muutos.")
     edit("Toinen muutos.")
     live = release.current("city")
-    path = release.site_root("city") / "deltas" / f"{live.name}.json"
+    path = site_root("city") / "deltas" / f"{live.name}.json"
     original = path.read_text()
     assert reuse.chain("city", live) is not None
     for tamper in TAMPERED:

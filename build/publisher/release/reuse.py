@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 
-from ..files import write_file
+from ..files import site_root, write_file
 from . import folders as release
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ CHAIN_AT_MOST = release.KEEP_RELEASES - 1
 
 
 def _deltas(site: str) -> Path:
-    return release.site_root(site) / "deltas"
+    return site_root(site) / "deltas"
 
 
 def record(site: str, made: Path, base: Path, touched: Iterable[str]) -> None:
@@ -68,7 +68,7 @@ def _delta(site: str, name: str) -> tuple[str, list[str]] | None:
     if not isinstance(base, str) or not isinstance(paths, list):
         return None
     try:
-        if data.get("inode") != (release.site_root(site) / "releases" / name).stat().st_ino:
+        if data.get("inode") != (site_root(site) / "releases" / name).stat().st_ino:
             return None
     except OSError:
         return None
@@ -163,7 +163,7 @@ def link_farm(source: Path, target: Path) -> None:
 
 
 def _spare(site: str) -> Path:
-    return release.site_root(site) / "spare"
+    return site_root(site) / "spare"
 
 
 def prepare_spare(site: str) -> None:
@@ -210,7 +210,7 @@ def forget_missing(site: str) -> None:
     folder = _deltas(site)
     if not folder.is_dir():
         return
-    releases = release.site_root(site) / "releases"
+    releases = site_root(site) / "releases"
     for path in folder.glob("*.json"):
         if not (releases / path.stem).is_dir():
             path.unlink(missing_ok=True)
