@@ -20,6 +20,7 @@ from django.core.cache import caches
 
 from cms.core.services import sites_sync
 from tests import demo
+from tests.mail import inbox  # noqa: F401 - a fixture for every test module
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, connections
 
-from cms.notices import receipts
+from cms.removal import receipts
 
 FORMAT = 1
 DATABASE_SQLITE = "database.sqlite3"

@@ -23,7 +23,6 @@ from cms.core.pages import CityPage
 from . import period, redaction
 from .attachments import NoticeAttachment
 from .forms import NoticeForm
-from .journal import NoticeDeadline, NoticeRemoval, RemovalIncident
 from .permissions import NoticePermissionTester
 from .policies import (
     EARLIEST_START,
@@ -44,12 +43,9 @@ __all__ = [
     "LATEST_LEAD",
     "REMOVE",
     "NoticeAttachment",
-    "NoticeDeadline",
     "NoticeIndexPage",
     "NoticePage",
-    "NoticeRemoval",
     "NoticeType",
-    "RemovalIncident",
     "limits_for",
     "policy_for",
 ]

@@ -25,8 +25,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from cms.notices import receipts
 from cms.notices.models import NoticeAttachment, NoticeIndexPage, NoticePage, NoticeType
+from cms.removal import receipts
 from publisher.public import start_worker, stop_worker, wait_until
 
 # Long enough for the worker to be idle, waiting, when the deadline comes.
@@ -92,7 +92,7 @@ def _notice(section: NoticeIndexPage, token: str, notice_type: str) -> NoticePag
 
 def _end_soon(page: NoticePage) -> float:
     """Make the display period end LEAD from now; returns the deadline (epoch seconds)."""
-    from cms.removal.schedule import schedule_moments
+    from cms.removal.notices.schedule import schedule_moments
 
     deadline = timezone.now() + LEAD
     NoticePage.objects.filter(pk=page.pk).update(ends_at=deadline)
@@ -102,7 +102,7 @@ def _end_soon(page: NoticePage) -> float:
 
 
 def _receipt(page_id: int) -> dict | None:
-    return next((r for r in receipts.read() if r.get("notice") == page_id), None)
+    return next((r for r in receipts.read() if receipts.owner(r) == ("notice", page_id)), None)
 
 
 def _wait(condition, timeout: float = TIMEOUT) -> float:

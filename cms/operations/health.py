@@ -5,11 +5,12 @@ view all show these checks.
 - **build**: a build holds the build lock past its time limit (stuck);
 - **queue**: a change has waited longer than ``HEALTH_QUEUE_MAX_AGE_SECONDS`` to go live;
 - **last build**: a site's last build failed and none has succeeded since;
-- **notices**: a notice's removal could not finish (at once: an open incident, see
-  ``cms.notices.incidents``), or its personal data is not yet removed
-  ``HEALTH_NOTICE_GRACE_SECONDS`` after the end of its display period.
+- **personal data**: a removal could not finish (at once: an open incident, see
+  ``cms.removal.incidents``), or personal data (a notice's, any kind's) is not yet removed
+  ``HEALTH_NOTICE_GRACE_SECONDS`` after the end of its lifetime.
 
-Messages name sites, pages by id and times, never content: the endpoint answers anyone.
+Messages name sites, items by kind and id and times, never content: the endpoint answers
+anyone.
 """
 
 from __future__ import annotations
@@ -105,62 +106,52 @@ def _last_build() -> Check:
     return Check("last build", True, _("The last build of every site succeeded."))
 
 
-def _notices(now: datetime) -> Check:
-    from cms.notices.incidents import open_incidents
-    from cms.notices.models import NoticePage, NoticeRemoval
+def _personal_data(now: datetime) -> Check:
+    from cms.removal import incidents, services
 
     grace = timedelta(seconds=settings.HEALTH_NOTICE_GRACE_SECONDS)
-    finished = NoticeRemoval.objects.filter(finished_at__isnull=False).values("page_id")
-    overdue = set(
-        NoticePage.objects.filter(ends_at__lte=now - grace)
-        .exclude(pk__in=finished)
-        .values_list("pk", flat=True)
-    )
-    overdue |= set(
-        NoticeRemoval.objects.filter(
-            finished_at__isnull=True, ends_at__lte=now - grace
-        ).values_list("page_id", flat=True)
-    )
     # A removal that a run could not finish fails at once, not after the grace period;
-    # where the data was left is for the legal officers (admin, e-mail), not this page.
-    stuck = list(open_incidents().order_by("page_id"))
+    # where the data was left is for those the kind alerts (admin, e-mail), not this page.
+    stuck = list(incidents.open_incidents().order_by("kind", "item_id"))
     if stuck:
         return Check(
-            "notices",
+            "personal data",
             False,
             " ".join(
                 _(
-                    "The removal of notice %(id)s cannot finish: %(attempts)d run(s) since "
+                    "The removal of %(item)s cannot finish: %(attempts)d run(s) since "
                     "%(since)s left personal data behind (details in the admin)."
                 )
                 % {
-                    "id": incident.page_id,
+                    "item": incidents.describe(incident),
                     "attempts": incident.attempts,
                     "since": incident.first_failed_at.isoformat(),
                 }
                 for incident in stuck
             ),
         )
+    overdue = services.overdue(now=now, grace=grace)
     if overdue:
-        ids = ", ".join(str(pk) for pk in sorted(overdue))
         return Check(
-            "notices",
+            "personal data",
             False,
-            ngettext(
-                "The personal data of notice %(ids)s is still not removed, %(grace).0f s "
-                "after the end of its display period.",
-                "The personal data of notices %(ids)s is still not removed, %(grace).0f s "
-                "after the end of their display periods.",
-                len(overdue),
+            _(
+                "Personal data still not removed %(grace).0f s after the end of its "
+                "lifetime: %(items)s."
             )
-            % {"ids": ids, "grace": grace.total_seconds()},
+            % {
+                "items": ", ".join(
+                    services.describe(kind_name=name, item=item) for name, item in overdue
+                ),
+                "grace": grace.total_seconds(),
+            },
         )
-    return Check("notices", True, _("Every ended notice's personal data is removed."))
+    return Check("personal data", True, _("All personal data whose lifetime has ended is removed."))
 
 
 def checks(now: datetime | None = None) -> list[Check]:
     now = now or timezone.now()
-    return [_build(), _queue(now), _last_build(), _notices(now)]
+    return [_build(), _queue(now), _last_build(), _personal_data(now)]
 
 
 def report(now: datetime | None = None) -> dict:

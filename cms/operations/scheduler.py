@@ -26,9 +26,10 @@ def tick(now: datetime | None = None) -> None:
         request_publish(reason="event ended", page_ids=sorted(ended))
     if PublishRequest.objects.exists():
         enqueue_publish()
-    # The safety net of the tasks scheduled at each notice's deadline.
-    from cms.notices.due import due
-    from cms.removal.tasks import notice_due
+    # The safety net of the tasks scheduled at each deadline of personal data (notices').
+    from cms.removal import services
+    from cms.removal.tasks import removal_due
 
-    if due(now or timezone.now()):
-        notice_due.enqueue(0)
+    due = services.due(now=now or timezone.now())
+    if due:
+        removal_due.enqueue(*due[0])

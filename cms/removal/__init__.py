@@ -1,7 +1,8 @@
-"""The removal of ended notices' personal data from every store: pages, revisions, logs,
-search indexes, static files, feeds, sitemaps, media files and renditions.
+"""The removal of personal data whose lifetime has ended from every store: pages, revisions,
+logs, search indexes, static files, feeds, sitemaps, media files, caches.
 
-Above the stores it acts on (the publisher, search, the content apps): the notices app
-holds what a notice is and when its display period ends; this app brings every store to
-"no personal data of expired notices", verifies it, and writes a receipt.
+A service for any app (``services.py``): an app declares a kind of personal data
+(``cms.core.personal_data``) and this app brings every store to "no data of any ended item",
+proves it, writes a receipt and raises an incident when it cannot. Notices are the first
+kind (``notices/``). Above the stores it acts on (the publisher, search, the content apps).
 """

@@ -1,7 +1,6 @@
-"""Copies of a notice's data outside its own rows and files, which the reconciler clears:
-the admin's preview form states, task results naming its files, search memo and file
-cache entries, and what SQLite keeps but no query shows (old full-text segments, old
-write-ahead log frames)."""
+"""Copies of removed data outside an item's own rows and files, which the reconciler
+clears: task results naming its files, file cache entries, and what SQLite keeps but no
+query shows (old full-text segments, old write-ahead log frames)."""
 
 from __future__ import annotations
 
@@ -9,33 +8,14 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import unquote_plus
+from typing import Any
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Q
-
-from cms.notices import redaction, richtext
-from cms.notices.models import NoticePage
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
-
-
-def drop_previews(page_id: int, removed: list[str]) -> int:
-    """The admin's preview form states: Wagtail keeps an editor's unsaved form (URL-encoded)
-    for the preview panel. Those of this notice, and of new-page forms that held its data."""
-    from wagtail.admin.models import FormState
-
-    kind = ContentType.objects.get_for_model(NoticePage, for_concrete_model=False)
-    states = FormState.objects.filter(content_type=kind, object_id__in=[str(page_id), ""])
-    doomed = [
-        state.pk
-        for state in states
-        if state.object_id or any(value in unquote_plus(state.data) for value in removed)
-    ]
-    FormState.objects.filter(pk__in=doomed).delete()
-    return len(doomed)
 
 
 def scrub_task_results(names: list[str], since: datetime | None) -> None:
@@ -46,13 +26,12 @@ def scrub_task_results(names: list[str], since: datetime | None) -> None:
         return
     from django_tasks_db.models import DBTaskResult
 
-    marker = richtext.marker()
     wanted = Q(task_path="wagtail.tasks.delete_file_from_storage_task")
     if since is not None:
         wanted |= Q(enqueued_at__gte=since)
     for result in DBTaskResult.objects.filter(wanted):
         fields = {
-            name: redaction.scrub(getattr(result, name), names, marker)
+            name: _without(getattr(result, name), names)
             for name in ("args_kwargs", "return_value", "traceback")
         }
         changed = [name for name, value in fields.items() if value != getattr(result, name)]
@@ -60,6 +39,19 @@ def scrub_task_results(names: list[str], since: datetime | None) -> None:
             for name in changed:
                 setattr(result, name, fields[name])
             result.save(update_fields=changed)
+
+
+def _without(value: Any, names: list[str]) -> Any:
+    """``value`` (JSON-like data or text) with each of ``names`` replaced by a marker."""
+    if isinstance(value, str):
+        for name in names:
+            value = value.replace(name, gettext("[personal data removed]"))
+        return value
+    if isinstance(value, list):
+        return [_without(item, names) for item in value]
+    if isinstance(value, dict):
+        return {key: _without(item, names) for key, item in value.items()}
+    return value
 
 
 def drop_holding(paths: Iterable[Path], needles) -> None:

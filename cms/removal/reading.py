@@ -14,7 +14,7 @@ from urllib.parse import unquote_plus
 
 from django.core.cache.backends.filebased import FileBasedCache
 
-from cms.notices import caches
+from . import caches
 
 # Binary formats where words cannot be read by looking at bytes: checked by digest only.
 DIGEST_ONLY = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".wasm", ".ico"}

@@ -1,24 +1,23 @@
-"""The reconciler: brings every store to "no personal data of any ended notice".
+"""The reconciler: brings every store to "no removed personal data", for every kind.
 
-It runs at each notice's deadline (a task scheduled for that moment), from the scheduler's
-periodic round, and as ``manage.py expire_notices``. For each ended notice page it
+It runs at each item's deadline (a task scheduled for that moment), from the scheduler's
+periodic round, and as ``manage.py expire_notices``. For each item whose lifetime ended it
 
-1. redacts the database in one transaction (``redact.py``): the page, every revision, log entries,
-   workflow comments; deletes review comments, preview form states and personal documents;
-   writes the journal (``NoticeRemoval``) with the files to delete and the needles; queues
-   the publish. With the "remove" policy the page is then deleted;
-2. deletes the personal files under MEDIA_ROOT;
-3. publishes (page, listings, feeds, sitemap, Pagefind bundle, server index);
+1. has the item's kind remove its data from the database and writes the journal
+   (``Removal``) with the files to delete and the needles, in one transaction
+   (``database.py``); the publish is queued;
+2. deletes the item's files under MEDIA_ROOT;
+3. publishes what the kinds queued (pages, listings, feeds, sitemap, search);
 4. removes every older release, every search memo entry no live bundle is made of, and
-   the file cache entries holding the notice's data; on SQLite, merges the full-text
+   the file cache entries holding the removed data; on SQLite, merges the full-text
    indexes and truncates the write-ahead log (what no query shows, but the file holds);
-5. verifies the notice's rows and its section's static files, rewrites the history
-   (revisions, log entries) of other pages that named the person (``history.py``), and
-   appends a receipt with the time each step took.
+5. verifies what the item touched (its kind says which rows and files), lets the kind
+   clean up what it does only once nothing live holds the data (a notice: other pages'
+   history that named the person), and appends a receipt with the time each step took.
 
 Every step is idempotent and checks the state it leaves, so a run killed anywhere is
 finished by the next one. After a database restore the journal is gone with the rest of
-the database, and the notice, ended again, goes through every step again.
+the database, and the item, ended again, goes through every step again.
 """
 
 from __future__ import annotations
@@ -34,12 +33,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms.notices import incidents, receipts
-from cms.notices.due import due
-from cms.notices.models import NoticeRemoval
+from cms.core.personal_data import PUBLISH_REASON
 
-from . import history, leftovers, stores
-from .redact import needles_of, redact_database
+from . import incidents, leftovers, receipts, stores
+from .database import needles_of, redact
+from .due import due
+from .kinds import kind
+from .models import Removal
+from .scans import Owner
 
 logger = logging.getLogger(__name__)
 
@@ -50,11 +51,12 @@ class ReconcileError(RuntimeError):
 
 @dataclass
 class Outcome:
-    page_id: int
+    kind: str
+    item: int
     receipt: dict = field(default_factory=dict)
 
 
-def delete_files(journal: NoticeRemoval) -> None:
+def delete_files(journal: Removal) -> None:
     """Step 2: the personal files (the rows went in step 1). A file's name can be personal
     too ("kuuleminen-matti-meikalainen.pdf"): the task queued to delete the file keeps it,
     so it is scrubbed there, and the journal forgets the names once the files are gone."""
@@ -69,12 +71,12 @@ def delete_files(journal: NoticeRemoval) -> None:
 
 
 def publish() -> None:
-    """Step 3: build what is queued (the page, listings, feeds, sitemap, search)."""
+    """Step 3: build what is queued (pages, listings, feeds, sitemap, search)."""
     from publisher.public import PublishRequest, process_pending
 
     # This run's requests: another removal (a notice deleted meanwhile) may queue its own
     # after this build has read the queue, and is not this run's to wait for.
-    ours = PublishRequest.objects.filter(reason="notice ended")
+    ours = PublishRequest.objects.filter(reason=PUBLISH_REASON)
     last = ours.order_by("-id").values_list("id", flat=True).first()
     for _build in range(3):  # a build another process started may have read the queue first
         result = process_pending()
@@ -88,41 +90,46 @@ def publish() -> None:
 def purge(needles) -> None:
     """Step 4: purge every store (``stores.py``): every copy older than the live release,
     every search memo entry no live bundle is made of, the file cache entries that hold
-    the notice's data; on SQLite, the full-text indexes' old segments and the log."""
+    removed data; on SQLite, the full-text indexes' old segments and the log."""
     stores.purge(needles)
 
 
 def finish(
-    journal: NoticeRemoval, needles, now: datetime, seconds: dict[str, float] | None = None
+    journal: Removal, needles, now: datetime, seconds: dict[str, float] | None = None
 ) -> dict:
-    """Step 5: verify what this notice touched, write the receipt, close the journal."""
-    from .privacy import verify_notice
+    """Step 5: verify what this item touched, write the receipt, close the journal."""
+    from .privacy import verify_item
 
     began = time.perf_counter()
-    problems = verify_notice(journal.page_id, needles, journal.counts.get("documents", []))
+    problems = verify_item(
+        kind_name=journal.kind, item=journal.item_id, needles=needles, counts=journal.counts
+    )
     seconds = {**(seconds or {}), "verify": time.perf_counter() - began}
     if problems:
         raise ReconcileError(
-            f"notice {journal.page_id}: personal data still in {', '.join(sorted(problems))}"
+            f"{journal.kind} {journal.item_id}: personal data still in "
+            f"{', '.join(sorted(problems))}"
         )
-    # Nothing live names the person: other pages' history that did is rewritten now.
-    rewritten = history.scrub(journal.counts.get("other_pages", []), needles)
+    # Nothing live holds the data: what the kind cleans up only now.
+    more = kind(journal.kind).after_proof(journal.item_id, journal.counts, needles)
     receipt = {
-        "notice": journal.page_id,
-        "translation_key": journal.translation_key,
+        "kind": journal.kind,
+        "item": journal.item_id,
+        "reference": journal.reference,
         "policy": journal.policy,
         "deadline": journal.ends_at.isoformat(),
         "started": journal.started_at.isoformat(),
         "redacted": journal.redacted_at.isoformat(),
         "finished": now.isoformat(),
-        "counts": {**journal.counts, "other_history_rows": rewritten},
+        "counts": {**journal.counts, **more},
         "file_sha256": journal.file_digests,
         "needles": journal.needles,
         # How long each step of this run took (a run that finished an earlier one's work
         # has only its own steps).
         "seconds": {step: round(value, 3) for step, value in seconds.items()},
     }
-    earlier = [r for r in receipts.read() if r.get("notice") == journal.page_id]
+    owner = (journal.kind, journal.item_id)
+    earlier = [r for r in receipts.read() if _owner(r) == owner]
     if not any(r.get("redacted") == receipt["redacted"] for r in earlier):
         # (One with this journal's times was written by a run killed before it could
         # close the journal: not written twice.)
@@ -134,88 +141,103 @@ def finish(
     return receipt
 
 
-def reconcile(page_id: int, now: datetime | None = None) -> Outcome:
-    """Every step for one notice; raises what stopped it."""
-    outcomes, failures = reconcile_together([page_id], now or timezone.now())
+def _owner(receipt: dict) -> Owner | None:
+    try:
+        return receipts.owner(receipt)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def reconcile(kind_name: str, item: int, now: datetime | None = None) -> Outcome:
+    """Every step for one item; raises what stopped it."""
+    outcomes, failures = reconcile_together([(kind_name, item)], now or timezone.now())
     if failures:
-        raise failures[page_id]
+        raise failures[(kind_name, item)]
     return outcomes[0]
 
 
-def reconcile_together(
-    page_ids: list[int], now: datetime
-) -> tuple[list[Outcome], dict[int, Exception]]:
-    """Every step for notices ended together, each step for all of them before the next.
-    Notices by one officer share values (the contact's name and number): verified one by
-    one, the first would find its values in the pages of the others, not yet redacted.
-    One publish and one purge serve them all. A notice that fails is returned with what
-    stopped it, and the others go on."""
-    failures: dict[int, Exception] = {}
-    journals: dict[int, NoticeRemoval] = {}
-    seconds: dict[int, dict[str, float]] = {}
-    for page_id in page_ids:
-        times = seconds[page_id] = {}
+def _redacted(owners: list[Owner], now: datetime, seconds, failures) -> dict[Owner, Removal]:
+    """Steps 1 and 2 for each item; one that fails is in ``failures`` and the others go on."""
+    journals: dict[Owner, Removal] = {}
+    for owner in owners:
+        times = seconds[owner] = {}
         began = time.perf_counter()
         try:
-            journal = NoticeRemoval.objects.filter(page_id=page_id).first()
+            journal = Removal.objects.filter(kind=owner[0], item_id=owner[1]).first()
             if journal is None or journal.redacted_at is None:
-                journal = redact_database(page_id, now)
+                journal = redact(kind_name=owner[0], item=owner[1], now=now)
                 times["database"] = time.perf_counter() - began
             began = time.perf_counter()
             delete_files(journal)
             times["files"] = time.perf_counter() - began
-        except Exception as exc:  # noqa: BLE001 - an incident; the next notice goes on
-            failures[page_id] = exc
+        except Exception as exc:  # noqa: BLE001 - an incident; the next item goes on
+            failures[owner] = exc
             continue
-        journals[page_id] = journal
+        journals[owner] = journal
+    return journals
+
+
+def reconcile_together(
+    owners: list[Owner], now: datetime
+) -> tuple[list[Outcome], dict[Owner, Exception]]:
+    """Every step for items ended together, each step for all of them before the next.
+    Notices by one officer share values (the contact's name and number): verified one by
+    one, the first would find its values in the pages of the others, not yet redacted.
+    One publish and one purge serve them all. An item that fails is returned with what
+    stopped it, and the others go on."""
+    failures: dict[Owner, Exception] = {}
+    seconds: dict[Owner, dict[str, float]] = {}
+    journals = _redacted(owners, now, seconds, failures)
     if journals:
         try:
             shared = time.perf_counter()
-            # Old addresses naming the person are published too (nginx's maps, redirect
-            # pages): they go before the publish, or it would copy them again.
-            history.forget_named_addresses(needles_of(journals.values()))
+            needles = needles_of(journals.values())
+            for name in sorted({owner[0] for owner in journals}):
+                kind(name).before_publish(needles)
             publish()
             published = time.perf_counter()
-            purge(needles_of(journals.values()))
-            for page_id in journals:
-                seconds[page_id].update(
+            purge(needles)
+            for owner in journals:
+                seconds[owner].update(
                     publish=published - shared, purge=time.perf_counter() - published
                 )
-        except Exception as exc:  # noqa: BLE001 - each notice's incident (reconcile_due)
+        except Exception as exc:  # noqa: BLE001 - each item's incident (reconcile_due)
             failures.update(dict.fromkeys(journals, exc))
             journals = {}
     outcomes = []
-    for page_id, journal in journals.items():
+    for owner, journal in journals.items():
         try:
-            receipt = finish(journal, needles_of([journal]), timezone.now(), seconds[page_id])
+            receipt = finish(journal, needles_of([journal]), timezone.now(), seconds[owner])
         except Exception as exc:  # noqa: BLE001 - an incident (reconcile_due); the others go on
-            failures[page_id] = exc
+            failures[owner] = exc
         else:
-            outcomes.append(Outcome(page_id, receipt))
+            outcomes.append(Outcome(*owner, receipt))
     return outcomes, failures
 
 
 def reconcile_due(now: datetime | None = None) -> list[Outcome]:
-    """Publish what is scheduled to go live, then reconcile every ended notice. A notice
-    that fails is an incident (``incidents.py``: recorded, alerted, shown) and is tried
-    again next run; the others go on."""
+    """Publish what is scheduled to go live, then reconcile every item whose lifetime
+    ended. An item that fails is an incident (``incidents.py``: recorded, alerted, shown)
+    and is tried again next run; the others go on."""
     call_command("publish_scheduled", stdout=io.StringIO())
     now = now or timezone.now()
     outcomes, failures = reconcile_together(due(now), now)
-    for page_id, exc in failures.items():
+    for (name, item), exc in failures.items():
         # A step's own finding says it all; what no step expected gets its traceback.
         expected = isinstance(exc, ReconcileError)
         logger.error(
-            "Notice %s: removal not finished, retried next run: %s",
-            page_id,
+            "%s %s: removal not finished, retried next run: %s",
+            name,
+            item,
             exc,
             exc_info=None if expected else exc,
         )
-        incidents.record(page_id, str(exc) if expected else repr(exc), timezone.now())
+        problem = str(exc) if expected else repr(exc)
+        incidents.record(kind_name=name, item=item, problem=problem, now=timezone.now())
     for outcome in outcomes:
-        incidents.resolve(outcome.page_id, timezone.now())
+        incidents.resolve(kind_name=outcome.kind, item=outcome.item, now=timezone.now())
     # Removals finished by an earlier release, which kept the deleted files' names.
-    kept_names = NoticeRemoval.objects.filter(finished_at__isnull=False).exclude(pending_files=[])
+    kept_names = Removal.objects.filter(finished_at__isnull=False).exclude(pending_files=[])
     for journal in kept_names:
         delete_files(journal)
     return outcomes

@@ -1,5 +1,5 @@
-"""How the removal searches a store for personal data of ended notices (``stores.py`` says
-which stores there are, ``privacy.py`` walks them).
+"""How the removal searches a store for removed personal data (``stores.py`` says which
+stores there are, ``privacy.py`` walks them).
 
 What is looked for comes from the receipts and journals: needles (keyed hashes of the
 words of each removed value, see ``receipts.py``) and the SHA-256 of every deleted file.
@@ -20,40 +20,42 @@ from pathlib import Path
 
 from django.db import connection
 
-from cms.notices import caches, receipts
-from records import NOTICE, kinds_with
-
+from . import caches, receipts
 from .reading import DIGEST_ONLY, MAX_TEXT_BYTES, file_text, parts, readable
+
+# Whose data a needle is: the kind's name and the item's id.
+Owner = tuple[str, int]
 
 
 @dataclass(frozen=True)
 class Finding:
     store: str
     where: str
-    notice: int
+    kind: str
+    item: int
 
     def __str__(self) -> str:
-        return f"{self.store}: notice {self.notice}: {self.where}"
+        return f"{self.store}: {self.kind} {self.item}: {self.where}"
 
 
 class Needles:
-    """Needles by notice, indexed by their first word hash, and deleted files' digests."""
+    """Needles by owner, indexed by their first word hash, and deleted files' digests."""
 
     def __init__(
-        self, by_notice: dict[int, list[list[str]]], owners: dict[str, int] | None = None
+        self, by_owner: dict[Owner, list[list[str]]], owners: dict[str, Owner] | None = None
     ) -> None:
         self.hasher = receipts.Hasher()
-        self.first: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
-        for notice, needles in by_notice.items():
+        self.first: dict[str, list[tuple[tuple[str, ...], Owner]]] = defaultdict(list)
+        for owner, needles in by_owner.items():
             for needle in needles:
                 if needle:
-                    self.first[needle[0]].append((tuple(needle), notice))
-        self.digests: dict[str, int] = dict(owners or {})  # file SHA-256 -> notice
+                    self.first[needle[0]].append((tuple(needle), owner))
+        self.digests: dict[str, Owner] = dict(owners or {})  # file SHA-256 -> owner
 
     def __bool__(self) -> bool:
         return bool(self.first or self.digests)
 
-    def in_text(self, text: str) -> set[int]:
+    def in_text(self, text: str) -> set[Owner]:
         if not text or not self.first:
             return set()
         words = receipts.words(text)
@@ -61,21 +63,24 @@ class Needles:
         # over, and most texts hold no needle's first word at all.
         word = self.hasher.word
         starts = {w for w in set(words) if word(w) in self.first}
-        found: set[int] = set()
+        found: set[Owner] = set()
         if not starts:
             return found
         for position, first in enumerate(words):
             if first not in starts:
                 continue
-            for needle, notice in self.first[word(first)]:
+            for needle, owner in self.first[word(first)]:
                 following = words[position : position + len(needle)]
                 if tuple(map(word, following)) == needle:
-                    found.add(notice)
+                    found.add(owner)
         return found
 
 
 def scan_files(
-    paths: Iterable[Path], needles: Needles, store: str, known: dict[bytes, set[int]] | None = None
+    paths: Iterable[Path],
+    needles: Needles,
+    store: str,
+    known: dict[bytes, set[Owner]] | None = None,
 ) -> list[Finding]:
     """Findings in the files ``paths``. Bytes met before (a memo entry and the live file
     it made, a copy in an older release) are searched once: ``known`` remembers what each
@@ -97,16 +102,16 @@ def scan_files(
             digest = receipts.file_digest(path) if data is None else sha256(data).hexdigest()
             owner = needles.digests.get(digest)
             if owner is not None:
-                findings.append(Finding(store, f"{path} (a deleted file)", owner))
+                findings.append(Finding(store, f"{path} (a deleted file)", *owner))
         if data is None:
             continue
-        found: set[int] = set()
+        found: set[Owner] = set()
         for part, value in parts(path, data):
             key = sha256(value).digest()
             if key not in known:
                 known[key] = needles.in_text(file_text(part, value))
             found |= known[key]
-        findings += [Finding(store, str(path), n) for n in sorted(found)]
+        findings += [Finding(store, str(path), *owner) for owner in sorted(found)]
     return findings
 
 
@@ -118,8 +123,8 @@ def tree(root: Path) -> Iterator[Path]:
 # -- database ------------------------------------------------------------------------------
 
 TEXT_TYPES = ("char", "text", "json", "clob", "varchar")
-# Receipts' own copies of the needles, and tables that only hold hashes and ids.
-SKIP_TABLES = {"notices_noticeremoval", "notices_noticedeadline"}
+# The journals' own copies of the needles, and tables that only hold hashes and ids.
+SKIP_TABLES = {"removal_removal", "removal_deadline"}
 # SQLite's FTS5 keeps a table's text in shadow tables; the table itself is read instead.
 FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
 
@@ -197,8 +202,8 @@ def scan_database(needles: Needles, tables: dict[str, str] | None = None) -> lis
                         if isinstance(value, bytes | memoryview):
                             value = bytes(value).decode("utf-8", errors="replace")
                         if isinstance(value, str) and value:
-                            for notice in needles.in_text(readable(value)):
-                                findings.add(Finding("database", f"{table}.{column}", notice))
+                            for owner in needles.in_text(readable(value)):
+                                findings.add(Finding("database", f"{table}.{column}", *owner))
     return sorted(findings, key=str)
 
 
@@ -208,26 +213,35 @@ def scan_database(needles: Needles, tables: dict[str, str] | None = None) -> lis
 def all_needles() -> Needles:
     """What every removal so far took away: receipts (they survive a database restore) and
     the journals of removals still under way."""
-    from cms.notices.models import NoticeRemoval
+    from .models import Removal
 
-    by_notice: dict[int, list[list[str]]] = defaultdict(list)
-    owners: dict[str, int] = {}
+    by_owner: dict[Owner, list[list[str]]] = defaultdict(list)
+    owners: dict[str, Owner] = {}
     for receipt in receipts.read():
-        by_notice[int(receipt["notice"])] += receipt.get("needles", [])
+        try:
+            owner = receipts.owner(receipt)
+        except (KeyError, TypeError, ValueError):
+            continue
+        by_owner[owner] += receipt.get("needles", [])
         for digest in receipt.get("file_sha256", []):
-            owners[digest] = int(receipt["notice"])
-    for journal in NoticeRemoval.objects.filter(redacted_at__isnull=False):
-        by_notice[journal.page_id] += journal.needles
+            owners[digest] = owner
+    for journal in Removal.objects.filter(redacted_at__isnull=False):
+        owner = (journal.kind, journal.item_id)
+        by_owner[owner] += journal.needles
         for digest in journal.file_digests:
-            owners[digest] = journal.page_id
-    return Needles(dict(by_notice), owners=owners)
+            owners[digest] = owner
+    return Needles(dict(by_owner), owners=owners)
 
 
 def pending(now) -> list[Finding]:
-    """Ended notices whose removal has not finished: their data is still everywhere."""
-    from cms.notices.due import due
+    """Items whose lifetime has ended and whose removal has not finished: their data is
+    still everywhere."""
+    from .due import due
 
-    return [Finding("database", "display period ended, removal not finished", n) for n in due(now)]
+    return [
+        Finding("database", "lifetime ended, removal not finished", name, item)
+        for name, item in due(now)
+    ]
 
 
 def scan_search_server(needles: Needles) -> list[Finding]:
@@ -240,54 +254,6 @@ def scan_search_server(needles: Needles) -> list[Finding]:
         return []
     findings = set()
     for doc in documents():
-        for notice in needles.in_text("\n".join(caches.value_strings(doc))):
-            findings.add(Finding("search index", f"document {doc.get('id')}", notice))
+        for owner in needles.in_text("\n".join(caches.value_strings(doc))):
+            findings.add(Finding("search index", f"document {doc.get('id')}", *owner))
     return sorted(findings, key=str)
-
-
-def notice_files() -> list[Path]:
-    """The live files a notice reaches: its section (pages, listings, feeds, Pagefind
-    bundle) and its site's own files (sitemap, feeds, API), from the last build's state."""
-    from publisher.public import current_release, load_state
-    from search import bundles
-
-    state = load_state()
-    if state is None:
-        return []
-    notice_kinds = kinds_with(role=NOTICE) | kinds_with(lists=NOTICE)
-    paths: list[Path] = []
-    for site, records in state.export.records.items():
-        live = current_release(site)
-        notice_sections = {r["path"][:12] for r in records if r["kind"] in notice_kinds}
-        if live is None or not notice_sections:
-            continue
-        sections = [r for r in records if r["path"] in notice_sections]
-        assigned = bundles.assign(records, state.export.sites[site].languages)
-        folders = {r["url"].strip("/") for r in sections}
-        folders |= {f"pagefind/{assigned[r['id']]}" for r in sections if assigned.get(r["id"])}
-        for folder in folders:
-            paths += tree(live / folder)
-        paths += [p for p in live.iterdir() if p.is_file()]
-        paths += tree(live / "api")
-        paths += [
-            p for lang in state.export.sites[site].languages for p in (live / lang).glob("*.xml")
-        ]
-    return paths
-
-
-def notice_tables(page_id: int) -> dict[str, str]:
-    """The rows one notice's data lived in: table -> SQL condition."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import Page
-
-    page_type = ContentType.objects.get_for_model(Page).pk
-    return {
-        "wagtailcore_revision": f"object_id = '{int(page_id)}' AND base_content_type_id = "
-        f"{int(page_type)}",
-        "wagtailcore_pagelogentry": f"page_id = {int(page_id)}",
-        "wagtailcore_page": f"id = {int(page_id)}",
-        "notices_noticepage": f"page_ptr_id = {int(page_id)}",
-        "citysearch_searchdocument": f"page_id = {int(page_id)}",
-        "wagtailadmin_formstate": f"object_id = '{int(page_id)}'",
-    }

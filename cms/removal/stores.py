@@ -1,7 +1,7 @@
-"""The stores that may hold an ended notice's personal data, each able to verify and purge
-itself. The reconciler purges them all after its publish and verifies, for each notice it
-removed, what that notice touched; ``verify_privacy`` verifies every store for every ended
-notice. Both walk ``stores()``: the platform's own (``BUILT_IN``) and any an app registers
+"""The stores that may hold removed personal data, each able to verify and purge itself.
+The reconciler purges them all after its publish and verifies, for each item it removed,
+what that item's kind says it touched; ``verify_privacy`` verifies every store for every
+removal. Both walk ``stores()``: the platform's own (``BUILT_IN``) and any an app registers
 through the one extension mechanism (``STORES_HOOK``: ``fn()`` gives a ``Store``, in the
 app's ``wagtail_hooks.py``); a store registered is purged and proven by both.
 """
@@ -17,29 +17,20 @@ from django.conf import settings
 
 from wagtail import hooks
 
-from cms.notices import caches
-
-from . import leftovers
-from .scans import (
-    Finding,
-    Needles,
-    notice_files,
-    notice_tables,
-    scan_database,
-    scan_files,
-    scan_search_server,
-    tree,
-)
+from . import caches, leftovers
+from .kinds import kind
+from .scans import Finding, Needles, Owner, scan_database, scan_files, scan_search_server, tree
 
 
 @dataclass
 class Scope:
-    """What a verification looks at: every ended notice (``page_id`` None), or what the
-    notice ``page_id`` touched. ``known``: what each file content held, read once for all
-    the file stores (a memo entry and the live bundle it made hold the same bytes)."""
+    """What a verification looks at: every removal (``owner`` None), or what the item
+    ``owner`` (its kind's name and its id) touched. ``known``: what each file content held,
+    read once for all the file stores (a memo entry and the live bundle it made hold the
+    same bytes)."""
 
-    page_id: int | None = None
-    known: dict[bytes, set[int]] = field(default_factory=dict)
+    owner: Owner | None = None
+    known: dict[bytes, set[Owner]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -53,7 +44,10 @@ class Store:
 
 
 def _database(needles: Needles, scope: Scope) -> list[Finding]:
-    return scan_database(needles, None if scope.page_id is None else notice_tables(scope.page_id))
+    if scope.owner is None:
+        return scan_database(needles)
+    name, item = scope.owner
+    return scan_database(needles, kind(name).tables(item))
 
 
 def _compact(needles: Needles) -> None:
@@ -63,13 +57,16 @@ def _compact(needles: Needles) -> None:
 
 
 def _media(needles: Needles, scope: Scope) -> list[Finding]:
-    if scope.page_id is not None:
-        return []  # a notice's files are deleted by name (step 2) and found by digest here
+    if scope.owner is not None:
+        return []  # an item's files are deleted by name (step 2) and found by digest here
     return scan_files(tree(Path(settings.MEDIA_ROOT)), needles, "media files", scope.known)
 
 
 def _output(needles: Needles, scope: Scope) -> list[Finding]:
-    paths = tree(Path(settings.OUTPUT_DIR)) if scope.page_id is None else notice_files()
+    if scope.owner is None:
+        paths = list(tree(Path(settings.OUTPUT_DIR)))
+    else:
+        paths = kind(scope.owner[0]).files()
     return scan_files(paths, needles, "static output", scope.known)
 
 
@@ -106,9 +103,9 @@ def _purge_cache(needles: Needles) -> None:
 
 
 def _search_server(needles: Needles, scope: Scope) -> list[Finding]:
-    # A notice's own search document holds its matter only (never its personal data); the
-    # database index is a table, verified with the database.
-    return [] if scope.page_id is not None else scan_search_server(needles)
+    # An item's own search document holds no personal data (a notice's holds its matter
+    # only); the database index is a table, verified with the database.
+    return [] if scope.owner is not None else scan_search_server(needles)
 
 
 STORES_HOOK = "register_personal_data_store"

@@ -208,7 +208,7 @@ PUBLISH_PROFILE_DIR = os.environ.get("PUBLISH_PROFILE_DIR", "")
 HEALTH_QUEUE_MAX_AGE_SECONDS = float(os.environ.get("HEALTH_QUEUE_MAX_AGE_SECONDS", "120"))
 HEALTH_NOTICE_GRACE_SECONDS = float(os.environ.get("HEALTH_NOTICE_GRACE_SECONDS", "300"))
 
-# Mail: the legal officers' alerts (cms/notices/incidents.py) and Wagtail's moderation
+# Mail: the legal officers' alerts (cms/removal/incidents.py) and Wagtail's moderation
 # messages, through the city's SMTP relay.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -40,5 +40,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["NAME"] = str(VAR_DIR / "db.sqlite3")  # noqa: F405
 
 # A content app of the tests' own, with a kind nothing in build/ or search/ names
-# (tests/publisher/test_kinds.py).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.kindapp"]  # noqa: F405
+# (tests/publisher/test_kinds.py); and one with a kind of personal data nothing in cms/removal
+# names (tests/removal/test_second_kind.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.kindapp", "tests.signupapp"]  # noqa: F405

@@ -105,5 +105,5 @@ def test_a_notice_removal_overdue_fails(settings, tmp_path):
         assert command()[0], "within the grace period"
     with time_machine.travel(ends + grace + timedelta(seconds=1)):
         ok, report = command()
-    assert not ok and str(notice.pk) in failing(report)["notices"]
+    assert not ok and str(notice.pk) in failing(report)["personal data"]
     assert NoticePage.objects.filter(pk=notice.pk).exists()

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from wagtail.models import TranslatableMixin
 
-OUR_APPS = ["core", "pages", "news", "events", "publisher"]
+OUR_APPS = ["core", "pages", "news", "events", "publisher", "removal"]
 # Words that are spelled the same in Swedish and English.
 SAME_IN_SWEDISH = {"Text", "Organisation", "Address", "date", "event", "events", "slug"}
 

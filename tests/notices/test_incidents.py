@@ -8,8 +8,6 @@ from email.header import decode_header, make_header
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -19,40 +17,15 @@ from wagtail.models import PageLogEntry, Revision
 
 from cms.core.permissions import LEGAL_OFFICERS
 from cms.news.models import NewsArticlePage, NewsIndexPage
-from cms.notices import receipts
-from cms.notices.incidents import open_incidents
-from cms.notices.models import NoticeRemoval, RemovalIncident
 from cms.operations import health
-from cms.removal import privacy
+from cms.removal import privacy, receipts
+from cms.removal.incidents import open_incidents
+from cms.removal.models import Incident, Removal
 from cms.removal.reconciler import ReconcileError, reconcile_due
 from cms.removal.tasks import notice_due
 from publisher.builds.full import publish_full
 from tests.factories import NewsArticlePageFactory, UserFactory
-from tests.net import free_port
 from tests.notices.removal_kit import END, SECOND, START, published_notice
-
-
-class _Inbox(Message):
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list = []
-
-    def handle_message(self, message) -> None:
-        self.messages.append(message)
-
-
-@pytest.fixture
-def inbox(settings):
-    """A real SMTP server on this machine, and Django's mail sent to it."""
-    handler = _Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    yield handler.messages
-    controller.stop()
 
 
 def test_an_unfinishable_removal_alerts_once_and_holds_nobody_up(
@@ -72,18 +45,18 @@ def test_an_unfinishable_removal_alerts_once_and_holds_nobody_up(
         other = published_notice("Ajallaan")
         publish_full()
     with time_machine.travel(END + SECOND, tick=False):
-        finished = {o.page_id for o in reconcile_due()}
+        finished = {o.item for o in reconcile_due()}
         assert other.pk in finished and stuck.pk not in finished
-        assert NoticeRemoval.objects.get(page_id=other.pk).finished_at is not None
+        assert Removal.objects.get(kind="notice", item_id=other.pk).finished_at is not None
         [incident] = open_incidents()
-        assert incident.page_id == stuck.pk and "static output" in incident.problem
+        assert incident.item_id == stuck.pk and "static output" in incident.problem
         assert "jumissa" not in incident.problem.lower()  # places named by site and page
         _reported_to_who_can_fix_it(inbox, stuck, officer, client)
         # The task says it failed, and a second round alerts nobody again.
         with pytest.raises(ReconcileError):
             notice_due.call(0)
         assert len(inbox) == 1
-        assert RemovalIncident.objects.get(page_id=stuck.pk).attempts >= 2
+        assert Incident.objects.get(kind="notice", item_id=stuck.pk).attempts >= 2
         # Once the news item's editor has taken the name out, the next round finishes.
         news = NewsArticlePage.objects.get(pk=news.pk)
         news.title = news.resident_headline = "Naapurikiista ratkesi"
@@ -92,7 +65,7 @@ def test_an_unfinishable_removal_alerts_once_and_holds_nobody_up(
             news.save_revision().publish()
         # Wagtail keeps the old address answering: a redirect from a path naming the person.
         assert Redirect.objects.filter(old_path__icontains="jumissa").exists()
-        assert stuck.pk in {o.page_id for o in reconcile_due()}
+        assert stuck.pk in {o.item for o in reconcile_due()}
         assert not Redirect.objects.filter(old_path__icontains="jumissa").exists()
         assert not open_incidents().exists()
         assert all(c.ok for c in health.checks() if c.name == "notices")
@@ -104,7 +77,7 @@ def test_an_unfinishable_removal_alerts_once_and_holds_nobody_up(
         history += [str(e.data) + e.label for e in PageLogEntry.objects.filter(page_id=news.pk)]
         assert not [text for text in history if "Jumissa" in text]
         assert any("Naapurikiista: [henkilötieto poistettu] valitti" in t for t in history)
-        [receipt] = [r for r in receipts.read() if r["notice"] == stuck.pk]
+        [receipt] = [r for r in receipts.read() if r["item"] == stuck.pk]
         assert receipt["counts"]["other_pages"] == [news.pk]
         assert receipt["counts"]["other_history_rows"] >= 2
 
@@ -119,7 +92,7 @@ def _reported_to_who_can_fix_it(inbox, stuck, officer, client) -> None:
     assert str(stuck.pk) in subject and "henkilötieto" in subject
     assert "pages.json" in mail.get_payload(decode=True).decode()  # which files
     # The health check, within the same round (not after the grace period).
-    [notices] = [c for c in health.checks() if c.name == "notices"]
+    [notices] = [c for c in health.checks() if c.name == "personal data"]
     assert not notices.ok and str(stuck.pk) in notices.message
     assert "Jumissa" not in notices.message and "pages.json" not in notices.message
     # The legal officers' dashboard.

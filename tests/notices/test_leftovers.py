@@ -17,9 +17,9 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
-from cms.notices import receipts, richtext
-from cms.notices.models import NoticeRemoval
-from cms.removal import privacy, scans
+from cms.notices import richtext
+from cms.removal import privacy, receipts, scans
+from cms.removal.models import Removal
 from cms.removal.reconciler import purge, reconcile_due
 from publisher.release import folders as release
 from search import static_index
@@ -95,7 +95,7 @@ def test_purge_keeps_the_memo_entries_live_bundles_are_made_of_and_drops_the_res
     stores.set("listing", ["Kuulutus", f"Naapuri {removed}"], None)
     stores.set("other", "Kaupungin kirjaamo", None)
 
-    purge(scans.Needles({NOTICE: receipts.needles([removed])}))
+    purge(scans.Needles({("notice", NOTICE): receipts.needles([removed])}))
 
     assert in_use.exists()
     assert not any(p.exists() for p in (holding, unused, other_size, planted))
@@ -113,7 +113,7 @@ def test_a_table_made_after_a_scan_is_scanned_too(stores):
         cursor.execute("CREATE TABLE planted_copy (note TEXT)")
         cursor.execute("INSERT INTO planted_copy (note) VALUES (%s)", [f"Asiakas {removed}"])
     findings = privacy.verify(timezone.now())
-    assert [(f.store, f.where, f.notice) for f in findings] == [
+    assert [(f.store, f.where, f.item) for f in findings] == [
         ("database", "planted_copy.note", NOTICE)
     ]
 
@@ -127,7 +127,7 @@ def test_verify_privacy_reads_every_cache_entry(stores):
 
     stores.set("planted", {"rows": [("Yhteyshenkilö", f"{removed}")]}, None)
     findings = privacy.verify(timezone.now())
-    assert [(f.store, f.notice) for f in findings] == [("cache", NOTICE)]
+    assert [(f.store, f.item) for f in findings] == [("cache", NOTICE)]
     assert findings[0].where.endswith(".djcache")
 
     # However old the entry: the proof does not trust file times.
@@ -135,9 +135,7 @@ def test_verify_privacy_reads_every_cache_entry(stores):
     entry = _memo_entry("0a1b", f"Hakija {removed}")
     os.utime(entry, (0, 0))
     findings = privacy.verify(timezone.now())
-    assert [(f.store, f.notice, f.where) for f in findings] == [
-        ("static output", NOTICE, str(entry))
-    ]
+    assert [(f.store, f.item, f.where) for f in findings] == [("static output", NOTICE, str(entry))]
 
 
 @pytest.mark.django_db
@@ -145,8 +143,9 @@ def test_file_names_kept_by_an_earlier_release_are_forgotten_by_the_next_round()
     """Removals finished before the reconciler forgot deleted files' names: the journal
     kept them, and so did the worker's record of the file deletion."""
     name = "documents/kuuleminen-ville-valimuisti.pdf"
-    journal = NoticeRemoval.objects.create(
-        page_id=NOTICE,
+    journal = Removal.objects.create(
+        kind="notice",
+        item_id=NOTICE,
         ends_at=timezone.now(),
         started_at=timezone.now(),
         redacted_at=timezone.now(),
@@ -179,4 +178,4 @@ def test_the_proof_names_every_copy_of_the_same_bytes(stores):
             str(entry),
         ]
     )
-    assert {(f.store, f.notice) for f in findings} == {("static output", NOTICE)}
+    assert {(f.store, f.item) for f in findings} == {("static output", NOTICE)}

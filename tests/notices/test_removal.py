@@ -18,17 +18,17 @@ from django.utils import timezone
 
 from wagtail.admin.models import FormState
 
-from cms.notices import receipts, richtext
-from cms.notices.due import due
+from cms.notices import richtext
 from cms.notices.models import (
     NoticeAttachment,
     NoticePage,
-    NoticeRemoval,
     NoticeType,
 )
-from cms.removal import privacy
+from cms.removal import privacy, receipts
+from cms.removal.database import redact
+from cms.removal.due import due
+from cms.removal.models import Removal
 from cms.removal.reconciler import reconcile_due
-from cms.removal.redact import redact_database
 from publisher.builds.full import publish_full
 from publisher.builds.incremental import ChangeSet, publish_changes
 from publisher.release import folders as release
@@ -62,15 +62,15 @@ def test_the_page_one_second_before_and_after_the_deadline(city_content):
 
     with time_machine.travel(END - SECOND, tick=False):
         # The demo's notices ended long before; this one has a second to go.
-        assert notice.pk not in due(timezone.now())
-        assert notice.pk not in [o.page_id for o in reconcile_due()]
+        assert ("notice", notice.pk) not in due(timezone.now())
+        assert notice.pk not in [o.item for o in reconcile_due()]
         publish_changes(ChangeSet())
         assert "Kanarialintu Hakija" in notice_html(notice)
 
     with time_machine.travel(END + SECOND, tick=False):
-        assert due(timezone.now()) == [notice.pk]
+        assert due(timezone.now()) == [("notice", notice.pk)]
         [outcome] = reconcile_due()
-        assert outcome.page_id == notice.pk
+        assert outcome.item == notice.pk
         assert datetime.fromisoformat(outcome.receipt["deadline"]) == END
         html = notice_html(notice)
         assert "Kanarialintu" not in html
@@ -104,7 +104,7 @@ def test_canary_tokens_leave_every_store(city_content, settings):
             assert any(w.startswith(output) for w in where), (token, "static output")
 
     with time_machine.travel(END + SECOND, tick=False):
-        reconciled = {o.page_id for o in reconcile_due()}
+        reconciled = {o.item for o in reconcile_due()}
         assert {n.pk for n in notices} <= reconciled
         assert raw_hits(tokens) == {}
         assert privacy.verify(timezone.now()) == []
@@ -132,7 +132,7 @@ def _planted_back_is_found(notices, tokens: list[str], name: str, settings) -> N
     # A removed value (a person concerned), copied back into another site's page.
     planted.write_bytes(original.replace(b"</main>", f"<p>{tokens[3]} Naapuri</p></main>".encode()))
     findings = privacy.verify(timezone.now())
-    assert [(f.store, f.notice) for f in findings] == [("static output", notices[3].pk)]
+    assert [(f.store, f.item) for f in findings] == [("static output", notices[3].pk)]
     with pytest.raises(SystemExit):
         call_command("verify_privacy")
     planted.write_bytes(original)
@@ -140,7 +140,7 @@ def _planted_back_is_found(notices, tokens: list[str], name: str, settings) -> N
     page = NoticePage.objects.get(pk=notices[0].pk)
     NoticePage.objects.filter(pk=page.pk).update(lead=f"Koskee {tokens[0]} Hakija")
     findings = privacy.verify(timezone.now())
-    assert {(f.store, f.notice) for f in findings} == {("database", notices[0].pk)}
+    assert {(f.store, f.item) for f in findings} == {("database", notices[0].pk)}
     NoticePage.objects.filter(pk=page.pk).update(lead=page.lead)
 
     # URL-encoded, as a preview form state holds it ("Yhteyshenkil%C3%B6").
@@ -149,7 +149,7 @@ def _planted_back_is_found(notices, tokens: list[str], name: str, settings) -> N
         data=urlencode({"contact_name": f"{tokens[2]} Yhteyshenkilö"})
     )
     findings = privacy.verify(timezone.now())
-    assert {(f.store, f.where, f.notice) for f in findings} == {
+    assert {(f.store, f.where, f.item) for f in findings} == {
         ("database", "wagtailadmin_formstate.data", notices[2].pk)
     }
     FormState.objects.filter(pk=state.pk).update(data=state.data)
@@ -157,7 +157,7 @@ def _planted_back_is_found(notices, tokens: list[str], name: str, settings) -> N
     # A deleted file's name, back in a task's arguments.
     task = FileDeletionTaskFactory(name=name)
     findings = privacy.verify(timezone.now())
-    assert {(f.store, f.where, f.notice) for f in findings} == {
+    assert {(f.store, f.where, f.item) for f in findings} == {
         ("database", "django_tasks_database_dbtaskresult.args_kwargs", notices[1].pk)
     }
     task.delete()
@@ -165,7 +165,7 @@ def _planted_back_is_found(notices, tokens: list[str], name: str, settings) -> N
     copy = Path(settings.MEDIA_ROOT) / "restored-from-a-backup.bin"
     copy.write_bytes(f"Asianosainen {tokens[5]} Kuusitie 5".encode())
     findings = privacy.verify(timezone.now())
-    assert {(f.store, f.notice) for f in findings} == {("media files", notices[5].pk)}
+    assert {(f.store, f.item) for f in findings} == {("media files", notices[5].pk)}
     copy.unlink()
     assert privacy.verify(timezone.now()) == []
 
@@ -178,20 +178,20 @@ def test_a_run_stopped_after_its_database_step_is_finished_by_the_next(city_cont
         file = Path(settings.MEDIA_ROOT) / document.file.name
     with time_machine.travel(END + SECOND, tick=False):
         # As if killed right after the commit: the rows are redacted, nothing else is.
-        journal = redact_database(notice.pk, timezone.now())
+        journal = redact(kind_name="notice", item=notice.pk, now=timezone.now())
         assert journal.redacted_at is not None and journal.finished_at is None
         assert file.exists()
         assert "Keskeytys Hakija" in notice_html(notice)
         assert [f.store for f in privacy.verify(timezone.now())][:1] == ["database"]
-        assert notice.pk in [o.page_id for o in reconcile_due()]
+        assert notice.pk in [o.item for o in reconcile_due()]
         assert not file.exists()
         assert "Keskeytys" not in notice_html(notice)
         assert privacy.verify(timezone.now()) == []
         # As if killed after the receipt was written, before the journal was closed: the
         # next run closes it, and the receipt is not written twice.
-        NoticeRemoval.objects.filter(page_id=notice.pk).update(finished_at=None)
-        assert notice.pk in [o.page_id for o in reconcile_due()]
-        mine = [r for r in receipts.read() if r["notice"] == notice.pk]
+        Removal.objects.filter(kind="notice", item_id=notice.pk).update(finished_at=None)
+        assert notice.pk in [o.item for o in reconcile_due()]
+        mine = [r for r in receipts.read() if r["item"] == notice.pk]
         assert len(mine) == 1 and "replayed" not in mine[0]
         # The run that finished the job timed its own steps (the database's was done before).
         assert set(mine[0]["seconds"]) == {"files", "publish", "purge", "verify"}
@@ -203,17 +203,18 @@ def test_a_failure_inside_the_database_step_changes_nothing(city_content, monkey
         notice = published_notice("Peruutus")
         publish_full()
     with time_machine.travel(END + SECOND, tick=False):
-        from cms.removal import reconciler, redact
+        from cms.removal import reconciler
+        from cms.removal.notices import redact
 
         def broken(*args, **kwargs):
             raise RuntimeError("disk full")
 
         monkeypatch.setattr(redact, "_scrub_logs", broken)
         with pytest.raises(RuntimeError):
-            reconciler.reconcile(notice.pk)
+            reconciler.reconcile("notice", notice.pk)
         assert NoticePage.objects.get(pk=notice.pk).contact_name == "Peruutus Yhteyshenkilö"
         monkeypatch.undo()
-        assert notice.pk in [o.page_id for o in reconcile_due()]
+        assert notice.pk in [o.item for o in reconcile_due()]
         assert privacy.verify(timezone.now()) == []
 
 
@@ -235,7 +236,7 @@ def test_a_title_and_address_that_name_the_person_lose_the_name_and_the_removal_
         assert token in notice_html(notice)
     with time_machine.travel(END + SECOND, tick=False):
         # Finished in one run, not retried for ever (the demo's ended notices go too).
-        [outcome] = [o for o in reconcile_due() if o.page_id == notice.pk]
+        [outcome] = [o for o in reconcile_due() if o.item == notice.pk]
         assert outcome.receipt["needles"]
         notice = NoticePage.objects.get(pk=notice.pk)
         assert notice.title.startswith("Poikkeamispäätös, ")

@@ -39,7 +39,7 @@ def test_a_link_the_reference_index_does_not_know_yet_is_still_taken_out(city_co
         path = page.url_path.removeprefix("/city/")
         assert f"/documents/{document.pk}/" in (live / path / "index.html").read_text()
     with time_machine.travel(END + SECOND, tick=False):
-        assert notice.pk in {o.page_id for o in reconcile_due()}
+        assert notice.pk in {o.item for o in reconcile_due()}
         html = (release.current("city") / path / "index.html").read_text()
         assert "Katso kuuleminen." in html and f"/documents/{document.pk}/" not in html
         assert privacy.verify(timezone.now()) == []

@@ -12,12 +12,11 @@ import time_machine
 
 from django.utils import timezone
 
-from cms.notices import receipts
 from cms.notices.models import (
     NoticeAttachment,
     NoticePage,
 )
-from cms.removal import privacy
+from cms.removal import privacy, receipts
 from cms.removal.reconciler import reconcile_due
 from publisher.builds.full import publish_full
 from publisher.release import folders as release
@@ -47,9 +46,9 @@ def test_a_notice_deleted_before_its_deadline_takes_its_personal_data_at_once(
     with time_machine.travel(START + timedelta(days=2), tick=False):  # well before its end
         (notice if what == "notice" else notices_section()).delete()
         assert not Document.objects.filter(pk=document.pk).exists()  # the CMS has it no more
-        assert [o.page_id for o in reconcile_due() if o.page_id == notice.pk] == [notice.pk]
+        assert [o.item for o in reconcile_due() if o.item == notice.pk] == [notice.pk]
         assert not file.exists()
-        [receipt] = [r for r in receipts.read() if r["notice"] == notice.pk]
+        [receipt] = [r for r in receipts.read() if r["item"] == notice.pk]
         assert receipt["policy"] == "remove"
         assert raw_hits([token]) == {}
         assert privacy.verify(timezone.now()) == []
@@ -89,7 +88,7 @@ def test_a_personal_attachment_linked_from_another_page_leaves_it_with_the_remov
         page_file = live / page.url_path.removeprefix("/city/") / "index.html"
         assert document.file.name.rsplit("/", 1)[-1] in page_file.read_text()
     with time_machine.travel(END + SECOND, tick=False):
-        assert notice.pk in {o.page_id for o in reconcile_due()}
+        assert notice.pk in {o.item for o in reconcile_due()}
         page = ContentPage.objects.get(pk=page.pk)
         stored = page.body.raw_data
         assert [block["type"] for block in stored] == ["paragraph", "paragraph"]
@@ -119,11 +118,11 @@ def test_an_unpublished_notice_and_a_copy_lose_their_personal_data_at_their_dead
         assert copy.display_from == timezone.now() and copy.ends_at > original.ends_at
         assert copy.personal_data_removed_at is None
     with time_machine.travel(END + SECOND, tick=False):
-        finished = {o.page_id for o in reconcile_due()}
+        finished = {o.item for o in reconcile_due()}
         assert {withdrawn.pk, original.pk} <= finished and copy.pk not in finished
         assert f"{token}B" in NoticePage.objects.get(pk=copy.pk).persons_concerned
     with time_machine.travel(copy.ends_at + SECOND, tick=False):
-        assert copy.pk in {o.page_id for o in reconcile_due()}
+        assert copy.pk in {o.item for o in reconcile_due()}
         assert raw_hits([token, f"{token}B"]) == {}
         assert privacy.verify(timezone.now()) == []
 

@@ -44,11 +44,11 @@ def test_a_store_registered_is_purged_by_the_removal_and_searched_by_the_proof(
         time_machine.travel(END + SECOND, tick=False),
     ):
         # (The demo's own notices ended long before: removed in the same run.)
-        assert notice.pk in {outcome.page_id for outcome in reconcile_due()}
+        assert notice.pk in {outcome.item for outcome in reconcile_due()}
         assert purged == ["message.txt"]
         assert [path.name for path in tree(bin_folder)] == ["other.txt"]
         assert privacy.verify(timezone.now()) == []
         # The copy comes back (a restore from a backup): the proof names the store.
         (bin_folder / "message.txt").write_text("Satakieli Hakija")
         findings = privacy.verify(timezone.now())
-        assert [(f.store, f.notice) for f in findings] == [("outbox", notice.pk)]
+        assert [(f.store, f.item) for f in findings] == [("outbox", notice.pk)]

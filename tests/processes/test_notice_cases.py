@@ -101,15 +101,15 @@ def test_every_type_and_every_case_leaves_nothing_anywhere(platform: Platform, s
                 wait_for(lambda t=token, p=path, f=fetch: t.encode() in f(p)[2], timeout=60)
         end(platform, ends, 3)
         wait_for(
-            lambda: set(ends) <= {r["notice"] for r in receipts(platform)},
+            lambda: set(ends) <= {r["item"] for r in receipts(platform)},
             timeout=120,
             interval=0.5,
         )
         assert "No personal data" in platform.manage("verify_privacy")
         # No false alarm: notices ending together share values (the factory's contact
         # number), and none was checked while the others still showed theirs.
-        alarms = "from cms.notices.models import RemovalIncident as R\n"
-        alarms += "print(list(R.objects.values_list('page_id', 'problem')))"
+        alarms = "from cms.removal.models import Incident as R\n"
+        alarms += "print(list(R.objects.values_list('item_id', 'problem')))"
         assert platform.shell(alarms) == "[]"
     finally:
         for process in services:
@@ -164,13 +164,13 @@ print(news.pk)
         [stuck_id], [other_id] = made[stuck]["ends"], made[other]["ends"]
         end(platform, [stuck_id, other_id], 2)
         # The other notice finishes on time: within a scheduler round of its deadline.
-        waited = wait_for(lambda: other_id in {r["notice"] for r in receipts(platform)}, timeout=30)
+        waited = wait_for(lambda: other_id in {r["item"] for r in receipts(platform)}, timeout=30)
         print(f"the other notice's receipt {waited:.1f} s after the deadline was set 2 s ahead")
         _reported_once(platform, inbox, stuck, stuck_id)
         # Rounds go on and retry it: nobody is e-mailed again.
         attempts = (
-            "from cms.notices.models import RemovalIncident; "
-            f"print(RemovalIncident.objects.get(page_id={stuck_id}).attempts)"
+            "from cms.removal.models import Incident; "
+            f"print(Incident.objects.get(kind='notice', item_id={stuck_id}).attempts)"
         )
         wait_for(lambda: int(platform.shell(attempts)) >= 2, timeout=30, interval=1)
         assert len(inbox) == 1
@@ -182,7 +182,7 @@ print(news.pk)
             f"news.slug = 'naapurikiista-ratkesi'\n"
             f"news.save_revision().publish()\n"
         )
-        wait_for(lambda: stuck_id in {r["notice"] for r in receipts(platform)}, timeout=60)
+        wait_for(lambda: stuck_id in {r["item"] for r in receipts(platform)}, timeout=60)
         assert platform.run("health").returncode == 0
         dashboard = platform.shell(DASHBOARD.replace("PAGE", repr(f"/pages/{stuck_id}/")))
         assert dashboard == "False False"

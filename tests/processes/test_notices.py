@@ -59,7 +59,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from cms.notices.models import NoticePage
-from cms.removal.schedule import schedule_moments
+from cms.removal.notices.schedule import schedule_moments
 ends_at = timezone.now() + timedelta(seconds=SECONDS)
 with transaction.atomic():
     for page in NoticePage.objects.filter(pk__in=IDS):
@@ -149,8 +149,8 @@ def test_a_reconciler_killed_at_random_points_is_finished_by_the_next_run(platfo
     out = platform.manage("expire_notices")
     assert "none left" in out
     assert "No personal data" in platform.manage("verify_privacy")
-    written = [r for r in receipts(platform)[before:] if r["notice"] in ids]
-    assert sorted(r["notice"] for r in written) == sorted(ids), "one receipt per notice"
+    written = [r for r in receipts(platform)[before:] if r["item"] in ids]
+    assert sorted(r["item"] for r in written) == sorted(ids), "one receipt per notice"
     for receipt in written:
         assert not any(token in json.dumps(receipt) for token in names)
     for token, kind in zip(names, kinds, strict=True):
@@ -207,7 +207,7 @@ def test_a_backup_restored_is_a_working_platform_with_its_removals_replayed(
     assert f"notice {deleted}: personal data removed (again, after a restore)" in out
     assert "No personal data" in out
     for notice in (ended, deleted):
-        mine = [r for r in receipts(platform) if r["notice"] == notice]
+        mine = [r for r in receipts(platform) if r["item"] == notice]
         assert [r.get("replayed", False) for r in mine] == [False, True]
     # The notice its officer deleted stays deleted.
     exists = f"from wagtail.models import Page; print(Page.objects.filter(pk={deleted}).exists())"
@@ -235,7 +235,7 @@ def test_a_notice_goes_live_at_its_start_and_is_cleaned_at_its_end_by_the_worker
         assert token in page.read_text()
         end(platform, [page_id], 3)
         wait_for(lambda: token not in page.read_text(), timeout=60)
-        wait_for(lambda: any(r["notice"] == page_id for r in receipts(platform)), timeout=60)
+        wait_for(lambda: any(r["item"] == page_id for r in receipts(platform)), timeout=60)
         assert anywhere(platform, token) == []
         assert "No personal data" in platform.manage("verify_privacy")
     finally:

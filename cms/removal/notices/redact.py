@@ -1,22 +1,19 @@
-"""Step 1 of a notice's removal (``reconciler.py``): the database, in one transaction.
+"""A notice's database step (``PersonalData.redact``), in the removal's transaction.
 
 The page, every revision, log entries and workflow comments lose the personal values;
-review comments, preview form states and personal documents go; the journal
-(``NoticeRemoval``) keeps the files to delete and the needles; the publish is queued. With
-the "remove" policy the page is then deleted.
+review comments, preview form states and personal documents go; what was removed goes back
+to the removal, which journals it and queues the publish. With the "remove" policy the
+page is then deleted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
+from urllib.parse import unquote_plus
 
 from modelsearch import index as search_index
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
 from django.utils.text import slugify
@@ -25,19 +22,12 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Comment, Page, PageLogEntry, Revision, TaskState
 
-from cms.notices import kept, receipts, redaction, richtext
-from cms.notices.models import REMOVE, NoticeAttachment, NoticePage, NoticeRemoval
+from cms.core.personal_data import Redacted
+from cms.notices import kept, redaction, richtext
+from cms.notices.models import REMOVE, NoticeAttachment, NoticePage
+from cms.removal import receipts
 
-from . import history, leftovers, unlink
-
-
-def needles_of(journals: Iterable[NoticeRemoval]):
-    from .scans import Needles
-
-    journals = list(journals)
-    owners = {digest: j.page_id for j in journals for digest in j.file_digests}
-    return Needles({j.page_id: j.needles for j in journals}, owners=owners)
-
+from . import unlink
 
 # Fields that keep their text, with any removed value in them replaced: a title that names
 # the person keeps the matter and loses the name (kept.py refuses to publish one now).
@@ -113,47 +103,39 @@ def _rename(page: NoticePage, slug: str) -> None:
     page.slug, page.url_path = slug, new_path
 
 
-def redact_database(page_id: int, now: datetime, *, deleting: bool = False) -> NoticeRemoval:
-    """Step 1, in one transaction. Returns the journal. ``deleting``: the notice is being
-    deleted before its period ended (``schedule.on_notice_deleted``): its data goes now,
-    as with the "remove" policy, and the deletion itself removes the page."""
-    with transaction.atomic():
-        journal = NoticeRemoval.objects.select_for_update().filter(page_id=page_id).first()
-        if journal is not None and journal.redacted_at is not None:
-            return journal
-        page = NoticePage.objects.select_for_update().get(pk=page_id)
-        revisions = list(_revisions(page_id))
-        values = _values(page)
-        for revision in revisions:
-            values += redaction.personal_values(revision.content)
-        values += redaction.variants(values)
-        removed = sorted(set(values), key=lambda v: (-len(v), v))
-        documents = list(
-            get_document_model().objects.filter(pk__in=_personal_documents(page, revisions))
-        )
-        with translation.override(page.locale.language_code):
-            marker = richtext.marker()
-            slug = _redact_page_and_history(page, revisions, removed, marker)
-            counts = _redact_around(page_id, removed, marker)
-        ended, found = _needles_of(page, removed, documents, now)
-        journal = journal or NoticeRemoval(page_id=page_id, started_at=now)
-        # (Before the documents go: their files' digests are read, and their ids kept.)
-        policy = _journal_fill(journal, page, documents, found, now, deleting=deleting)
-        journal.counts = {
-            "revisions": len(revisions),
-            **counts,
-            "documents": [d.pk for d in documents],
-        }
-        _unlink_documents(page, documents, removed, marker)
-        journal.save()
-        _save_and_publish(page, slug, now, policy=policy, deleting=deleting)
-    # Outside the transaction: reading every page's history must not hold the write lock.
-    # (A run killed here leaves that history as it was, and verify_privacy names it.)
-    others = history.pages_naming(ended, needles_of([journal]), page_id)
-    if others:
-        journal.counts = {**journal.counts, "other_pages": others}
-        journal.save(update_fields=["counts"])
-    return journal
+def redact_notice(page_id: int, *, now: datetime, deleting: bool, earlier: dict | None) -> Redacted:
+    """The notice's step 1 (see the module). ``deleting``: the notice is being deleted
+    before its period ended (``schedule.on_notice_deleted``): its data goes now, as with
+    the "remove" policy, and the deletion itself removes the page."""
+    page = NoticePage.objects.select_for_update().get(pk=page_id)
+    revisions = list(_revisions(page_id))
+    values = _values(page)
+    for revision in revisions:
+        values += redaction.personal_values(revision.content)
+    values += redaction.variants(values)
+    removed = sorted(set(values), key=lambda v: (-len(v), v))
+    documents = list(
+        get_document_model().objects.filter(pk__in=_personal_documents(page, revisions))
+    )
+    with translation.override(page.locale.language_code):
+        marker = richtext.marker()
+        slug = _redact_page_and_history(page, revisions, removed, marker)
+        counts = _redact_around(page_id, removed, marker)
+    ended, also = _to_look_for(page, removed, documents, now)
+    # A notice deleted early, brought back by a database restore, is deleted again.
+    policy = REMOVE if (earlier or {}).get("policy") == REMOVE else page.policy
+    relinked = _unlink_documents(page, documents, removed, marker)
+    return Redacted(
+        values=ended,
+        also=also,
+        # (Read before the documents go: the removal reads their files' digests.)
+        files=sorted({d.file.name for d in documents}),
+        policy=REMOVE if deleting else policy,
+        reference=str(page.translation_key),
+        ends_at=min(page.ends_at, now) if deleting and page.ends_at else page.ends_at,
+        counts={"revisions": len(revisions), **counts, "documents": [d.pk for d in documents]},
+        publish=[*relinked, *_save(page, slug, now, policy=policy, deleting=deleting)],
+    )
 
 
 def _redact_page_and_history(
@@ -201,7 +183,7 @@ def _redact_around(page_id: int, removed: list[str], marker: str) -> dict[str, i
     comments = Comment.objects.filter(page_id=page_id)
     comment_count = comments.count()
     comments.delete()
-    previews = leftovers.drop_previews(page_id, removed)
+    previews = drop_previews(page_id, removed)
     tasks = TaskState.objects.filter(workflow_state__object_id=str(page_id), comment__gt="")
     for state in tasks:
         state.comment = redaction.scrub(state.comment, removed, marker)
@@ -209,12 +191,11 @@ def _redact_around(page_id: int, removed: list[str], marker: str) -> dict[str, i
     return {"log_entries": logs, "comments": comment_count, "previews": previews}
 
 
-def _needles_of(
+def _to_look_for(
     page: NoticePage, removed: list[str], documents: list, now: datetime
-) -> tuple[list[str], list]:
-    """The values to look for from now on (those no notice still on view shows), and
-    their needles with those of the documents' titles and file names."""
-    hasher = receipts.Hasher()
+) -> tuple[list[str], list[str]]:
+    """The values to look for from now on (those no notice still on view shows), and the
+    documents' titles and file names."""
     # A value that a notice still on view shows too (the same contact person on many
     # notices) is looked for once that notice has ended, not before.
     # Compared as the needles read them (words, case and diacritics folded), so that
@@ -225,58 +206,27 @@ def _needles_of(
         for value in _values(other)
     }
     ended = [v for v in removed if tuple(receipts.words(v)) not in running]
-    found = receipts.needles(ended, hasher)
     # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
     names = sorted({d.file.name for d in documents})
-    found += receipts.needles([*(d.title for d in documents), *names], hasher)
-    return ended, found
+    return ended, [*(d.title for d in documents), *names]
 
 
-def _unlink_documents(page: NoticePage, documents: list, removed: list[str], marker: str) -> None:
+def _unlink_documents(
+    page: NoticePage, documents: list, removed: list[str], marker: str
+) -> list[int]:
     """A page elsewhere that links one of the documents (made before links were checked)
-    loses the link; then the documents go."""
-    from publisher.public import request_publish
-
+    loses the link; then the documents go. Returns the pages to publish again."""
     with translation.override(page.locale.language_code):
         relinked = unlink.from_other_pages({d.pk for d in documents}, page.pk, removed, marker)
-    if relinked:
-        request_publish(reason="notice ended", page_ids=relinked)
     for document in documents:
         document.delete()
+    return sorted(relinked)
 
 
-def _journal_fill(
-    journal: NoticeRemoval,
-    page: NoticePage,
-    documents: list,
-    found: list,
-    now: datetime,
-    *,
-    deleting: bool,
-) -> str:
-    """The journal's record of this redaction, its counts aside; the policy that applies."""
-    media_root = Path(settings.MEDIA_ROOT)
-    pending = sorted({d.file.name for d in documents})
-    journal.translation_key = str(page.translation_key)
-    # A notice deleted early, brought back by a database restore, is deleted again.
-    policy = REMOVE if receipts.policies().get(page.pk) == REMOVE else page.policy
-    journal.policy = REMOVE if deleting else policy
-    journal.ends_at = min(page.ends_at, now) if deleting and page.ends_at else page.ends_at
-    journal.redacted_at = now
-    journal.needles = found
-    journal.pending_files = pending
-    journal.file_digests = sorted(
-        receipts.file_digest(media_root / name) for name in pending if (media_root / name).is_file()
-    )
-    return policy
-
-
-def _save_and_publish(
+def _save(
     page: NoticePage, slug: str | None, now: datetime, *, policy: str, deleting: bool
-) -> None:
-    """Save what was redacted, rename, and have the sites follow (or delete the page)."""
-    from publisher.public import request_publish
-
+) -> list[int]:
+    """Save what was redacted, rename, and delete the page or return it to publish again."""
     page.personal_data_removed_at = now
     # Only what was redacted: the stored deadline stays as it was when the period ended.
     page.save(
@@ -290,11 +240,26 @@ def _save_and_publish(
     )
     if slug is not None:
         _rename(page, slug)
-    if deleting:
-        request_publish(reason="notice ended", page_ids=[page.pk])
-    elif policy == REMOVE:
+    if policy == REMOVE and not deleting:
         page.delete()  # its signals unindex it and queue the publish that takes it away
-    else:
+        return []
+    if not deleting:
         # The admin's search index now, in this transaction: saving only queued it.
         search_index.insert_or_update_object(page)
-        request_publish(reason="notice ended", page_ids=[page.pk])
+    return [page.pk]
+
+
+def drop_previews(page_id: int, removed: list[str]) -> int:
+    """The admin's preview form states: Wagtail keeps an editor's unsaved form (URL-encoded)
+    for the preview panel. Those of this notice, and of new-page forms that held its data."""
+    from wagtail.admin.models import FormState
+
+    kind = ContentType.objects.get_for_model(NoticePage, for_concrete_model=False)
+    states = FormState.objects.filter(content_type=kind, object_id__in=[str(page_id), ""])
+    doomed = [
+        state.pk
+        for state in states
+        if state.object_id or any(value in unquote_plus(state.data) for value in removed)
+    ]
+    FormState.objects.filter(pk__in=doomed).delete()
+    return len(doomed)

@@ -1,13 +1,15 @@
 """Receipts of removals, and the keyed hashes ("needles") that prove them.
 
-A receipt records that a notice's personal data was removed: ids, times, counts, digests
-of deleted files and the needles. It never holds the removed data. A needle is a value
-(a name, a phone number, a marked span) as a sequence of keyed hashes of its words; with
-the key, ``verify_privacy`` can tell whether a store still holds the value, without the
-value itself being kept anywhere.
+A receipt records that an item's personal data was removed (its kind and id, times,
+counts, digests of deleted files and the needles). It never holds the removed data. A
+needle is a value (a name, a phone number, a marked span) as a sequence of keyed hashes of
+its words; with the key, ``verify_privacy`` can tell whether a store still holds the
+value, without the value itself being kept anywhere.
 
 Receipts are appended to a JSON-lines file outside the database, so that they survive a
-database restore: the reconciler then removes the restored data again and says so.
+database restore: the reconciler then removes the restored data again and says so. (The
+file and its settings keep the names they had when notices were the only kind: an existing
+deployment's receipts stay where they are, and its needles keep their key.)
 """
 
 from __future__ import annotations
@@ -100,20 +102,35 @@ def read() -> Iterator[dict]:
                     continue  # a line cut short by a crash: the next run writes it again
 
 
-_policies: dict[tuple, dict[int, str]] = {}
+def owner(receipt: dict) -> tuple[str, int]:
+    """The kind and item a receipt is of: receipts written before there were kinds are
+    notices' (``"notice": id``)."""
+    if "kind" in receipt:
+        return str(receipt["kind"]), int(receipt["item"])
+    return "notice", int(receipt["notice"])
 
 
-def policies() -> dict[int, str]:
-    """Notice id -> the policy its last receipt applied ("archive" or "remove"), for every
-    notice a removal has finished for. The scheduler asks every round: the log is read
-    again only when it has changed."""
+# (path, size, mtime) -> kind -> item -> its last receipt: the scheduler asks every round.
+_last: dict[tuple, dict[str, dict[int, dict]]] = {}
+
+
+def last(kind: str) -> dict[int, dict]:
+    """Item id -> its last receipt, for every item of ``kind`` a removal has finished for.
+    The log is read again only when it has changed."""
     path = log_path()
     try:
         stat = path.stat()
     except FileNotFoundError:
         return {}
     version = (str(path), stat.st_size, stat.st_mtime_ns)
-    if version not in _policies:
-        _policies.clear()
-        _policies[version] = {int(r["notice"]): r.get("policy", "") for r in read()}
-    return _policies[version]
+    if version not in _last:
+        by_kind: dict[str, dict[int, dict]] = {}
+        for receipt in read():
+            try:
+                name, item = owner(receipt)
+            except (KeyError, TypeError, ValueError):
+                continue  # not a receipt of this log's making
+            by_kind.setdefault(name, {})[item] = receipt
+        _last.clear()
+        _last[version] = by_kind
+    return _last[version].get(kind, {})

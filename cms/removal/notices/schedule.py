@@ -6,37 +6,17 @@ officers' rights on a new notices section."""
 
 from __future__ import annotations
 
-import logging
-
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
-from django.utils import timezone
 
-logger = logging.getLogger(__name__)
+from cms.removal import services
+
+from .kind import NAME
 
 
 def schedule_moments(page) -> None:
     """Queue a task for the notice's start and end, unless one is already queued."""
-    from django_tasks import default_task_backend
-
-    from cms.notices.models import NoticeDeadline
-
-    from .tasks import notice_due
-
-    if not default_task_backend.supports_defer:
-        return  # an immediate backend (tests) cannot wait: the scheduler covers it
-    now = timezone.now()
-    for moment in {page.display_from, page.ends_at}:
-        if moment is None or moment <= now:
-            continue
-        try:
-            with transaction.atomic():
-                NoticeDeadline.objects.create(page_id=page.pk, moment=moment)
-        except IntegrityError:
-            continue  # already scheduled
-        transaction.on_commit(
-            lambda moment=moment: notice_due.using(run_after=moment).enqueue(page.pk)
-        )
+    services.schedule(kind_name=NAME, item=page.pk, moments=[page.display_from, page.ends_at])
 
 
 def on_notice_saved(sender, instance, **kwargs) -> None:
@@ -50,11 +30,7 @@ def on_notice_deleted(sender, instance, **kwargs) -> None:
     build and proof finished by the removal task right after (and by every round)."""
     if instance.personal_data_removed_at is not None:
         return  # removed already: its own removal is deleting it
-    from .redact import redact_database
-    from .tasks import notice_due
-
-    redact_database(instance.pk, timezone.now(), deleting=True)
-    transaction.on_commit(lambda: notice_due.enqueue(instance.pk))
+    services.remove_now(kind_name=NAME, item=instance.pk)
 
 
 def on_section_created(sender, instance, created, **kwargs) -> None:

@@ -26,7 +26,8 @@ from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry, Revision
 
-from cms.notices import receipts, richtext
+from cms.notices import richtext
+from cms.removal import receipts
 
 # Words as they are written: combining marks belong to their letter ("a" + U+0308).
 TOKEN = re.compile(r"[\w\u0300-\u036f]+")
@@ -69,7 +70,7 @@ def pages_naming(values: Iterable[str], needles, exclude: int) -> list[int]:
 def _naming(rows, page_field: str, data_field: str, title_field: str, probes, needles) -> set[int]:
     """The pages of ``rows`` whose JSON data or title a needle matches; SQL first picks
     the rows holding one of the ``probes``."""
-    from .reading import readable
+    from cms.removal.reading import readable
 
     wanted = Q()
     for probe in probes:

@@ -3,7 +3,7 @@
 Before links were checked (``links.py``), an editor could link a notice's personal
 attachment from any page; that page's site then published the file. When the attachment
 goes, every page that references it (in Wagtail's reference index, or whose last build
-shipped it: ``places.shipped_with``) loses the reference: a rich-text link becomes its
+shipped it: ``shipped.shipped_with``) loses the reference: a rich-text link becomes its
 text, a document block becomes a paragraph with its link text; in the live page and its
 latest revision, any removed value in what is kept is replaced as in the notice itself.
 The page is published again, so its site drops the file.
@@ -24,7 +24,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from cms.notices import redaction
 
-from . import places
+from . import shipped
 
 
 def _link(document_ids: set[int]) -> re.Pattern:
@@ -75,7 +75,7 @@ def referring_pages(document_ids: Iterable[int], exclude: int) -> list[Page]:
         to_object_id__in=[str(pk) for pk in document_ids],
         base_content_type=page_type,
     ).values_list("object_id", flat=True)
-    wanted = {int(pk) for pk in ids} | places.shipped_with(document_ids)
+    wanted = {int(pk) for pk in ids} | shipped.shipped_with(document_ids)
     pages = Page.objects.filter(pk__in=wanted).exclude(pk=exclude)
     return [page.specific for page in pages]
 
