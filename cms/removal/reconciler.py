@@ -192,9 +192,11 @@ def reconcile_together(
         try:
             shared = time.perf_counter()
             needles = needles_of(journals.values())
-            for name in sorted({owner[0] for owner in journals}):
-                kind(name).before_publish(needles)
-            publish()
+            declared = [kind(name) for name in sorted({owner[0] for owner in journals})]
+            for found in declared:
+                found.before_publish(needles)
+            if any(found.publishes for found in declared):
+                publish()  # (a kind whose data never reached the sites waits for no build)
             published = time.perf_counter()
             purge(needles)
             for owner in journals:

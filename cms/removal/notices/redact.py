@@ -124,15 +124,17 @@ def redact_notice(page_id: int, *, now: datetime, deleting: bool, earlier: dict 
     ended, also = _to_look_for(page, removed, documents, now)
     # A notice deleted early, brought back by a database restore, is deleted again.
     policy = REMOVE if (earlier or {}).get("policy") == REMOVE else page.policy
+    # (The files stay until the transaction commits: the removal reads their digests.)
+    files = sorted({d.file.name for d in documents})
     relinked = _unlink_documents(page, documents, removed, marker)
     return Redacted(
         values=ended,
         also=also,
-        # (Read before the documents go: the removal reads their files' digests.)
-        files=sorted({d.file.name for d in documents}),
+        files=files,
         policy=REMOVE if deleting else policy,
         reference=str(page.translation_key),
-        ends_at=min(page.ends_at, now) if deleting and page.ends_at else page.ends_at,
+        # Deleted early (a draft may have no period yet): its lifetime ends now.
+        ends_at=min(page.ends_at or now, now) if deleting else page.ends_at,
         counts={"revisions": len(revisions), **counts, "documents": [d.pk for d in documents]},
         publish=[*relinked, *_save(page, slug, now, policy=policy, deleting=deleting)],
     )
