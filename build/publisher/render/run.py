@@ -50,22 +50,26 @@ def renderer_fingerprint() -> str:
     """A digest of what a rendered file depends on besides its records: the themes, the
     translations and the generator's code. Outputs rendered under another fingerprint may
     differ from what this process renders from the same records (a deploy changed them)."""
-    themes, here = Path(settings.THEMES_DIR), Path(__file__).parent
-    files = [
+    hashed = hashlib.sha256()
+    for path in fingerprinted_files():
+        hashed.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return hashed.hexdigest()[:32]
+
+
+def fingerprinted_files() -> list[Path]:
+    """What ``renderer_fingerprint`` reads: the themes, the kinds' templates, the compiled
+    translations, every module of the publisher (whatever stage: the export shapes what a
+    page lists too) and the records' contract and roles."""
+    themes, publisher = Path(settings.THEMES_DIR), Path(__file__).resolve().parents[1]
+    return [
         *sorted(path for path in themes.rglob("*") if path.is_file()),
         *sorted(
             path for folder in kind_templates() for path in folder.rglob("*") if path.is_file()
         ),
         *sorted(path for folder in settings.LOCALE_PATHS for path in Path(folder).rglob("*.mo")),
-        # The generator's code and that of its outputs (``outputs/``), and the records'
-        # roles, which decide what each page lists.
-        *sorted(here.rglob("*.py")),
-        *sorted((here.parent / "records").glob("*.py")),
+        *sorted(publisher.rglob("*.py")),
+        *sorted((publisher.parent / "records").glob("*.py")),
     ]
-    hashed = hashlib.sha256()
-    for path in files:
-        hashed.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return hashed.hexdigest()[:32]
 
 
 def kind_templates() -> list[Path]:

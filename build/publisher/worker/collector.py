@@ -58,8 +58,13 @@ class Collector:
         if not self.baseline:
             self.baseline = gc.get_freeze_count()  # that collection was a full one
         elif gc.get_freeze_count() > self.baseline * (1 + REGROWTH):
+            # A full collection reclaims what died among the frozen, then the survivors
+            # are frozen again as the new baseline (left unfrozen, every later settle and
+            # any automatic collection would walk the whole long-lived heap again).
             gc.unfreeze()
             gc.collect()
+            gc.freeze()
+            self.baseline = gc.get_freeze_count()
 
 
 def watch() -> None:
