@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote_plus
+from urllib.parse import unquote, unquote_plus
 
 from django.core.cache.backends.filebased import FileBasedCache
 
@@ -22,21 +22,30 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 # Markup inside a value ("<b>Matti</b> Meikäläinen") must not hide it from the needles.
 TAG = re.compile(r"<[^<>]{0,2000}>")
+# A percent-encoded byte anywhere ("mailto:anna%40example.fi", a link's query string).
+PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _percent_decoded(value: str) -> str:
+    return f"{value}\n{unquote(value)}" if PERCENT.search(value) else value
 
 
 def readable(value: str) -> str:
     """Text of a stored value: JSON decoded, HTML entities resolved, a URL-encoded form
-    (the admin's preview state) decoded, and HTML read without its tags as well."""
+    (the admin's preview state) and any percent-encoded text (a ``mailto:`` link) decoded,
+    and HTML read without its tags as well."""
     if "<" in value and ">" in value:
         value = f"{value}\n{TAG.sub('', value)}"
     stripped = value.lstrip()
     if stripped[:1] in ("{", "["):
         try:
-            return "\n".join(caches.value_strings(json.loads(stripped)))
+            return _percent_decoded("\n".join(caches.value_strings(json.loads(stripped))))
         except ValueError:
             pass
     if " " not in value and "=" in value and ("%" in value or "+" in value):
         value = f"{value}\n{unquote_plus(value)}"
+    else:
+        value = _percent_decoded(value)
     return html.unescape(value) if "&" in value else value
 
 

@@ -78,6 +78,14 @@ def test_an_expired_signup_is_removed_everywhere_and_proven_gone(places, setting
         assert services.due(now=timezone.now()) == []
         [check] = [c for c in health.checks() if c.name == "personal data"]
         assert check.ok
+        # A copy a page kept, percent-encoded in a link: the proof names it.
+        page = Path(settings.OUTPUT_DIR) / "city" / "index.html"
+        page.parent.mkdir()
+        page.write_text('<a href="mailto:anna.asukas%40example.fi">Kirjoita</a>')
+        findings = services.verify(now=timezone.now())
+        assert [(f.store, f.kind, f.item) for f in findings] == [
+            ("static output", "signup", anna.pk)
+        ]
 
 
 def test_a_restored_signup_is_found_by_the_proof_and_removed_again(places, settings):
