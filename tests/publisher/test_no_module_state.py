@@ -1,8 +1,11 @@
 """The publisher keeps no state in its modules: what it remembers between builds belongs to
 the build context (``publisher/context.py``), so a test, a worker or a render process starts
 from a known memory, and two contexts never share one. Every name a publisher module binds
-at its top is a constant of an immutable value (or a function, class, logger…), and no
-function rebinds a module's name (``global``)."""
+at its top is a constant of an immutable value (or a function, class, logger…), no
+function rebinds a module's name (``global``), no class body binds a mutable value (shared
+by every instance) and no default argument is a mutable literal (shared by every call).
+A ``functools.cache`` of a function is code: the one in the publisher (the renderer's
+fingerprint) reads the code and themes of the deploy, which a process never sees change."""
 
 from __future__ import annotations
 
@@ -101,10 +104,56 @@ def publisher_modules() -> list[ModuleType]:
     return found
 
 
+MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+
+
+def mutable_defaults(tree: ast.Module) -> list[int]:
+    """Lines of functions whose default argument is a mutable literal (one object shared by
+    every call: state in disguise)."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+        for default in [*node.args.defaults, *node.args.kw_defaults]
+        if isinstance(default, MUTABLE_DEFAULTS)
+        or (isinstance(default, ast.Call) and getattr(default.func, "id", "") in BUILDERS)
+    ]
+
+
+BUILDERS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "bytearray"}
+
+
+def declared(value: Any) -> bool:
+    """What a class body may bind besides immutable values: descriptors (methods,
+    properties, slots, a named tuple's fields) and lazy translated text."""
+    from django.utils.functional import Promise
+
+    return hasattr(type(value), "__get__") or isinstance(value, Promise)
+
+
+def class_state(module: ModuleType, tree: ast.Module) -> list[str]:
+    """Class attributes of the module's own classes that hold a mutable value (shared by
+    every instance). Django models are declarations of the ORM, read by it, and skipped."""
+    from django.db import models
+
+    found = []
+    for node in tree.body:
+        cls = getattr(module, node.name, None) if isinstance(node, ast.ClassDef) else None
+        if not isinstance(cls, type) or issubclass(cls, models.Model):
+            continue
+        for name in sorted(module_names(ast.Module(body=node.body, type_ignores=[]))):
+            value = cls.__dict__.get(name)
+            if name in cls.__dict__ and not declared(value) and not immutable(value):
+                found.append(f"{module.__name__}.{cls.__name__}.{name} = {type(value).__name__}")
+    return found
+
+
 def mutable_state(module: ModuleType) -> list[str]:
     source = Path(module.__file__ or "").read_text()
     tree = ast.parse(source)
-    found = [
+    found = class_state(module, tree)
+    found += [f"{module.__name__}:{line} mutable default" for line in mutable_defaults(tree)]
+    found += [
         f"{module.__name__}.{name} = {type(getattr(module, name)).__name__}"
         for name in sorted(module_names(tree))
         if hasattr(module, name) and not immutable(getattr(module, name))
@@ -145,4 +194,9 @@ def test_state_in_a_module_is_found():
             self.seen.append(1)
 
     assert not immutable(Counter()), "a callable instance can hold state"
+    disguised = "def remember(key, value, _seen={}):\n    pass\nclass Memo:\n    store: dict = {}\n"
+    exec(compile(disguised, "planted", "exec"), planted.__dict__)  # noqa: S102 (as above)
+    tree = ast.parse(disguised)
+    assert mutable_defaults(tree) == [1]
+    assert class_state(planted, tree) == ["planted.Memo.store = dict"]
     assert immutable(cache(lambda: 1)), "a cached function is code"
