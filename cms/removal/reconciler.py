@@ -112,6 +112,9 @@ def finish(
         )
     # Nothing live holds the data: what the kind cleans up only now.
     more = kind(journal.kind).after_proof(journal.item_id, journal.counts, needles)
+    if any(more.values()):
+        # Rows it rewrote keep their old text in the write-ahead log until a checkpoint.
+        leftovers.compact_sqlite()
     receipt = {
         "kind": journal.kind,
         "item": journal.item_id,

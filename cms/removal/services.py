@@ -5,7 +5,8 @@ keyword-only calls, each one thing.
 - ``remove_now``: an item deleted before its lifetime ended takes its data with it;
 - ``reconcile_due``: every removal that is due, each from its database step to its receipt;
 - ``due``, ``overdue``, ``verify``: what is due or late, and the proof that no store holds
-  removed data; ``describe``: an item as people are told about it.
+  removed data; ``reopen``: removals whose data the proof found again;
+- ``describe``: an item as people are told about it.
 """
 
 from __future__ import annotations
@@ -75,6 +76,19 @@ def verify(*, now: datetime) -> list[Finding]:
     from .privacy import verify as run
 
     return run(now)
+
+
+def reopen(*, owners: Iterable[tuple[str, int]]) -> int:
+    """Removals whose data the proof found again (a restore published it anew): their
+    journals are open again, so the next round removes, publishes, proves and, if it
+    still cannot, raises their incidents. Returns how many were reopened."""
+    from .models import Removal
+
+    reopened = 0
+    for name, item in set(owners):
+        journals = Removal.objects.filter(kind=name, item_id=item, finished_at__isnull=False)
+        reopened += journals.update(finished_at=None)
+    return reopened
 
 
 def describe(*, kind_name: str, item: int) -> str:

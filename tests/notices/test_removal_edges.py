@@ -1,5 +1,6 @@
 """Edges of a removal met in real use: an attachment linked from a page whose reference index
-the queued task has not updated yet, and a leftover named without the data it is about.
+the queued task has not updated yet, a leftover named without the data it is about, and the
+admin's log of a personal attachment.
 (Notices of one officer ending together, sharing the contact's details, are run through
 the real worker in ``tests/processes/test_notice_cases.py``: the timing that made one's
 check find the others' pages not yet rebuilt needs the real clock.)"""
@@ -53,3 +54,23 @@ def test_a_file_of_a_page_is_named_by_its_site_and_page_not_its_address(city_con
     named = Namer()(f"{folder / 'index.html'} (a deleted file)")
     assert named == f"city page {notice.pk}: index.html (a deleted file)"
     assert Namer()("notices_noticepage.title") == "notices_noticepage.title"
+
+
+def test_the_admin_log_of_a_personal_attachment_loses_its_title(city_content):
+    """Uploaded in the admin, a document is logged under its title ("Kuulemiskirje, Nimi"):
+    the log entry stays, as the record of the upload, without the title."""
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    with time_machine.travel(START, tick=False):
+        notice = published_notice("Lokissa")
+        document = NoticeAttachment.objects.get(page=notice).document
+        document.title = "Kuulemiskirje Lokissa Lokinen"
+        document.save()
+        log(instance=document, action="wagtail.create")
+        publish_full()
+    with time_machine.travel(END + SECOND, tick=False):
+        assert notice.pk in {o.item for o in reconcile_due()}
+        [entry] = ModelLogEntry.objects.filter(object_id=str(document.pk))
+        assert "Lokinen" not in entry.label and "Lokinen" not in str(entry.data)
+        assert privacy.verify(timezone.now()) == []

@@ -133,3 +133,23 @@ def test_a_signup_that_cannot_be_removed_is_an_incident_and_holds_nobody_up(
         assert (outcome.kind, outcome.item) == ("signup", stuck.pk)
         assert Incident.objects.get(kind="signup", item_id=stuck.pk).resolved_at is not None
         assert services.verify(now=timezone.now()) == []
+
+
+def test_data_found_again_after_a_removal_reopens_it_and_raises_its_incident(places, settings):
+    """What a restore brings back beside a finished removal (its journal kept) is found by
+    the proof; reopened, the removal goes again, and what it cannot take is an incident."""
+    now = timezone.now()
+    anna = signup(settings, "anna.asukas@example.fi", "Anna Asukas", now + YEAR)
+    with time_machine.travel(now + YEAR + timedelta(seconds=1), tick=False):
+        services.reconcile_due()
+        SignUp.objects.create(
+            pk=anna.pk, email=anna.email, name="", topic="x", expires_at=now + 2 * YEAR
+        )
+        found = {(f.kind, f.item) for f in services.verify(now=timezone.now())}
+        assert found == {("signup", anna.pk)}
+        assert services.due(now=timezone.now()) == []  # finished, as far as the journal knows
+        assert services.reopen(owners=found) == 1
+        assert services.due(now=timezone.now()) == [("signup", anna.pk)]
+        assert services.reconcile_due() == []
+        incident = Incident.objects.get(kind="signup", item_id=anna.pk, resolved_at=None)
+        assert "signupapp_signup" in incident.problem

@@ -220,9 +220,29 @@ def _unlink_documents(
     loses the link; then the documents go. Returns the pages to publish again."""
     with translation.override(page.locale.language_code):
         relinked = unlink.from_other_pages({d.pk for d in documents}, page.pk, removed, marker)
+    _scrub_document_logs(documents, removed, marker)
     for document in documents:
         document.delete()
     return sorted(relinked)
+
+
+def _scrub_document_logs(documents: list, removed: list[str], marker: str) -> None:
+    """The admin's log of each document (its upload, edits, deletion) is labelled with its
+    title, which can name the person ("Kuulemiskirje, Nimi"): the entries stay, as the
+    record of what was done, without the title or any removed value."""
+    from wagtail.models import ModelLogEntry
+
+    if not documents:
+        return
+    kind = ContentType.objects.get_for_model(get_document_model())
+    titles = [*removed, *(d.title for d in documents), *(d.file.name for d in documents)]
+    entries = ModelLogEntry.objects.filter(
+        content_type=kind, object_id__in=[str(d.pk) for d in documents]
+    )
+    for entry in entries:
+        entry.label = marker
+        entry.data = redaction.scrub(entry.data or {}, titles, marker)
+        entry.save(update_fields=["label", "data"])
 
 
 def _save(
