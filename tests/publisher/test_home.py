@@ -69,7 +69,7 @@ def test_home_page_lists_the_notices_on_view_until_their_period_ends(city_conten
     # and publishes: the home page lists none of them as on view.
     later = max(n.ends_at for n in on_view) + timedelta(minutes=1)
     with time_machine.travel(later, tick=False):
-        ended = {outcome.page_id for outcome in reconcile_due()}
+        ended = {outcome.item for outcome in reconcile_due()}
     assert {n.pk for n in on_view} <= ended
     html = home_html()
     section = html.split('aria-labelledby="notices-heading"', 1)[1].split("</section>", 1)[0]

@@ -28,4 +28,4 @@ class Command(BaseCommand):
         if findings:
             self.stderr.write(f"{len(findings)} finding(s) in {seconds:.1f} s")
             raise SystemExit(1)
-        self.stdout.write(f"No removed personal data found ({seconds:.1f} s).")
+        self.stdout.write(f"No personal data found whose lifetime has ended ({seconds:.1f} s).")
