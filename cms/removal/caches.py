@@ -1,5 +1,5 @@
 """Django's file cache as a store of personal data: its entries read as text, so the
-reconciler can drop those holding an ended notice's data and ``verify_privacy`` can read
+reconciler can drop those holding removed personal data and ``verify_privacy`` can read
 them all.
 
 Nothing in the platform puts page content in the cache today, but Wagtail and later code

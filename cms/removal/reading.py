@@ -1,5 +1,5 @@
-"""How the removal reads what a store holds: stored values and files as text, so that a
-removed notice's personal data is found whatever the encoding (JSON, HTML, URL-encoded
+"""How the removal reads what a store holds: stored values and files as text, so that
+removed personal data is found whatever the encoding (JSON, HTML, URL-encoded
 forms, gzip, Pagefind's bundles, Django's file cache, the publisher's memo)."""
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def publish() -> None:
             raise ReconcileError("the publish failed; the next run tries again")
         if last is None or not ours.filter(id__lte=last).exists():
             return
-    raise ReconcileError("the notice's publish is still queued")
+    raise ReconcileError("the removal's publish is still queued")
 
 
 def purge(needles) -> None:

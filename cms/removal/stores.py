@@ -73,7 +73,7 @@ def _output(needles: Needles, scope: Scope) -> list[Finding]:
 def _purge_output(needles: Needles) -> None:
     """Every release older than the live one, and every search memo entry no live bundle
     is made of. The memo is not read: an entry a live bundle is made of holds only what
-    the live site shows (verified apart), and any other may hold the notice's data from
+    the live site shows (verified apart), and any other may hold removed data from
     before its removal. Losing those costs at most an index made again."""
     from publisher.public import current_release, drop_reused
     from search import static_index
