@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from . import receipts
-from .kinds import kinds
+from .kinds import kind, kinds
 from .models import Removal
 
 
@@ -16,8 +16,6 @@ def due_of(name: str, now: datetime, *, begun: bool = True) -> list[int]:
     """The items of the kind ``name`` whose removal is due at ``now``. ``begun``: with
     every removal under way, whenever its lifetime ends (one deleted early ends now);
     otherwise only those whose lifetime ended by ``now``."""
-    from .kinds import kind
-
     journals = Removal.objects.filter(kind=name)
     finished = set(journals.filter(finished_at__isnull=False).values_list("item_id", flat=True))
     ended = kind(name).due(now, removed=receipts.last(name))

@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .kinds import kind
+from .kinds import described, kind
 from .models import Incident
 
 logger = logging.getLogger(__name__)
@@ -63,10 +63,7 @@ def recipients(kind_name: str) -> list[str]:
 
 def describe(incident: Incident) -> str:
     """The item as people are told about it ("notice 12"), in the active language."""
-    try:
-        return kind(incident.kind).describe(incident.item_id)
-    except LookupError:  # a kind no app registers any more: still named
-        return f"{incident.kind} {incident.item_id}"
+    return described(incident.kind, incident.item_id)
 
 
 def admin_url(incident: Incident) -> str:

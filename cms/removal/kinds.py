@@ -22,3 +22,11 @@ def kind(name: str) -> PersonalData:
         if found.name == name:
             return found
     raise LookupError(f"no kind of personal data is registered as {name!r}")
+
+
+def described(name: str, item: int) -> str:
+    """The item as people are told about it ("notice 12"), in the active language."""
+    try:
+        return kind(name).describe(item)
+    except LookupError:  # a kind no app registers any more: still named
+        return f"{name} {item}"

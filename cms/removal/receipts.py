@@ -102,12 +102,15 @@ def read() -> Iterator[dict]:
                     continue  # a line cut short by a crash: the next run writes it again
 
 
-def owner(receipt: dict) -> tuple[str, int]:
-    """The kind and item a receipt is of: receipts written before there were kinds are
-    notices' (``"notice": id``)."""
-    if "kind" in receipt:
-        return str(receipt["kind"]), int(receipt["item"])
-    return "notice", int(receipt["notice"])
+def owner(receipt: dict) -> tuple[str, int] | None:
+    """The kind and item a receipt is of (None for a line that is no receipt): receipts
+    written before there were kinds are notices' (``"notice": id``)."""
+    try:
+        if "kind" in receipt:
+            return str(receipt["kind"]), int(receipt["item"])
+        return "notice", int(receipt["notice"])
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 # (path, size, mtime) -> kind -> item -> its last receipt: the scheduler asks every round.
@@ -126,11 +129,9 @@ def last(kind: str) -> dict[int, dict]:
     if version not in _last:
         by_kind: dict[str, dict[int, dict]] = {}
         for receipt in read():
-            try:
-                name, item = owner(receipt)
-            except (KeyError, TypeError, ValueError):
-                continue  # not a receipt of this log's making
-            by_kind.setdefault(name, {})[item] = receipt
+            found = owner(receipt)
+            if found is not None:  # (a line not of this log's making is skipped)
+                by_kind.setdefault(found[0], {})[found[1]] = receipt
         _last.clear()
         _last[version] = by_kind
     return _last[version].get(kind, {})

@@ -132,7 +132,7 @@ def finish(
         "seconds": {step: round(value, 3) for step, value in seconds.items()},
     }
     owner = (journal.kind, journal.item_id)
-    earlier = [r for r in receipts.read() if _owner(r) == owner]
+    earlier = [r for r in receipts.read() if receipts.owner(r) == owner]
     if not any(r.get("redacted") == receipt["redacted"] for r in earlier):
         # (One with this journal's times was written by a run killed before it could
         # close the journal: not written twice.)
@@ -142,13 +142,6 @@ def finish(
     journal.finished_at = now
     journal.save(update_fields=["finished_at"])
     return receipt
-
-
-def _owner(receipt: dict) -> Owner | None:
-    try:
-        return receipts.owner(receipt)
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 def reconcile(kind_name: str, item: int, now: datetime | None = None) -> Outcome:

@@ -218,9 +218,8 @@ def all_needles() -> Needles:
     by_owner: dict[Owner, list[list[str]]] = defaultdict(list)
     owners: dict[str, Owner] = {}
     for receipt in receipts.read():
-        try:
-            owner = receipts.owner(receipt)
-        except (KeyError, TypeError, ValueError):
+        owner = receipts.owner(receipt)
+        if owner is None:
             continue
         by_owner[owner] += receipt.get("needles", [])
         for digest in receipt.get("file_sha256", []):

@@ -93,9 +93,6 @@ def reopen(*, owners: Iterable[tuple[str, int]]) -> int:
 
 def describe(*, kind_name: str, item: int) -> str:
     """The item as people are told about it ("notice 12"), in the active language."""
-    from .kinds import kind
+    from .kinds import described
 
-    try:
-        return kind(kind_name).describe(item)
-    except LookupError:  # a kind no app registers any more: still named
-        return f"{kind_name} {item}"
+    return described(kind_name, item)
