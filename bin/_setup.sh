@@ -45,6 +45,8 @@ venv_ensure() {
     local stamp
     stamp="$VENV/.installed-$( (cat "$ROOT/pyproject.toml"; echo "$ROOT") | sha256sum | cut -c1-16)"
     if [ ! -f "$stamp" ]; then
+        # PyICU compiles against the system's ICU.
+        apt_ensure libicu-dev pkg-config g++
         log "Installing Python dependencies"
         "$VENV/bin/python" -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
         "$VENV/bin/python" -m pip install -q -e "$ROOT${VENV_EXTRAS-[dev]}" 2>&1 | grep -v "^WARNING: Location" || true

@@ -8,3 +8,18 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = _("City sites")
+
+    def ready(self) -> None:
+        # Connects the cleaning of every new image's metadata (a pre_save receiver).
+        # Wagtail's redirects are published (nginx's map, a redirect page): their paths
+        # and targets pass the identity check as every other published text does. Their
+        # admin form, edit and CSV import run the fields' validators.
+        from wagtail.contrib.redirects.models import Redirect
+
+        from . import image_metadata  # noqa: F401
+        from .identity_check import no_identity_code
+
+        for name in ("old_path", "redirect_link"):
+            validators = Redirect._meta.get_field(name).validators
+            if no_identity_code not in validators:
+                validators.append(no_identity_code)

@@ -8,68 +8,120 @@ the remainder of the nine digits ``DDMMYYNNN`` divided by 31, looked up in
 temporary codes, which are personal data too and are accepted).
 
 The law allows no code on a public page, so the platform looks for them in every text it
-publishes, written any way a person (or a copy and paste) writes them: in lower case,
-with full-width digits, with any dash for the hyphen (U+2010, en dash, minus sign...),
-with spaces or invisible characters (zero-width space, soft hyphen) around or in place of
-the separator, percent-encoded in a link, or as HTML character references. Text is
-normalised first (``normalise``: NFKC, entities and percent-escapes decoded, every dash
-a hyphen, every invisible character a zero-width space), and the pattern allows the
-invisible characters anywhere in the code.
+publishes, written any way a person (or a copy and paste, or someone hiding one) writes
+them. ``normalise`` reads text as a reader sees it: HTML references and percent-escapes
+decoded (repeatedly: ``%252D`` is a dash too), Unicode NFKC, every default-ignorable code
+point (Unicode's property, from ICU) and the blank-looking characters an invisible one is
+swapped for turned into one invisible marker, every dash and dash look-alike a hyphen, and
+every other character folded to the ASCII letter or digit it is confusable with (its
+skeleton, Unicode TR39, computed by ICU: Cyrillic ``К`` is ``K``). ``found_in`` also drops
+markup, so a code split by tags is a code. The pattern then allows the invisible marker
+anywhere in a code, any run of spaces inside the date, the letters a skeleton shares with
+``0`` and ``1`` (``O``, ``l``, ``I``, ``|``) for those digits, and spaces for the sign.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import sys
 import unicodedata
 from datetime import date
 from urllib.parse import unquote
+
+import icu
 
 CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 CENTURIES = {"+": 1800, **dict.fromkeys("-YXWVU", 1900), **dict.fromkeys("ABCDEF", 2000)}
 INVISIBLE = "\u200b"
 # Dashes that are not of category Pd (which are all hyphens here too).
 _DASHES = {"\u2212", "\u2043", "\u02d7", "\ufe63", "\u2796"}
+# Characters drawn blank that are neither default-ignorable nor spaces (Braille's blank).
+_BLANKS = {"\u2800"}
+# A skeleton's letters that stand for digits (TR39 folds 0 to O, and 1 and | to l).
+_AS_DIGIT = str.maketrans("OlI|", "0111")
+_MARKUP = re.compile(r"<[^<>]*>")
 
 _hidden = f"{INVISIBLE}*"
-_digits = lambda n: rf"\d(?:{_hidden}\d){{{n - 1}}}"  # noqa: E731 (a pattern piece)
+_gap = rf"[\s{INVISIBLE}]*"
+_digit = r"[\dOlI|]"
+_digits = lambda n: _hidden.join([_digit] * n)  # noqa: E731 (a pattern piece)
+_date = _gap.join([_digits(2)] * 3)
 _sign = r"[+\-ABCDEFYXWVUabcdefyxwvu]"
 # The separator: a century sign with spaces or invisible characters around it, or only
 # spaces or invisible characters in its place (the century then is unknown).
-_separator = rf"[\s{INVISIBLE}]*{_sign}[\s{INVISIBLE}]*|[\s{INVISIBLE}]+"
+_separator = rf"{_gap}{_sign}{_gap}|[\s{INVISIBLE}]+"
 # Anything that looks like a code, valid or not: validation decides. Word boundaries keep
 # it from matching inside longer numbers; lower case is accepted since people type it.
 CANDIDATE = re.compile(
-    rf"(?<![0-9A-Za-z])({_digits(6)})({_separator})({_digits(3)}){_hidden}([0-9A-Ya-y])"
+    rf"(?<![0-9A-Za-z])({_date})({_separator})({_digits(3)}){_hidden}([0-9A-Ya-y|])"
     r"(?![0-9A-Za-z])"
 )
 
 
+@functools.cache
+def _spoof() -> icu.SpoofChecker:
+    return icu.SpoofChecker()
+
+
+def _skeleton(char: str) -> str:
+    return _spoof().getSkeleton(0, char)
+
+
+@functools.cache
+def _dash_skeletons() -> frozenset[str]:
+    """The skeletons of every dash: a character with one of them is drawn as a dash."""
+    dashes = {chr(i) for i in range(sys.maxunicode + 1) if unicodedata.category(chr(i)) == "Pd"}
+    found = {_skeleton(char) for char in dashes | _DASHES}
+    return frozenset(s for s in found if len(s) == 1 and s != "=")
+
+
+@functools.cache
+def _fold(char: str) -> str:
+    """One non-ASCII character as the check reads it."""
+    if char in _BLANKS or icu.Char.hasBinaryProperty(
+        char, icu.UProperty.DEFAULT_IGNORABLE_CODE_POINT
+    ):
+        return INVISIBLE
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return INVISIBLE
+    if category in ("Zs", "Zl", "Zp"):
+        return " "
+    skeleton = _skeleton(char)
+    if category == "Pd" or char in _DASHES or skeleton in _dash_skeletons():
+        return "-"
+    if len(skeleton) == 1 and skeleton.isascii() and (skeleton.isalnum() or skeleton in "+|"):
+        return skeleton
+    return char
+
+
+def _decoded(text: str) -> str:
+    """HTML references and percent-escapes decoded until nothing changes (an escape of an
+    escape is read as its reader's browser finally shows it)."""
+    for _round in range(5):
+        before = text
+        if "&" in text:
+            text = html.unescape(text)
+        if "%" in text:
+            text = unquote(text)
+        if text == before:
+            break
+    return text
+
+
 def normalise(text: str) -> str:
     """``text`` as the check reads it (see the module's docstring)."""
-    if "&" in text:
-        text = html.unescape(text)
-    if "%" in text:
-        text = unquote(text)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _decoded(text))
     if text.isascii():
         return text
-    out = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cf":
-            out.append(INVISIBLE)
-        elif category == "Pd" or char in _DASHES:
-            out.append("-")
-        elif category == "Zs":
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return "".join(char if char.isascii() else _fold(char) for char in text)
 
 
 def _valid(digits: str, separator: str, individual: str, check: str) -> bool:
-    digits, individual = digits.replace(INVISIBLE, ""), individual.replace(INVISIBLE, "")
+    digits = re.sub(r"\D", "", digits.translate(_AS_DIGIT))
+    individual = individual.replace(INVISIBLE, "").translate(_AS_DIGIT)
     sign = separator.replace(INVISIBLE, "").strip().upper()
     day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
     # Without a sign, the century is unknown: any one giving a real date will do.
@@ -78,7 +130,9 @@ def _valid(digits: str, separator: str, individual: str, check: str) -> bool:
         return False
     if int(individual) < 2:
         return False
-    return CHECK[int(digits + individual) % 31] == check.upper()
+    expected = CHECK[int(digits + individual) % 31]
+    # A check character written as a skeleton letter may stand for a digit (l for 1).
+    return expected in {check.upper(), check.translate(_AS_DIGIT)}
 
 
 def _is_date(year: int, month: int, day: int) -> bool:
@@ -105,6 +159,17 @@ def find(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+def readable(text: str) -> str:
+    """``text`` normalised with its markup dropped, before and after decoding (a code
+    split by tags, ``230478-<b>5885</b>``, is one code to a reader)."""
+    return _MARKUP.sub("", normalise(_MARKUP.sub("", text)))
+
+
 def found_in(text: str) -> list[str]:
-    """The identity codes in ``text``, found after normalising it."""
-    return [code for _start, _end, code in find(normalise(text))]
+    """The identity codes in ``text``, found after normalising it, both with its markup (a
+    code in a link's address or an alt text) and without (a code split by tags)."""
+    normal = normalise(text)
+    codes = [code for _start, _end, code in find(normal)]
+    if "<" in normal:
+        codes += [code for _s, _e, code in find(readable(text)) if code not in codes]
+    return codes

@@ -28,6 +28,19 @@ MESSAGE = _(
 )
 
 
+FIELD_MESSAGE = _(
+    "A personal identity code may not be published, in any form (with another dash, "
+    "spaces or invisible characters too): remove it."
+)
+
+
+def no_identity_code(value) -> None:
+    """A field validator (for models whose fields the platform does not define: Wagtail's
+    redirects): refuses a value holding a valid identity code."""
+    if isinstance(value, str) and identity.found_in(value):
+        raise ValidationError(FIELD_MESSAGE, code="identity_code")
+
+
 def _strings(value) -> Iterator[str]:
     """Every string inside a block's stored value (dicts, lists, strings)."""
     if isinstance(value, str):

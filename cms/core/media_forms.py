@@ -1,21 +1,29 @@
 """The admin's image and document forms (``WAGTAILIMAGES_IMAGE_FORM_BASE``,
 ``WAGTAILDOCS_DOCUMENT_FORM_BASE``): Wagtail's own, with the identity-code check of every
 published text (``identity_check.py``) on the title, file name, tags and any other text
-field. The multiple upload and the choosers' upload forms are made from these too."""
+field, and on a document's contents as its reader sees them (``file_text.py``: the text and
+metadata of a PDF, an Office or OpenDocument file, plain text). The multiple upload and the
+choosers' upload forms are made from these too."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from .file_text import text_of
 from .identity_check import MESSAGE, fields_with_codes
+
+CONTENTS = _("the file's contents")
 
 
 class _NoCodes:
     """Refuses a form whose texts or file name hold an identity code."""
+
+    reads_contents = False
 
     def clean(self):
         cleaned = super().clean()
@@ -27,6 +35,8 @@ class _NoCodes:
         upload = cleaned.get("file")
         if upload is not None and getattr(upload, "name", None):
             texts.append((self.fields["file"].label or "file", upload.name))
+            if self.reads_contents:
+                texts.append((CONTENTS, text_of(upload, upload.name)))
         tags = cleaned.get("tags")
         if tags:
             texts.append((self.fields["tags"].label or "tags", " ".join(map(str, tags))))
@@ -41,4 +51,6 @@ class ImageForm(_NoCodes, BaseImageForm):
 
 
 class DocumentForm(_NoCodes, BaseDocumentForm):
-    """The document form: no identity code in the title, file name or tags."""
+    """The document form: no identity code in the title, file name, tags or contents."""
+
+    reads_contents = True

@@ -98,8 +98,9 @@ class PersonalData:
         removal; every table is checked by ``verify_privacy``."""
         return {}
 
-    def files(self) -> list[Path]:
-        """The live files the kind's data reached, checked after each removal."""
+    def files(self, item: int) -> list[Path]:
+        """The files the item's data may have reached (live site files, the documents it
+        keeps public), checked after its removal."""
         return []
 
     def left(self, item: int, counts: dict[str, Any]) -> set[str]:

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.core.blocks import article_blocks
+from cms.core.identity_check import refuse_codes
 from cms.core.pages import CityPage
 
 # Longer than this is almost certainly a typing error (a year typed wrong), not an event.
@@ -43,6 +44,10 @@ class EventCategory(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        refuse_codes(self)  # a category's name is shown on every event page and feed
 
 
 class EventIndexPage(CityPage):

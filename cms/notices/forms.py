@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.file_text import text_of
 from cms.core.forms import CityPageForm
 from records.text import html_text
 
@@ -27,6 +28,14 @@ def notice_findings(data: dict[str, str], body: str) -> list[scanner.Finding]:
     personal = [data.get(name, "") for name in redaction.PERSONAL_FIELDS]
     fields = {**data, "body": html_text(body)}
     return scanner.scan(fields, marked=[*richtext.marked_texts(body), *personal])
+
+
+def document_text(document) -> str:
+    """What a document that stays public shows: its title, file name and contents (a
+    "redacted version" that still names the person is no redacted version)."""
+    with document.file.open("rb") as file:
+        contents = text_of(file, document.file.name)
+    return f"{document.title}\n{document.file.name}\n{contents}"
 
 
 class NoticeForm(CityPageForm):
@@ -103,8 +112,10 @@ class NoticeForm(CityPageForm):
                 document = document or (None if data.get("personal") else data.get("document"))
                 if document is None:
                     continue  # a personal attachment without a redacted version goes whole
-                label = gettext("Attachment %(number)s (title or file name)") % {"number": number}
-                texts[f"attachment-{number}"] = (label, f"{document.title}\n{document.file.name}")
+                label = gettext("Attachment %(number)s (title, file name or contents)") % {
+                    "number": number
+                }
+                texts[f"attachment-{number}"] = (label, document_text(document))
         # The other language versions keep their titles and leads too.
         if self.instance.pk:
             for other in self.instance.get_translations().specific():

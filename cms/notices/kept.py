@@ -51,13 +51,44 @@ def _pattern(text: str, word: str) -> re.Pattern | None:
     return re.compile(rf"(?<!{word}){re.escape(text)}(?!{word})")
 
 
+# The simplest Finnish inflections of a name's word: an ending after the word (Matti ->
+# Mattia), -nen -> -s- (Meikäläinen -> Meikäläisen), a double stop made single before the
+# ending (Matti -> Matin) and -i -> -e- (Niemi -> Niemen).
+_ENDING = r"\w{0,6}"
+_GRADATION = re.compile(r"(kk|pp|tt)([aeiouyäö]+)$")
+
+
+def _word(word: str) -> str:
+    forms = [re.escape(word) + _ENDING]
+    if word.endswith("nen") and len(word) > 5:
+        forms.append(re.escape(word[:-3]) + "s" + _ENDING)
+    if weak := _GRADATION.search(word):
+        stem = word[: weak.start()] + weak.group(1)[0] + weak.group(2)
+        forms.append(re.escape(stem) + _ENDING)
+    if word.endswith("i") and len(word) > 4:
+        forms.append(re.escape(word[:-1]) + "e" + _ENDING)
+    return f"(?:{'|'.join(forms)})"
+
+
+def _name_pattern(text: str) -> re.Pattern | None:
+    """A name of two or three words (folded) in its own order or with the last word
+    first ("Meikäläinen Matti"), each word inflected the simplest Finnish ways; None for
+    anything else (an address, a phone number), which is matched as typed."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w.isalpha() and len(w) >= 3 for w in words):
+        return None
+    orders = [words, [words[-1], *words[:-1]]]
+    alternatives = [r"\s+".join(map(_word, order)) for order in orders]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+
+
 def leaks(values: Iterable[str], kept: Mapping[str, tuple[str, str]]) -> list[Leak]:
     """Each personal value found in a kept text; ``kept`` maps a field's name to its label
     and text."""
     found: list[Leak] = []
     read = {name: (label, folded(text), slugged(text)) for name, (label, text) in kept.items()}
     for value in values:
-        as_text = _pattern(folded(value), r"\w")
+        as_text = _name_pattern(folded(value)) or _pattern(folded(value), r"\w")
         as_slug = _pattern(slugged(value), "[a-z0-9]")
         for name, (label, text, slug) in read.items():
             if (as_text and as_text.search(text)) or (as_slug and as_slug.search(slug)):

@@ -22,12 +22,32 @@ PERSONAL_FIELDS = ("persons_concerned", "contact_name", "contact_phone", "contac
 MIN_SCRUB = 3
 
 
+# What separates the values one field holds: lines, commas, semicolons, slashes and the
+# words for "and" ("Matti Meikäläinen, Kuusitie 7"; "Liisa ja Pekka Virtanen" are found
+# as "Liisa", too short alone, and "Pekka Virtanen").
+_PARTS = re.compile(r"\s*(?:[\n,;/&]|\s(?:ja|och|and|sekä|samt)\s)\s*", re.IGNORECASE)
+# A part stands as a value of its own only when it is two words or more (a name with its
+# surname, a street with its number), long enough and with a letter: a first name alone
+# or "as 3" would be found in every other text of the city.
+MIN_PART = 5
+
+
+def parts(value: str) -> list[str]:
+    """Each name or address inside one personal field's text."""
+    found = [part.strip() for part in _PARTS.split(value)]
+    return [
+        p
+        for p in found
+        if len(p) >= MIN_PART and len(p.split()) >= 2 and any(c.isalpha() for c in p)
+    ]
+
+
 def personal_values(content: dict) -> list[str]:
-    """Every personal value in a notice's field values or revision content."""
+    """Every personal value in a notice's field values or revision content: each field and
+    marked span whole, and each name or address inside them (``parts``)."""
     values = [str(content.get(name) or "") for name in PERSONAL_FIELDS]
     values += richtext.marked_texts(str(content.get("body") or ""))
-    lines = str(content.get("persons_concerned") or "").splitlines()
-    values += [line.strip() for line in lines]
+    values += [part for value in values for part in parts(value)]
     return sorted({v.strip() for v in values if v and v.strip()}, key=lambda v: (-len(v), v))
 
 

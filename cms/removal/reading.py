@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -13,6 +14,8 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_plus
 
 from django.core.cache.backends.filebased import FileBasedCache
+
+from cms.core.file_text import DOCUMENTS, text_of
 
 from . import caches
 
@@ -60,6 +63,10 @@ def file_text(path: Path, data: bytes) -> str:
         text = caches.entry_text(data)
         if text is not None:
             return readable(text)
+    if path.suffix.lower() in DOCUMENTS:
+        # A document as its reader sees it (a PDF's text is compressed in the file).
+        read = text_of(io.BytesIO(data), path.name)
+        return readable(f"{read}\n{data.decode('utf-8', errors='replace')}")
     if path.suffix == MEMO_SUFFIX:
         try:
             # The publisher's own memo cache: a bundle's files, name -> bytes.

@@ -66,7 +66,7 @@ def _output(needles: Needles, scope: Scope) -> list[Finding]:
     if scope.owner is None:
         paths = list(tree(Path(settings.OUTPUT_DIR)))
     else:
-        paths = kind(scope.owner[0]).files()
+        paths = kind(scope.owner[0]).files(scope.owner[1])
     return scan_files(paths, needles, "static output", scope.known)
 
 

@@ -36,7 +36,33 @@ DISGUISES = {
     "HTML reference": "131052&#8208;308T",
     "percent-encoded": "131052%E2%80%90308T",
     "new sign": "010594Y9021",
+    "spaces inside the date": "13 10 52-308T",
+    "letters a skeleton shares with 0 and 1": "l3lO52-3O8T",
+    "double percent-encoding": "131052%252D308T",
+    "split by markup": "131052-<b>308T</b>",
+    "Cyrillic look-alike of the check": "131052-308\u0422",
+    "Greek look-alike of the sign": "010516\u0392903X",
+    "box-drawing dash": "131052\u2500308T",
+    "katakana long vowel mark for the dash": "131052\u30fc308T",
+    "ideographic one for the dash": "131052\u4e00308T",
 }
+# The disguises outside testers used (each a valid code of its own), all of which an
+# earlier check missed: invisible characters outside the stripped set, look-alikes,
+# spaces inside the date, an escaped escape.
+TESTERS = [
+    "27 04 31-776N",
+    "0106\u034f78-347T",
+    "2005\ufe0f95-2107",
+    "0909\u316456-4589",
+    "2205\u280099-4432",
+    "040104-842\u041a",
+    "250508\u04108045",
+    "080985\u2500409J",
+    "110994\u30fc8822",
+    "010218%252D5311",
+    "230478-<b>5885</b>",
+    "230478-<span\nclass='x'>5885</span>",
+]
 NOT_CODES = [
     "1310521308T",  # no separator at all: a number, not a code
     "131052-308A",  # wrong check character
@@ -46,12 +72,31 @@ NOT_CODES = [
     "13.10.1952",
     "00100 Helsinki",
     "X131052-308T",
+    "040-123 4567",
+    "09 310 1234",
+    "+358 (0)40 1234 567",
+    "Dnro KAS/123/10.02.03/2026",
+    "Asia 1234/00.04.01/2026",
+    "27.4.2031 klo 13.00",
+    "2026-04-27",
+    "1 234,50 €",
+    "12 345 678",
+    "33100 Tampere",
+    "FI21 1234 5600 0007 85",
+    "Kiinteistötunnus 398-401-12-34",
+    "Y-tunnus 1234567-8",
+    "\u041e\u043b\u044f \u041f\u0435\u0442\u0440\u043e\u0432\u0430",  # Cyrillic
 ]
 
 
 @pytest.mark.parametrize("disguise", DISGUISES.values(), ids=DISGUISES.keys())
 def test_every_disguise_is_found(disguise):
     assert identity.found_in(f"Hakija {disguise}, Rantakatu 5.")
+
+
+@pytest.mark.parametrize("disguise", TESTERS)
+def test_the_testers_disguises_are_found(disguise):
+    assert identity.found_in(f"Hakija {disguise} sai luvan.")
 
 
 @pytest.mark.parametrize("text", NOT_CODES)

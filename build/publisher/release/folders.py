@@ -7,12 +7,15 @@ in one atomic step. A build that fails leaves ``current`` pointing at the last g
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..files import site_root
+
+logger = logging.getLogger(__name__)
 
 KEEP_RELEASES = 3
 
@@ -40,15 +43,23 @@ def new_release(site: str) -> Path:
 
 def link_media(release: Path, media_root: Path, names: dict[str, str]) -> None:
     """Put media files (public path -> name under MEDIA_ROOT) into the release; hard links
-    where the file system allows, so a release costs no extra space for images."""
+    where the file system allows, so a release costs no extra space for images. A file
+    deleted since the export read its name (a removal of personal data deleting an
+    attachment while a full build runs) is left out with a warning: the build that follows
+    the removal publishes its pages without it, and this one must not fail for it."""
     for public, name in names.items():
         source = media_root / name
         target = release / public.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
+            try:
+                os.link(source, target)
+            except FileNotFoundError:
+                raise
+            except OSError:
+                shutil.copy2(source, target)
+        except FileNotFoundError:
+            logger.warning("Media file %s was deleted during the build: left out", name)
 
 
 def activate(site: str, release: Path) -> None:

@@ -71,8 +71,10 @@ class Notices(PersonalData):
             "wagtailadmin_formstate": f"object_id = '{page_id}'",
         }
 
-    def files(self) -> list[Path]:
-        return notice_files()
+    def files(self, item: int) -> list[Path]:
+        # A redacted version or a kept attachment that still names the person (an
+        # officer's slip the form missed, or a file replaced later) is found here too.
+        return notice_files() + kept_documents(item)
 
     def left(self, item: int, counts: dict[str, Any]) -> set[str]:
         # Any page of any site still shipping one of its removed attachments.
@@ -80,6 +82,17 @@ class Notices(PersonalData):
 
     def after_proof(self, item: int, counts: dict[str, Any], needles: Any) -> dict[str, Any]:
         return {"other_history_rows": history.scrub(counts.get("other_pages", []), needles)}
+
+
+def kept_documents(item: int) -> list[Path]:
+    """The files of the documents a notice keeps public after its removal."""
+    from django.conf import settings
+
+    from cms.notices.models import NoticeAttachment
+
+    documents = NoticeAttachment.objects.filter(page_id=item).select_related("document")
+    root = Path(settings.MEDIA_ROOT)
+    return [root / a.document.file.name for a in documents if a.document.file]
 
 
 def notice_files() -> list[Path]:

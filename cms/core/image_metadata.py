@@ -1,0 +1,76 @@
+"""Images lose their embedded text when they are stored: EXIF (a camera's owner, an
+ImageDescription, GPS position), XMP and IPTC, PNG text chunks and GIF comments. Wagtail
+copies an original's EXIF into every JPEG and WebP rendition (Willow passes it on), so
+the original is cleaned before it is first saved, whatever saves it (the admin's forms,
+the multiple upload, an import): every rendition made of it, the share image included, has
+nothing to copy. The orientation EXIF gave is applied to the pixels first, so a portrait
+photo stays upright. The colour profile stays (it holds colours, not people).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from django.core.files.base import ContentFile
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+
+logger = logging.getLogger(__name__)
+
+# Formats rewritten without their metadata; others (SVG, AVIF, HEIC) are left as uploaded.
+FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+def without_metadata(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
+    """``data`` (an image file) written again without its metadata, and its size; None
+    when it is not an image of ``FORMATS``."""
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+    kind = image.format
+    if kind not in FORMATS:
+        return None
+    icc = image.info.get("icc_profile")
+    out = io.BytesIO()
+    if kind == "GIF":
+        # Every frame and its timing, without the comment.
+        image.info.pop("comment", None)
+        frames = getattr(image, "n_frames", 1)
+        image.save(out, "GIF", save_all=frames > 1, comment=b"")
+        return out.getvalue(), image.size
+    upright = ImageOps.exif_transpose(image) or image
+    options: dict = {"icc_profile": icc} if icc else {}
+    if kind == "JPEG" and upright is image:
+        # Not turned: the same quantisation tables and subsampling, no visible loss.
+        options |= {"quality": "keep", "subsampling": "keep"}
+    elif kind == "JPEG":
+        options |= {"quality": 92}
+    elif kind == "WEBP":
+        options |= {"quality": 90, "lossless": bool(image.info.get("lossless"))}
+    # Pillow writes some of what ``info`` holds (a JPEG's comment, XMP) back: none of it.
+    upright.info = {}
+    upright.save(out, kind, exif=b"", **options)
+    return out.getvalue(), upright.size
+
+
+@receiver(pre_save, sender="wagtailimages.Image")
+def _clean_new_original(sender, instance, **kwargs) -> None:
+    """Before an image's new file is first stored, its metadata goes."""
+    field = instance.file
+    if not field or getattr(field, "_committed", True):
+        return  # no file, or one already stored (an edit of the title, a focal point)
+    field.seek(0)
+    cleaned = without_metadata(field.read())
+    field.seek(0)
+    if cleaned is None:
+        return
+    data, (instance.width, instance.height) = cleaned
+    instance.file = ContentFile(data, name=field.name)
+    instance.file_size = len(data)
+    instance.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 (Wagtail's own hash)

@@ -1,0 +1,57 @@
+"""An image uploaded in the admin loses its EXIF, XMP, IPTC and comments (a camera
+owner's name, a description holding an identity code, a GPS position) in its stored
+original and every rendition, and a portrait photo stays upright."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from PIL.ExifTags import Base
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.images.models import Image as WagtailImage
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = [b"131052-308T", b"Meik", b"XMPNAME", b"IPTCNAME", b"COMMENTNAME", b"GPSPLACE"]
+
+
+def _photo() -> bytes:
+    """A JPEG as a phone writes one: EXIF (turned a quarter, with a GPS block), XMP, a
+    comment and an IPTC record."""
+    image = Image.new("RGB", (60, 30), (30, 90, 160))
+    exif = Image.Exif()
+    exif[Base.ImageDescription] = "Hakija Matti 131052-308T"
+    exif[Base.Artist] = "Matti Meikäläinen"
+    exif[Base.Orientation] = 6
+    exif.get_ifd(0x8825)[27] = b"ASCII\x00\x00\x00GPSPLACE Kuusitie"  # GPSProcessingMethod
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">XMPNAME</x:xmpmeta>'
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes(), comment=b"COMMENTNAME", xmp=xmp)
+    data = out.getvalue()
+    iptc = b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x10\x1c\x02\x50\x00\x0aIPTCNAME12"
+    segment = b"\xff\xed" + (len(iptc) + 2).to_bytes(2, "big") + iptc
+    return data[:2] + segment + data[2:]
+
+
+def test_an_uploaded_photo_keeps_no_metadata_in_its_original_or_renditions(admin_client):
+    photo = _photo()
+    assert all(secret in photo for secret in SECRETS)
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Rantakatu", "file": SimpleUploadedFile("kuva.jpg", photo), "collection": 1},
+    )
+    assert response.status_code == 302
+    image = WagtailImage.objects.get()
+    assert (image.width, image.height) == (30, 60), "turned upright as the EXIF said"
+    with image.file.open("rb") as stored:
+        original = stored.read()
+    assert image.file_size == len(original)
+    renditions = [image.get_rendition(spec) for spec in ("fill-20x20", "width-30|format-webp")]
+    for data in [original, *(r.file.open("rb").read() for r in renditions)]:
+        assert not [secret for secret in SECRETS if secret in data]
+        assert not Image.open(io.BytesIO(data)).getexif()
