@@ -9,7 +9,10 @@ of the form and never stored.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +24,9 @@ from . import kept, redaction, richtext, scanner
 from .richtext import without_marked
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+# How far in the past a display start may be when the notice is first published (the
+# minutes the officer spent on the form); it then starts now, when it really goes on view.
+LATE_START = timedelta(minutes=15)
 
 
 def notice_findings(data: dict[str, str], body: str) -> list[scanner.Finding]:
@@ -72,7 +78,48 @@ class NoticeForm(CityPageForm):
             )
         if publishing:
             self._refuse_leaks(cleaned)
+            self._start_now_or_later(cleaned)
+        self._ended_stays_ended(cleaned)
         return cleaned
+
+    def _start_now_or_later(self, cleaned: dict) -> None:
+        """A notice first goes on view now or later: its page says "published" at its
+        start, so a start in the past would state a publication that never happened."""
+        start = cleaned.get("display_from")
+        if start is None or self.instance.first_published_at is not None:
+            return  # (a notice already on view keeps the start it had)
+        now = timezone.now()
+        if start < now - LATE_START:
+            self.add_error(
+                "display_from",
+                gettext(
+                    "The display period cannot start in the past: the page would say the "
+                    "notice was published at %(start)s, which never happened. Give the "
+                    "moment it goes on view (now or later)."
+                )
+                % {"start": timezone.localtime(start).strftime("%d.%m.%Y %H.%M")},
+            )
+        elif start < now:
+            cleaned["display_from"] = self.instance.display_from = now
+
+    def _ended_stays_ended(self, cleaned: dict) -> None:
+        """Personal data cannot be put back into a notice whose data was removed: nothing
+        would remove it again."""
+        if self.instance.pk is None or self.instance.personal_data_removed_at is None:
+            return
+        message = gettext(
+            "The display period of this notice has ended and its personal data has been "
+            "removed: personal data cannot be added to it again."
+        )
+        for name in redaction.PERSONAL_FIELDS:
+            if name in self.fields and str(cleaned.get(name) or "").strip():
+                self.add_error(name, message)
+        if richtext.marked_texts(str(cleaned.get("body") or "")):
+            self.add_error("body", message)
+        formset = self.formsets.get("attachments")
+        forms_ = formset.forms if formset is not None and formset.is_valid() else []
+        if any(f.cleaned_data.get("personal") for f in forms_ if f.cleaned_data):
+            self.add_error(None, message)
 
     def _refuse_leaks(self, cleaned: dict) -> None:
         """Refuse to publish a personal value typed again where it would stay public."""

@@ -84,6 +84,8 @@ def test_nginx_tells_crawlers_not_to_index_personal_notices_and_attachments(ngin
     status, headers, html = fetch(nginx, "city.localhost", notice)
     assert status == 200 and b"Matti Meik" in html
     assert headers["X-Robots-Tag"] == robots
+    # No shared cache or CDN may keep it past its deadline.
+    assert headers["Cache-Control"] == "private, no-store"
     status, headers, _ = fetch(nginx, "city.localhost", notice + "index.html")
     assert status == 200 and headers["X-Robots-Tag"] == robots
     # The attachment the page links to, flagged personal.
@@ -92,12 +94,14 @@ def test_nginx_tells_crawlers_not_to_index_personal_notices_and_attachments(ngin
     status, headers, body = fetch(nginx, "city.localhost", attachment)
     assert status == 200 and b"Matti Meik" in body
     assert headers["X-Robots-Tag"] == robots
+    assert headers["Cache-Control"] == "private, no-store"
     # The marker itself is not served, and pages without personal data are indexable.
     status, _headers, _ = fetch(nginx, "city.localhost", notice + "index.html.noindex")
     assert status == 404
     for path in ("/", "/kuulutukset/"):
         status, headers, _ = fetch(nginx, "city.localhost", path)
         assert status == 200 and "X-Robots-Tag" not in headers, path
+        assert headers["Cache-Control"] == "public, max-age=60, must-revalidate", path
 
 
 def test_every_file_answers_200_after_edits_deletions_and_a_notice_removal(nginx, tmp_path):

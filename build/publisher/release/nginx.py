@@ -114,8 +114,7 @@ server {{
 def _headers(site: SiteServer, origins: Sequence[str]) -> str:
     """The headers of every answer, and whether crawlers may keep it."""
     hsts = HSTS if site.https else ""
-    return f"""    add_header Cache-Control $city_cache_control always;
-    add_header Content-Security-Policy "{csp(list(origins))}" always;
+    return f"""    add_header Content-Security-Policy "{csp(list(origins))}" always;
     add_header Access-Control-Allow-Origin $city_cors always;
     add_header X-Content-Type-Options "nosniff" always;
     add_header X-Frame-Options "DENY" always;
@@ -123,16 +122,22 @@ def _headers(site: SiteServer, origins: Sequence[str]) -> str:
     add_header Permissions-Policy "camera=(), microphone=(), geolocation=()" always;
 {hsts}
     # A notice page or attachment holding personal data has an empty ".noindex" file next
-    # to it in the release: crawlers are told not to index it. Read per request, so a new
-    # release needs no reload ("set" inside a server-level "if" is the safe use of "if").
+    # to it in the release: crawlers are told not to index it, and no cache may keep it (a
+    # shared cache or CDN would serve it past the notice's deadline, when the data must be
+    # gone). Read per request, so a new release needs no reload ("set" inside a
+    # server-level "if" is the safe use of "if").
     set $city_robots "";
+    set $city_cache $city_cache_control;
     if (-f $request_filename.noindex) {{
         set $city_robots "noindex, nofollow, noarchive";
+        set $city_cache "private, no-store";
     }}
     if (-f ${{request_filename}}index.html.noindex) {{
         set $city_robots "noindex, nofollow, noarchive";
+        set $city_cache "private, no-store";
     }}
     add_header X-Robots-Tag $city_robots always;
+    add_header Cache-Control $city_cache always;
 
 """
 

@@ -1,0 +1,90 @@
+"""Through the admin as a legal officer works: personal data typed back into a notice
+whose data was removed is refused (nothing would remove it again), and a notice cannot
+be published with a display start in the past that its page would state as its
+publication."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Revision
+from wagtail.test.utils.form_data import rich_text
+
+from cms.notices.models import BODY_FEATURES, NoticePage
+from tests import factories
+from tests.notices.test_admin import add_url, notice_form, officer, section  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+EMPTY = {"persons_concerned": "", "contact_name": "", "contact_phone": "", "contact_email": ""}
+
+
+@pytest.fixture
+def ended(section):  # noqa: F811
+    notice = factories.NoticePageFactory(parent=section, **EMPTY)
+    notice.save_revision().publish()
+    NoticePage.objects.filter(pk=notice.pk).update(personal_data_removed_at=timezone.now())
+    return NoticePage.objects.get(pk=notice.pk)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        {"persons_concerned": "Ville Koekäyttäjä, Soratie 2"},
+        {"contact_name": "Ville Koekäyttäjä"},
+        {"body": '<p>Hakija <span class="personal-data">Ville Koekäyttäjä</span>.</p>'},
+    ],
+    ids=["persons concerned", "contact", "marked span"],
+)
+@pytest.mark.parametrize("action", ["action-publish", None], ids=["publish", "draft"])
+def test_personal_data_cannot_be_typed_back_into_an_ended_notice(
+    client,
+    ended,
+    officer,  # noqa: F811
+    typed,
+    action,
+):
+    client.force_login(officer)
+    values = {**EMPTY, "confirm_personal_data": "on", "title": ended.title, "slug": ended.slug}
+    values["body"] = rich_text("<p>Poikkeaminen myönnetty.</p>", features=BODY_FEATURES)
+    if "body" in typed:
+        typed = {"body": rich_text(typed["body"], features=BODY_FEATURES)}
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(ended.pk,)),
+        notice_form(action, **{**values, **typed}),
+    )
+    assert response.status_code == 200
+    [field] = {"body"} if "body" in typed else set(typed)
+    assert "henkilötiedot on poistettu" in str(response.context["form"].errors[field])
+    notice = NoticePage.objects.get(pk=ended.pk)
+    assert not notice.persons_concerned and not notice.contact_name
+    saved = Revision.objects.filter(object_id=str(ended.pk))
+    assert not [r for r in saved if "Koekäyttäjä" in str(r.content)]
+
+
+def test_a_display_start_in_the_past_is_refused(client, section, officer):  # noqa: F811
+    client.force_login(officer)
+    past = timezone.localtime() - timedelta(days=2)
+    form = notice_form(display_from=past.strftime("%Y-%m-%d %H:%M"), confirm_personal_data="on")
+    response = client.post(add_url(section), form)
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["display_from"]
+    assert past.strftime("%d.%m.%Y %H.%M") in error
+    assert not NoticePage.objects.exists()
+
+
+def test_a_start_minutes_ago_is_the_moment_it_really_went_on_view(
+    client,
+    section,  # noqa: F811
+    officer,  # noqa: F811
+):
+    client.force_login(officer)
+    before = timezone.now()
+    assert client.post(add_url(section), notice_form(confirm_personal_data="on")).status_code == 302
+    notice = NoticePage.objects.get()
+    assert notice.live and before <= notice.display_from <= timezone.now()
+    assert notice.first_published_at >= notice.display_from
