@@ -27,6 +27,9 @@ from typing import Any
 from django.utils.translation import gettext
 
 PERSONAL_DATA_HOOK = "register_personal_data"
+# Where an item's removal stands: ``fn(kind_name, item, deadline)`` gives its status (the
+# removal app registers it; an app below asks without importing the removal).
+STATUS_HOOK = "personal_data_status"
 # The reason of the publish a removal queues (and waits for).
 PUBLISH_REASON = "personal data removed"
 
@@ -85,6 +88,17 @@ class PersonalData:
         ``earlier``: the last receipt of an earlier removal of it (a restore brought it
         back), or None."""
         raise NotImplementedError
+
+    def upcoming(self, now: datetime) -> list[tuple[int, datetime]]:
+        """(item, end of its lifetime) of every item whose data is still to be removed,
+        for the removals report."""
+        return []
+
+    def in_use(self, now: datetime) -> list[str]:
+        """Values the kind's items lawfully hold now (the contact person of a notice still
+        on view): a removed item's value equal to one of them is looked for only in that
+        item's own rows (``tables``), not everywhere, until no item holds it any more."""
+        return []
 
     def settle(self, item: int, *, values: list[str], needles: Any) -> dict[str, Any]:
         """After the database step's transaction: more counts for the journal."""

@@ -23,6 +23,7 @@ from cms.core.pages import CityPage
 from . import period, redaction
 from .attachments import NoticeAttachment
 from .forms import NoticeForm
+from .panels import RemovalPanel
 from .permissions import NoticePermissionTester
 from .policies import (
     EARLIEST_START,
@@ -191,6 +192,7 @@ class NoticePage(CityPage):
             ],
             heading=_("Personal data"),
         ),
+        RemovalPanel(heading=_("Removal of personal data")),
         InlinePanel("attachments", label=_("Attachments")),
         FieldRowPanel(
             [FieldPanel("newspaper"), FieldPanel("newspaper_date")],

@@ -25,8 +25,12 @@ def register_personal_data(features) -> None:
         draftail_features.InlineStyleFeature(
             {
                 "type": STYLE,
-                "label": "👤",
-                "description": str(_("Personal data")),
+                # A word on the button, not an emoji alone: every officer must know what
+                # it does, and a screen reader says its label.
+                "label": str(_("Personal data")),
+                "description": str(
+                    _("Mark as personal data: removed when the display period ends")
+                ),
                 # Shown highlighted in the editor only; the public page shows plain text.
                 "style": {"backgroundColor": "#fde68a", "outline": "1px dashed #92400e"},
             }

@@ -1,6 +1,7 @@
 """Things that must happen on time with nobody present: scheduled go-live and expiry of
-pages (press-release embargoes), removal of ended notices' personal data, events moving
-from "upcoming" to "past" in listings when they end, and retrying queued publishes."""
+pages (press-release embargoes), removal of ended notices' personal data and the daily
+proof that none came back, events moving from "upcoming" to "past" in listings when they
+end, and retrying queued publishes."""
 
 from __future__ import annotations
 
@@ -33,3 +34,7 @@ def tick(now: datetime | None = None) -> None:
     due = services.due(now=now or timezone.now())
     if due:
         removal_due.enqueue(*due[0])
+    # The whole proof of every store, once a day (what came back after a removal).
+    from cms.removal.daily import request_if_due
+
+    request_if_due(now or timezone.now())

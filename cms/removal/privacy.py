@@ -12,17 +12,28 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from . import places, stores
-from .kinds import kind
-from .scans import Finding, Needles, all_needles, pending
+from . import places, receipts, stores
+from .kinds import kind, kinds
+from .scans import Finding, Needles, all_needles, pending, scan_database
+
+
+def lawful(now: datetime, hasher: receipts.Hasher) -> set[tuple[str, ...]]:
+    """The word hashes of every value some item of some kind lawfully holds now."""
+    values = [value for found in kinds() for value in found.in_use(now)]
+    return {tuple(needle) for needle in receipts.needles(values, hasher)}
 
 
 def verify(now: datetime) -> list[Finding]:
-    """Every finding of every store, for every item whose removal is due or done."""
+    """Every finding of every store, for every item whose removal is due or done. A value
+    that an item still lawfully holds (the same contact person on a notice on view now) is
+    looked for only in the removed item's own rows: elsewhere it is that item's."""
     needles = all_needles()
     findings = pending(now)
     if needles:
-        findings += stores.verify(needles, stores.Scope())
+        general, own = needles.split(lawful(now, needles.hasher))
+        findings += stores.verify(general, stores.Scope())
+        for (name, item), theirs in own.items():
+            findings += scan_database(theirs, kind(name).tables(item))
     return findings
 
 
@@ -35,3 +46,18 @@ def verify_item(*, kind_name: str, item: int, needles: Needles, counts: dict[str
         return left
     named = places.Namer()  # (reads every page's place: only when something was found)
     return {f"{f.store} ({named(f.where)})" for f in findings} | left
+
+
+def verify_round(needles: Needles, now: datetime) -> dict[tuple[str, int], set[str]]:
+    """Every store searched once for the values a round of removals took away (the items'
+    own proofs passed): what each item still has anywhere, named without its data. Values
+    some item lawfully holds now are left to the items' own proofs."""
+    general, _own = needles.split(lawful(now, needles.hasher))
+    findings = stores.verify(general, stores.Scope()) if general else []
+    if not findings:
+        return {}
+    named = places.Namer()
+    left: dict[tuple[str, int], set[str]] = {}
+    for f in findings:
+        left.setdefault((f.kind, f.item), set()).add(f"{f.store} ({named(f.where)})")
+    return left

@@ -13,7 +13,11 @@ periodic round, and as ``manage.py expire_notices``. For each item whose lifetim
    indexes and truncates the write-ahead log (what no query shows, but the file holds);
 5. verifies what the item touched (its kind says which rows and files), lets the kind
    clean up what it does only once nothing live holds the data (a notice: other pages'
-   history that named the person), and appends a receipt with the time each step took.
+   history that named the person);
+6. searches every store once for all the values the round took away (the proof of
+   ``verify_privacy``, values some item lawfully holds now left to the items' own proofs),
+   and appends a receipt, with the time each step took, for each item found nowhere; an
+   item found somewhere is an incident naming each place.
 
 Every step is idempotent and checks the state it leaves, so a run killed anywhere is
 finished by the next one. After a database restore the journal is gone with the rest of
@@ -94,27 +98,31 @@ def purge(needles) -> None:
     stores.purge(needles)
 
 
-def finish(
-    journal: Removal, needles, now: datetime, seconds: dict[str, float] | None = None
-) -> dict:
-    """Step 5: verify what this item touched, write the receipt, close the journal."""
+def prove(journal: Removal, needles) -> dict:
+    """Step 5: verify what this item touched, then what its kind cleans up only once
+    nothing live holds the data (more counts for the receipt)."""
     from .privacy import verify_item
 
-    began = time.perf_counter()
     problems = verify_item(
         kind_name=journal.kind, item=journal.item_id, needles=needles, counts=journal.counts
     )
-    seconds = {**(seconds or {}), "verify": time.perf_counter() - began}
     if problems:
         raise ReconcileError(
             f"{journal.kind} {journal.item_id}: personal data still in "
             f"{', '.join(sorted(problems))}"
         )
-    # Nothing live holds the data: what the kind cleans up only now.
     more = kind(journal.kind).after_proof(journal.item_id, journal.counts, needles)
     if any(more.values()):
         # Rows it rewrote keep their old text in the write-ahead log until a checkpoint.
         leftovers.compact_sqlite()
+    return more
+
+
+def finish(
+    journal: Removal, more: dict, now: datetime, seconds: dict[str, float] | None = None
+) -> dict:
+    """Step 6, once every store was searched: the receipt; the journal closed."""
+    seconds = seconds or {}
     receipt = {
         "kind": journal.kind,
         "item": journal.item_id,
@@ -202,15 +210,36 @@ def reconcile_together(
         except Exception as exc:  # noqa: BLE001 - each item's incident (reconcile_due)
             failures.update(dict.fromkeys(journals, exc))
             journals = {}
-    outcomes = []
+    proven: dict[Owner, dict] = {}
     for owner, journal in journals.items():
+        began = time.perf_counter()
         try:
-            receipt = finish(journal, needles_of([journal]), timezone.now(), seconds[owner])
+            proven[owner] = prove(journal, needles_of([journal]))
         except Exception as exc:  # noqa: BLE001 - an incident (reconcile_due); the others go on
             failures[owner] = exc
-        else:
-            outcomes.append(Outcome(*owner, receipt))
-    return outcomes, failures
+        seconds[owner]["verify"] = time.perf_counter() - began
+    return _receipts({o: journals[o] for o in proven}, proven, seconds, failures), failures
+
+
+def _receipts(journals: dict[Owner, Removal], proven: dict[Owner, dict], seconds, failures):
+    """Every store searched once for all the round's values; a receipt for each item found
+    nowhere, an incident naming each place for the others."""
+    from .privacy import verify_round
+
+    began = time.perf_counter()
+    left = verify_round(needles_of(journals.values()), timezone.now()) if journals else {}
+    outcomes = []
+    for owner, journal in journals.items():
+        seconds[owner]["verify_everywhere"] = time.perf_counter() - began
+        if left.get(owner):
+            failures[owner] = ReconcileError(
+                f"{owner[0]} {owner[1]}: personal data still in {', '.join(sorted(left[owner]))}"
+            )
+            continue
+        outcomes.append(
+            Outcome(*owner, finish(journal, proven[owner], timezone.now(), seconds[owner]))
+        )
+    return outcomes
 
 
 def reconcile_due(now: datetime | None = None) -> list[Outcome]:

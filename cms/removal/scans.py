@@ -55,6 +55,18 @@ class Needles:
     def __bool__(self) -> bool:
         return bool(self.first or self.digests)
 
+    def split(self, lawful: set[tuple[str, ...]]) -> tuple[Needles, dict[Owner, Needles]]:
+        """These needles without those equal to a value in lawful use (``lawful``: their
+        word hashes), and those, by owner: looked for only in the owner's own rows."""
+        general: dict[Owner, list[list[str]]] = defaultdict(list)
+        own: dict[Owner, list[list[str]]] = defaultdict(list)
+        for entries in self.first.values():
+            for needle, owner in entries:
+                (own if needle in lawful else general)[owner].append(list(needle))
+        needles = Needles(dict(general), owners=self.digests)
+        needles.hasher = self.hasher
+        return needles, {owner: Needles({owner: found}) for owner, found in own.items()}
+
     def in_text(self, text: str) -> set[Owner]:
         if not text or not self.first:
             return set()

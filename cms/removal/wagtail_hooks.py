@@ -1,16 +1,19 @@
 """The removal in the admin: the dashboard panel of removals that could not finish, for
 those each kind alerts; and the notices' registration as a kind of personal data."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from cms.core.personal_data import PERSONAL_DATA_HOOK
+from cms.core.personal_data import PERSONAL_DATA_HOOK, STATUS_HOOK
 
-from . import incidents
+from . import incidents, report
 from .kinds import kind
 from .notices.kind import Notices
+from .status import status
 
 
 class UnfinishedRemovalsPanel(Component):
@@ -51,3 +54,21 @@ def unfinished_removals(request, panels: list) -> None:
 
 
 hooks.register(PERSONAL_DATA_HOOK, Notices)
+hooks.register(STATUS_HOOK, status)
+
+
+class _RemovalsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return report.allowed(request.user)
+
+
+@hooks.register("register_admin_urls")
+def removals_report_url():
+    return [path("removals/", report.removals_report, name="removals_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def removals_report_menu_item():
+    return _RemovalsMenuItem(
+        report.TITLE, reverse("removals_report"), icon_name="warning", order=50
+    )

@@ -70,7 +70,7 @@ def published_notice(token: str, **fields) -> NoticePage:
             f'<p>Hakija <span class="personal-data">{token} Hakija</span> on saanut luvan.</p>',
         ),
         persons_concerned=f"{token} Naapuri\nRantakatu 7 {token}",
-        contact_name=f"{token} Yhteyshenkilö",
+        contact_name=fields.pop("contact_name", f"{token} Yhteyshenkilö"),
         contact_phone="040 765 4321",
         contact_email=f"{token.lower()}@kaislahti.example",
         **fields,

@@ -95,8 +95,7 @@ def _build_site(
     deleted = set(old_manifest) - set(manifest)
     media = release_media(export, site)
     old_media = release_media(state.export, site) if site in state.export.records else {}
-    new_media = {public: name for public, name in media.items() if public not in old_media}
-    stale_media = set(old_media) - set(media)
+    new_media, stale_media = release.media_delta(live, media, old_media)
     outcome.manifest = manifest
     memo.keep(site, manifest)
     schedule.keep(site, manifest)

@@ -62,6 +62,39 @@ def link_media(release: Path, media_root: Path, names: dict[str, str]) -> None:
             logger.warning("Media file %s was deleted during the build: left out", name)
 
 
+def media_delta(
+    live: Path, media: dict[str, str], old_media: dict[str, str]
+) -> tuple[dict[str, str], set[str]]:
+    """The media files (public path -> name under MEDIA_ROOT) to link into a release made
+    from ``live``, and the public paths to take out of it. A file replaced under its old
+    name goes out and comes in again."""
+    from django.conf import settings
+
+    kept = {public: name for public, name in media.items() if public in old_media}
+    replaced = replaced_media(live, Path(settings.MEDIA_ROOT), kept)
+    new = {p: name for p, name in media.items() if p not in old_media or p in replaced}
+    return new, (set(old_media) - set(media)) | replaced
+
+
+def replaced_media(live: Path, media_root: Path, names: dict[str, str]) -> set[str]:
+    """The public paths of ``names`` whose file in the live release is no longer the media
+    file: replaced under the same name (a document given a new file, a redacted version
+    put in place of one that still named a person). Hard links tell by inode; a copy (across
+    file systems) by size and modification time, which ``copy2`` keeps."""
+    replaced = set()
+    for public, name in names.items():
+        try:
+            shipped = (live / public.lstrip("/")).stat()
+            source = (media_root / name).stat()
+        except OSError:
+            continue  # (gone from either: the build's other steps deal with it)
+        same_file = (shipped.st_dev, shipped.st_ino) == (source.st_dev, source.st_ino)
+        same_copy = (shipped.st_size, shipped.st_mtime_ns) == (source.st_size, source.st_mtime_ns)
+        if not (same_file or same_copy):
+            replaced.add(public)
+    return replaced
+
+
 def activate(site: str, release: Path) -> None:
     """Point ``current`` at ``release`` atomically (rename of a new symlink over the old)."""
     link = site_root(site) / "current"

@@ -20,7 +20,7 @@ from cms.removal.scans import tree
 from records import NOTICE, kinds_with
 
 from . import history, shipped
-from .redact import redact_notice
+from .redact import redact_notice, values_of
 
 NAME = "notice"
 
@@ -44,6 +44,17 @@ class Notices(PersonalData):
         ended = set(NoticePage.objects.filter(ends_at__lte=now).values_list("pk", flat=True))
         restored = NoticePage.objects.filter(pk__in=list(removed)).values_list("pk", flat=True)
         return ended | set(restored)
+
+    def upcoming(self, now: datetime) -> list[tuple[int, datetime]]:
+        pages = NoticePage.objects.filter(personal_data_removed_at__isnull=True, ends_at__gt=now)
+        return list(pages.order_by("ends_at").values_list("pk", "ends_at"))
+
+    def in_use(self, now: datetime) -> list[str]:
+        # Notices not ended (on view, or still to come) and not yet removed.
+        running = NoticePage.objects.filter(personal_data_removed_at__isnull=True).exclude(
+            ends_at__lte=now
+        )
+        return [value for page in running for value in values_of(page)]
 
     def redact(self, item: int, *, now: datetime, deleting: bool, earlier: dict | None) -> Redacted:
         return redact_notice(item, now=now, deleting=deleting, earlier=earlier)

@@ -44,7 +44,7 @@ def _revisions(page_id: int):
     )
 
 
-def _values(page: NoticePage) -> list[str]:
+def values_of(page: NoticePage) -> list[str]:
     return redaction.personal_values(
         {name: getattr(page, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
     )
@@ -109,7 +109,7 @@ def redact_notice(page_id: int, *, now: datetime, deleting: bool, earlier: dict 
     the "remove" policy, and the deletion itself removes the page."""
     page = NoticePage.objects.select_for_update().get(pk=page_id)
     revisions = list(_revisions(page_id))
-    values = _values(page)
+    values = values_of(page)
     for revision in revisions:
         values += redaction.personal_values(revision.content)
     values += redaction.variants(values)
@@ -205,7 +205,7 @@ def _to_look_for(
     running = {
         tuple(receipts.words(value))
         for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page.pk)
-        for value in _values(other)
+        for value in values_of(other)
     }
     ended = [v for v in removed if tuple(receipts.words(v)) not in running]
     # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
