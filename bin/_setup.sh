@@ -70,9 +70,10 @@ messages_compile() {
     (cd "$ROOT/cms" && "$VENV/bin/python" "$ROOT/manage.py" compilemessages -v0)
 }
 
-# What the end-to-end tests use: Chromium, nginx and a Java runtime for the HTML checker.
+# What the end-to-end tests use: Chromium, nginx, Varnish (a real frontend cache) and a
+# Java runtime for the HTML checker.
 test_tools_ensure() {
-    apt_ensure chromium nginx
+    apt_ensure chromium nginx varnish
     command -v java >/dev/null 2>&1 || apt_ensure default-jre-headless
     pa11y_ensure
 }

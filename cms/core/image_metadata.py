@@ -74,3 +74,25 @@ def _clean_new_original(sender, instance, **kwargs) -> None:
     instance.file = ContentFile(data, name=field.name)
     instance.file_size = len(data)
     instance.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 (Wagtail's own hash)
+
+
+def clean_stored(image) -> bool:
+    """An image stored before its metadata was cleaned at upload: its original written
+    again without it (under a new name: the old file may be cached by its address) and
+    its renditions deleted, to be made again from the clean original. True if changed."""
+    try:
+        with image.file.open("rb") as stored:
+            data = stored.read()
+    except OSError:
+        return False
+    cleaned = without_metadata(data)
+    if cleaned is None or cleaned[0] == data:
+        return False
+    old = image.file.name
+    image.file = ContentFile(cleaned[0], name=old.rsplit("/", 1)[-1])
+    image.save()  # (the pre_save receiver sets the size, hash and dimensions)
+    image.file.storage.delete(old)
+    for rendition in image.renditions.all():
+        rendition.file.delete(save=False)
+        rendition.delete()
+    return True

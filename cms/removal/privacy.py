@@ -44,7 +44,10 @@ def verify_item(*, kind_name: str, item: int, needles: Needles, counts: dict[str
     left = kind(kind_name).left(item, counts)
     if not findings:
         return left
-    named = places.Namer()  # (reads every page's place: only when something was found)
+    # A site's shared files (its front page, feeds, sitemap) say only that some page quotes
+    # the data: the pages whose rows hold it are the ones to fix, named with their editors.
+    findings += [f for f in scan_database(needles) if " (page " in f.where]
+    named = places.Namer(needles)  # (reads every page's place: only when something was found)
     return {f"{f.store} ({named(f.where)})" for f in findings} | left
 
 
@@ -56,7 +59,7 @@ def verify_round(needles: Needles, now: datetime) -> dict[tuple[str, int], set[s
     findings = stores.verify(general, stores.Scope()) if general else []
     if not findings:
         return {}
-    named = places.Namer()
+    named = places.Namer(general)
     left: dict[tuple[str, int], set[str]] = {}
     for f in findings:
         left.setdefault((f.kind, f.item), set()).add(f"{f.store} ({named(f.where)})")

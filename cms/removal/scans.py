@@ -194,10 +194,29 @@ def _read_text_columns() -> dict[str, list[str]]:
     return found
 
 
+def _page_keys() -> dict[str, str]:
+    """Table -> an SQL expression giving the page a row belongs to, so that a finding names
+    the page to fix, not only a table."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page, get_page_models
+
+    page_type = int(ContentType.objects.get_for_model(Page).pk)
+    keys = {m._meta.db_table: m._meta.pk.column for m in get_page_models() if m is not Page}
+    keys |= {"wagtailcore_page": "id", "wagtailcore_pagelogentry": "page_id"}
+    keys["wagtailcore_comment"] = "page_id"
+    keys["wagtailcore_revision"] = (
+        f"CASE WHEN base_content_type_id = {page_type} THEN object_id ELSE NULL END"
+    )
+    return keys
+
+
 def scan_database(needles: Needles, tables: dict[str, str] | None = None) -> list[Finding]:
-    """Every text column of every table (or ``tables``: name -> SQL condition)."""
+    """Every text column of every table (or ``tables``: name -> SQL condition); a row of a
+    page (its own table, revisions, log, comments) is named by its page."""
     findings: set[Finding] = set()
     quote = connection.ops.quote_name
+    keys = _page_keys()
     for table, columns in _text_columns().items():
         if tables is not None and table not in tables:
             continue
@@ -206,16 +225,19 @@ def scan_database(needles: Needles, tables: dict[str, str] | None = None) -> lis
             f"CAST({quote(c)} AS TEXT)" if connection.vendor == "postgresql" else quote(c)
             for c in columns
         )
+        key = keys.get(table, "NULL")
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {cols} FROM {quote(table)}{where}")  # noqa: S608
+            cursor.execute(f"SELECT {key}, {cols} FROM {quote(table)}{where}")  # noqa: S608
             while rows := cursor.fetchmany(500):
-                for row in rows:
+                for page, *row in rows:
+                    place = f" (page {page})" if page is not None else ""
                     for column, value in zip(columns, row, strict=True):
                         if isinstance(value, bytes | memoryview):
                             value = bytes(value).decode("utf-8", errors="replace")
                         if isinstance(value, str) and value:
                             for owner in needles.in_text(readable(value)):
-                                findings.add(Finding("database", f"{table}.{column}", *owner))
+                                found = Finding("database", f"{table}.{column}{place}", *owner)
+                                findings.add(found)
     return sorted(findings, key=str)
 
 

@@ -182,6 +182,21 @@ CACHES = {
     ),
 }
 
+# A frontend cache or CDN in front of the static sites: a removal of personal data purges
+# every address its publish changed (``cms/removal/frontend.py``). FRONTEND_CACHE_URL is a
+# cache that takes HTTP PURGE (Varnish, nginx with its purge module); Cloudflare, CloudFront
+# and Azure are configured as Wagtail's frontend cache documents, in a local settings file.
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_URL")
+    else {}
+)
+
 # Task queue: the database backend needs no extra server.
 TASKS = {
     "default": {

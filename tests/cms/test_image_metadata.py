@@ -55,3 +55,28 @@ def test_an_uploaded_photo_keeps_no_metadata_in_its_original_or_renditions(admin
     for data in [original, *(r.file.open("rb").read() for r in renditions)]:
         assert not [secret for secret in SECRETS if secret in data]
         assert not Image.open(io.BytesIO(data)).getexif()
+
+
+def test_an_image_stored_before_the_cleaning_is_cleaned_by_the_command():
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from django.db.models.signals import pre_save
+
+    from cms.core.image_metadata import _clean_new_original
+
+    # Stored as an older release stored it: without the receiver.
+    pre_save.disconnect(_clean_new_original, sender="wagtailimages.Image")
+    try:
+        image = WagtailImage(title="Vanha", file=ContentFile(_photo(), name="vanha.jpg"))
+        image.save()
+    finally:
+        pre_save.connect(_clean_new_original, sender="wagtailimages.Image")
+    rendition = image.get_rendition("fill-20x20")
+    assert b"IPTCNAME" in image.file.open("rb").read()
+    call_command("clean_image_metadata", stdout=io.StringIO())
+    image = WagtailImage.objects.get(pk=image.pk)
+    with image.file.open("rb") as stored:
+        assert not [secret for secret in SECRETS if secret in stored.read()]
+    assert not image.renditions.filter(pk=rendition.pk).exists()
+    fresh = image.get_rendition("fill-20x20").file.open("rb").read()
+    assert not [secret for secret in SECRETS if secret in fresh]
