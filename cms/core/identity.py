@@ -46,18 +46,32 @@ _MARKUP = re.compile(r"<[^<>]*>")
 _hidden = f"{INVISIBLE}*"
 _gap = rf"[\s{INVISIBLE}]*"
 _digit = r"[\dOlI|]"
-_digits = lambda n: _hidden.join([_digit] * n)  # noqa: E731 (a pattern piece)
-_date = _gap.join([_digits(2)] * 3)
-_sign = r"[+\-ABCDEFYXWVUabcdefyxwvu]"
-# The separator: a century sign with spaces or invisible characters around it, or only
-# spaces or invisible characters in its place (the century then is unknown).
-_separator = rf"{_gap}{_sign}{_gap}|[\s{INVISIBLE}]+"
-# Anything that looks like a code, valid or not: validation decides. Word boundaries keep
-# it from matching inside longer numbers; lower case is accepted since people type it.
-CANDIDATE = re.compile(
-    rf"(?<![0-9A-Za-z])({_date})({_separator})({_digits(3)}){_hidden}([0-9A-Ya-y|])"
-    r"(?![0-9A-Za-z])"
+_digits = lambda n, between=_hidden: between.join([_digit] * n)  # noqa: E731 (a piece)
+# A century sign, or a run of lines (a reader takes "271281⎯738T", "050911_1793" and
+# "200447--566H" for codes: every character drawn as a line is folded to "-"); not any
+# punctuation, or every record number "4027/10.02.03/2021" would be a candidate.
+_sign = r"(?:[+ABCDEFYXWVUabcdefyxwvu]|[-_~]+)"
+# Characters drawn as a horizontal line, by their Unicode names (⎯ ╴ ═ ‾ ¯ ـ ⁓ ～ ‧).
+_LINE = re.compile(r"DASH|HYPHEN|HORIZONTAL|BOX DRAWINGS|MACRON|OVERLINE|TILDE|LOW LINE|TATWEEL")
+_check = r"[0-9A-Ya-y|]"
+# A code with a sign between its date and its number: spaces (or dots in the date)
+# anywhere inside it do not hide it ("160655-7 86P", "0 9 1 0 6 5 - 7 7 3 K"). Only
+# digits may touch it: "asiakas121111-348Nxyz" shows a code to its reader.
+_date_gap = rf"[\s.{INVISIBLE}]*"
+SIGNED = re.compile(
+    rf"(?<![0-9])(?P<date>{_digits(6, _date_gap)})"
+    rf"(?P<sign>{_gap}{_sign}{_gap})(?P<number>{_digits(3, _gap)})"
+    rf"(?P<gap>{_gap})(?P<check>{_check})(?![0-9])"
 )
+# A code with only spaces for its sign must be written tightly, away from other letters
+# and digits (or every phone number would be a candidate): "131052 308T".
+SPACED = re.compile(
+    rf"(?<![0-9A-Za-z])(?P<date>{_gap.join([_digits(2)] * 3)})(?P<sign>[\s{INVISIBLE}]+)"
+    rf"(?P<number>{_digits(3)})(?P<gap>{_hidden})(?P<check>{_check})(?![0-9A-Za-z])"
+)
+CANDIDATE = SIGNED  # (kept for callers that match one code)
+# Text drawn right to left by an override or isolate reads reversed to its reader.
+_REVERSED = re.compile("[\u202e\u2067\u2068]([^\u202c\u2069]*)")
 
 
 @functools.cache
@@ -77,9 +91,21 @@ def _dash_skeletons() -> frozenset[str]:
     return frozenset(s for s in found if len(s) == 1 and s != "=")
 
 
+def _small_capital(char: str) -> str | None:
+    """The letter a small capital is drawn as (ᴛ is T), else None."""
+    name = unicodedata.name(char, "")
+    if "SMALL CAPITAL " in name:
+        letter = name.rsplit("SMALL CAPITAL ", 1)[1]
+        return letter if len(letter) == 1 and letter.isascii() else None
+    return None
+
+
 @functools.cache
 def _fold(char: str) -> str:
     """One non-ASCII character as the check reads it."""
+    digit = unicodedata.decimal(char, None)
+    if digit is not None:
+        return str(digit)  # any script's digit (Arabic-Indic, Devanagari, full-width)
     if char in _BLANKS or icu.Char.hasBinaryProperty(
         char, icu.UProperty.DEFAULT_IGNORABLE_CODE_POINT
     ):
@@ -89,11 +115,21 @@ def _fold(char: str) -> str:
         return INVISIBLE
     if category in ("Zs", "Zl", "Zp"):
         return " "
+    if category in ("Mn", "Me"):
+        return ""  # a mark drawn over a digit (1̲, 0̇) does not hide it
     skeleton = _skeleton(char)
     if category == "Pd" or char in _DASHES or skeleton in _dash_skeletons():
         return "-"
     if len(skeleton) == 1 and skeleton.isascii() and (skeleton.isalnum() or skeleton in "+|"):
         return skeleton
+    letter = _small_capital(skeleton if len(skeleton) == 1 else char)
+    if letter is not None:
+        return letter
+    compatible = unicodedata.normalize("NFKC", char)
+    if compatible != char:
+        return "".join(c if c.isascii() else _fold(c) for c in compatible)
+    if _LINE.search(unicodedata.name(char, "")):
+        return "-"
     return char
 
 
@@ -113,19 +149,26 @@ def _decoded(text: str) -> str:
 
 def normalise(text: str) -> str:
     """``text`` as the check reads it (see the module's docstring)."""
-    text = unicodedata.normalize("NFKC", _decoded(text))
+    # Composed first (a letter and its accent are one letter), then each character folded
+    # (its compatibility form only where its own skeleton says nothing: NFKC makes the
+    # lunate sigma Ϲ, drawn as C, a Σ).
+    text = unicodedata.normalize("NFC", _decoded(text))
     if text.isascii():
         return text
     return "".join(char if char.isascii() else _fold(char) for char in text)
 
 
-def _valid(digits: str, separator: str, individual: str, check: str) -> bool:
-    digits = re.sub(r"\D", "", digits.translate(_AS_DIGIT))
-    individual = individual.replace(INVISIBLE, "").translate(_AS_DIGIT)
-    sign = separator.replace(INVISIBLE, "").strip().upper()
+def _valid(match: re.Match) -> bool:
+    digits = re.sub(r"\D", "", match["date"].translate(_AS_DIGIT))
+    individual = re.sub(r"\D", "", match["number"].translate(_AS_DIGIT))
+    sign = match["sign"].replace(INVISIBLE, "").strip().upper()
+    if sign and set(sign) <= {"-"}:
+        sign = "-"  # ("--", "——": a dash drawn long)
+    check = match["check"]
     day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
-    # Without a sign, the century is unknown: any one giving a real date will do.
-    centuries = [CENTURIES[sign]] if sign else [1900, 2000, 1800]
+    # Without a sign (spaces, "_" or "~"), the century is unknown: any one giving a real
+    # date will do.
+    centuries = [CENTURIES[sign]] if sign in CENTURIES else [1900, 2000, 1800]
     if not any(_is_date(century + year, month, day) for century in centuries):
         return False
     if int(individual) < 2:
@@ -145,18 +188,28 @@ def _is_date(year: int, month: int, day: int) -> bool:
 
 def is_valid(code: str) -> bool:
     """``code`` (normalised) is a valid identity code."""
-    match = CANDIDATE.fullmatch(code.strip())
-    return match is not None and _valid(*match.groups())
+    code = code.strip()
+    return any(
+        (match := pattern.fullmatch(code)) is not None and _valid(match)
+        for pattern in (SIGNED, SPACED)
+    )
+
+
+def _matches(text: str) -> list[re.Match]:
+    found = []
+    for pattern in (SIGNED, SPACED):
+        for match in pattern.finditer(text):
+            if match["gap"].strip(INVISIBLE) and text[match.end() : match.end() + 1].isalpha():
+                continue  # "131052-308 Talo": a word after a number, not a check character
+            if _valid(match) and not any(m.start() <= match.start() < m.end() for m in found):
+                found.append(match)
+    return sorted(found, key=lambda m: m.start())
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of every valid identity code in ``text``, however written;
     positions are in ``normalise(text)``, which the caller passes when it has it."""
-    return [
-        (match.start(), match.end(), match.group())
-        for match in CANDIDATE.finditer(text)
-        if _valid(*match.groups())
-    ]
+    return [(match.start(), match.end(), match.group()) for match in _matches(text)]
 
 
 def readable(text: str) -> str:
@@ -167,9 +220,14 @@ def readable(text: str) -> str:
 
 def found_in(text: str) -> list[str]:
     """The identity codes in ``text``, found after normalising it, both with its markup (a
-    code in a link's address or an alt text) and without (a code split by tags)."""
-    normal = normalise(text)
-    codes = [code for _start, _end, code in find(normal)]
-    if "<" in normal:
-        codes += [code for _s, _e, code in find(readable(text)) if code not in codes]
+    code in a link's address or an alt text) and without (a code split by tags), and in
+    any part drawn right to left, as its reader sees it."""
+    texts = [normalise(text)]
+    if "<" in texts[0]:
+        texts.append(readable(text))
+    decoded = _decoded(text)
+    texts += [normalise(part[::-1]) for part in _REVERSED.findall(decoded)]
+    codes: list[str] = []
+    for each in texts:
+        codes += [code for _s, _e, code in find(each) if code not in codes]
     return codes

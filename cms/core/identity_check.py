@@ -60,8 +60,12 @@ def texts_of(instance: models.Model) -> Iterator[tuple[models.Field, str]]:
             continue  # derived (a page's url_path from its slugs, draft_title from title)
         value = field.value_from_object(instance)
         if isinstance(field, StreamField):
-            for text in _strings(field.get_prep_value(value)):
-                yield field, text
+            blocks = field.get_prep_value(value)
+            yield from ((field, text) for text in _strings(blocks))
+            # Blocks are read one after another (the page, its search text): a code split
+            # between two blocks ("Asiakas 270431-" | "776N tiedot") is one code there.
+            shown = [b.get("value") if isinstance(b, dict) else b for b in blocks or []]
+            yield field, " ".join(_strings(shown))
         elif isinstance(field, models.FileField):
             if value:
                 yield field, value.name

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
@@ -18,6 +19,10 @@ from .file_text import text_of
 from .identity_check import MESSAGE, fields_with_codes
 
 CONTENTS = _("the file's contents")
+# Checks an app adds to a document's edit: ``fn(document, text)`` gives the messages that
+# refuse it (``text``: its new title, file name and contents). Notices refuse a document
+# they keep public once it names their person (``cms/notices/wagtail_hooks.py``).
+DOCUMENT_CHECKS_HOOK = "check_document_text"
 
 
 class _NoCodes:
@@ -51,6 +56,24 @@ class ImageForm(_NoCodes, BaseImageForm):
 
 
 class DocumentForm(_NoCodes, BaseDocumentForm):
-    """The document form: no identity code in the title, file name, tags or contents."""
+    """The document form: no identity code in the title, file name, tags or contents, and
+    what the apps check in a document they use (``DOCUMENT_CHECKS_HOOK``)."""
 
     reads_contents = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned  # (used by nothing yet)
+        upload = cleaned.get("file")
+        if upload is not None and getattr(upload, "name", None):
+            name, contents = upload.name, text_of(upload, upload.name)
+        else:
+            name = self.instance.file.name
+            with self.instance.file.open("rb") as stored:
+                contents = text_of(stored, name)
+        text = f"{cleaned.get('title') or ''}\n{name}\n{contents}"
+        for check in hooks.get_hooks(DOCUMENT_CHECKS_HOOK):
+            for message in check(self.instance, text):
+                self.add_error(None, message)
+        return cleaned

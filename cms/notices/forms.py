@@ -82,12 +82,27 @@ class NoticeForm(CityPageForm):
         self._ended_stays_ended(cleaned)
         return cleaned
 
+    def _stored(self) -> dict:
+        """The notice as the database has it (the form's instance is the latest revision,
+        which may be older than the removal of its personal data)."""
+        if self.instance.pk is None:
+            return {}
+        rows = type(self.instance).objects.filter(pk=self.instance.pk)
+        fields = ("display_from", "first_published_at", "personal_data_removed_at")
+        return rows.values(*fields).first() or {}
+
     def _start_now_or_later(self, cleaned: dict) -> None:
-        """A notice first goes on view now or later: its page says "published" at its
-        start, so a start in the past would state a publication that never happened."""
+        """A notice goes on view now or later: its page says "published" at its start, so
+        a start in the past would state a publication that never happened. A notice once
+        on view keeps the start it had (moving it back would also move its deadlines)."""
         start = cleaned.get("display_from")
-        if start is None or self.instance.first_published_at is not None:
-            return  # (a notice already on view keeps the start it had)
+        stored = self._stored()
+        if start is None:
+            return
+        minute = {"second": 0, "microsecond": 0}  # (the form shows minutes)
+        kept = stored.get("display_from")
+        if stored.get("first_published_at") and kept and start == kept.replace(**minute):
+            return
         now = timezone.now()
         if start < now - LATE_START:
             self.add_error(
@@ -99,13 +114,13 @@ class NoticeForm(CityPageForm):
                 )
                 % {"start": timezone.localtime(start).strftime("%d.%m.%Y %H.%M")},
             )
-        elif start < now:
-            cleaned["display_from"] = self.instance.display_from = now
+        elif start < now and stored.get("first_published_at") is None:
+            cleaned["display_from"] = self.instance.display_from = now.replace(**minute)
 
     def _ended_stays_ended(self, cleaned: dict) -> None:
-        """Personal data cannot be put back into a notice whose data was removed: nothing
-        would remove it again."""
-        if self.instance.pk is None or self.instance.personal_data_removed_at is None:
+        """Personal data cannot be put back into a notice whose data was removed (a draft
+        too): nothing would remove it again."""
+        if self._stored().get("personal_data_removed_at") is None:
             return
         message = gettext(
             "The display period of this notice has ended and its personal data has been "
@@ -126,13 +141,17 @@ class NoticeForm(CityPageForm):
         values = redaction.personal_values(
             {name: cleaned.get(name) for name in (*redaction.PERSONAL_FIELDS, "body")}
         )
+        found: dict[tuple[str, str], list[str]] = {}
         for leak in kept.leaks(values, self._kept_texts(cleaned)):
+            found.setdefault((leak.field, leak.label), []).append(leak.value)
+        for (field, label), named in found.items():
+            # One message per place, naming every value found there.
             message = gettext(
                 "%(field)s contains “%(value)s”, personal data of this notice: it would "
                 "stay public after the display period. Remove it here, or (in the body) "
                 "mark it with the “Personal data” button."
-            ) % {"field": leak.label, "value": leak.value}
-            self.add_error(leak.field if leak.field in self.fields else None, message)
+            ) % {"field": label, "value": "”, “".join(named)}
+            self.add_error(field if field in self.fields else None, message)
 
     def _kept_texts(self, cleaned: dict) -> dict[str, tuple[str, str]]:
         """What stays public after the period: field name -> (label, text)."""

@@ -53,32 +53,51 @@ def _pattern(text: str, word: str) -> re.Pattern | None:
 
 # The simplest Finnish inflections of a name's word: an ending after the word (Matti ->
 # Mattia), -nen -> -s- (Meikäläinen -> Meikäläisen), a double stop made single before the
-# ending (Matti -> Matin) and -i -> -e- (Niemi -> Niemen).
+# ending (Matti -> Matin), -i -> -e- (Niemi -> Niemen) with its weak grade (Mäki -> Mäen,
+# Lahti -> Lahden); in a double name only its last part is inflected (Kivi-Mäen).
 _ENDING = r"\w{0,6}"
 _GRADATION = re.compile(r"(kk|pp|tt)([aeiouyäö]+)$")
+_WEAK_E = (("hti", "hde"), ("lti", "lle"), ("rti", "rre"), ("nti", "nne"), ("mpi", "mme"))
+_VOWEL_KI = re.compile(r"[aeiouyäö]ki$")
+# A surname in -nen is rare as an ordinary word: found alone too ("Meikäläiselle").
+MIN_SURNAME = 7
+
+
+def _inflected(word: str) -> list[str]:
+    stems = [word]
+    if word.endswith("nen") and len(word) > 5:
+        stems.append(word[:-3] + "s")
+    if weak := _GRADATION.search(word):
+        stems.append(word[: weak.start()] + weak.group(1)[0] + weak.group(2))
+    if word.endswith("i") and len(word) > 3:
+        stems.append(word[:-1] + "e")
+        stems += [word[: -len(strong)] + weak for strong, weak in _WEAK_E if word.endswith(strong)]
+        if _VOWEL_KI.search(word):
+            stems.append(word[:-2] + "e")
+    return [re.escape(stem) + _ENDING for stem in stems]
 
 
 def _word(word: str) -> str:
-    forms = [re.escape(word) + _ENDING]
-    if word.endswith("nen") and len(word) > 5:
-        forms.append(re.escape(word[:-3]) + "s" + _ENDING)
-    if weak := _GRADATION.search(word):
-        stem = word[: weak.start()] + weak.group(1)[0] + weak.group(2)
-        forms.append(re.escape(stem) + _ENDING)
-    if word.endswith("i") and len(word) > 4:
-        forms.append(re.escape(word[:-1]) + "e" + _ENDING)
-    return f"(?:{'|'.join(forms)})"
+    head, dash, last = word.rpartition("-")
+    return f"{re.escape(head + dash)}(?:{'|'.join(_inflected(last))})"
+
+
+def _is_name_word(word: str) -> bool:
+    return len(word) >= 3 and all(part.isalpha() for part in word.split("-"))
 
 
 def _name_pattern(text: str) -> re.Pattern | None:
     """A name of two or three words (folded) in its own order or with the last word
-    first ("Meikäläinen Matti"), each word inflected the simplest Finnish ways; None for
-    anything else (an address, a phone number), which is matched as typed."""
+    first ("Meikäläinen Matti", "Meikäläinen, Matti"), each word inflected the simplest
+    Finnish ways, and a surname in -nen alone; None for anything else (an address, a
+    phone number), which is matched as typed."""
     words = text.split()
-    if not 2 <= len(words) <= 3 or not all(w.isalpha() and len(w) >= 3 for w in words):
+    if not 2 <= len(words) <= 3 or not all(map(_is_name_word, words)):
         return None
     orders = [words, [words[-1], *words[:-1]]]
-    alternatives = [r"\s+".join(map(_word, order)) for order in orders]
+    alternatives = [r",?\s+".join(map(_word, order)) for order in orders]
+    if words[-1].endswith("nen") and len(words[-1]) >= MIN_SURNAME:
+        alternatives.append(_word(words[-1]))
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
 
 

@@ -22,24 +22,40 @@ PERSONAL_FIELDS = ("persons_concerned", "contact_name", "contact_phone", "contac
 MIN_SCRUB = 3
 
 
-# What separates the values one field holds: lines, commas, semicolons, slashes and the
-# words for "and" ("Matti Meikäläinen, Kuusitie 7"; "Liisa ja Pekka Virtanen" are found
-# as "Liisa", too short alone, and "Pekka Virtanen").
-_PARTS = re.compile(r"\s*(?:[\n,;/&]|\s(?:ja|och|and|sekä|samt)\s)\s*", re.IGNORECASE)
+# What separates the values one field holds: lines, commas, semicolons, slashes, a role's
+# colon or brackets ("Hakija: Matti Meikäläinen", "Matti Meikäläinen (hakija)") and the
+# words for "and" ("Matti Meikäläinen, Kuusitie 7"; "Liisa ja Pekka Virtanen").
+_PARTS = re.compile(r"\s*(?:[\n,;/&:()\[\]]|\s(?:ja|och|and|sekä|samt)\s)\s*", re.IGNORECASE)
+_AND = re.compile(r"\s(?:ja|och|and|sekä|samt)\s", re.IGNORECASE)
 # A part stands as a value of its own only when it is two words or more (a name with its
 # surname, a street with its number), long enough and with a letter: a first name alone
 # or "as 3" would be found in every other text of the city.
 MIN_PART = 5
 
 
+def _names_shared(value: str, found: list[str]) -> list[str]:
+    """Names written together: "Liisa ja Pekka Virtanen" holds "Liisa Virtanen" too, and
+    "Virtanen, Liisa" is "Liisa Virtanen"."""
+    names = []
+    for chunk in re.split(r"[\n,;/&:()\[\]]", value):
+        pieces = [p.strip() for p in _AND.split(chunk)]
+        if len(pieces) == 2 and len(pieces[0].split()) == 1 and len(pieces[1].split()) >= 2:
+            names.append(f"{pieces[0]} {pieces[1].split()[-1]}")
+    single = [p for p in found if len(p.split()) == 1]
+    if len(found) == 2 and len(single) == 2 and all(p.isalpha() for p in single):
+        names.append(f"{single[1]} {single[0]}")
+    return names
+
+
 def parts(value: str) -> list[str]:
     """Each name or address inside one personal field's text."""
-    found = [part.strip() for part in _PARTS.split(value)]
-    return [
+    found = [part.strip() for part in _PARTS.split(value) if part.strip()]
+    whole = [
         p
         for p in found
         if len(p) >= MIN_PART and len(p.split()) >= 2 and any(c.isalpha() for c in p)
     ]
+    return whole + _names_shared(value, found)
 
 
 def personal_values(content: dict) -> list[str]:

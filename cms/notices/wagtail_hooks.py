@@ -10,10 +10,11 @@ from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 
 from cms.core.link_check import LINK_RULES_HOOK
+from cms.core.media_forms import DOCUMENT_CHECKS_HOOK
 from cms.core.services import SITES_SYNCED_HOOK
 from records import KINDS_HOOK
 
-from . import groups, kinds, links
+from . import documents, groups, kinds, links
 from .richtext import CLASS, FEATURE, STYLE
 
 
@@ -51,3 +52,6 @@ def register_personal_data(features) -> None:
 hooks.register(KINDS_HOOK, lambda: kinds.KINDS)
 hooks.register(SITES_SYNCED_HOOK, groups.on_sites_synced)
 hooks.register(LINK_RULES_HOOK, lambda: links.personal_attachment)
+
+
+hooks.register(DOCUMENT_CHECKS_HOOK, documents.check_kept_document)

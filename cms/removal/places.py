@@ -18,6 +18,15 @@ _PAGE = re.compile(r" \(page (\d+)\)")
 MASK = "…"
 
 
+def _pieces(title: str, masked: list) -> list[str]:
+    """``title`` cut at the ``masked`` matches, each replaced by ``MASK``."""
+    out, at = [], 0
+    for match in sorted(set(masked), key=lambda m: m.start()):
+        out += [title[at : match.start()], MASK]
+        at = match.end()
+    return [*out, title[at:]]
+
+
 class Namer:
     """Names a finding's place: a file in a live release by its site and the page whose
     folder holds it, a page's row by the page, anything else as it was. ``needles``: the
@@ -41,18 +50,23 @@ class Namer:
                     self.folders[live / record["url"].strip("/")] = (site, int(record["id"]))
 
     def _masked(self, title: str) -> str:
+        """``title`` with every run of words that is a removed value masked."""
         if self.needles is None:
             return title
         from .receipts import words
 
-        hashed = {w for entries in self.needles.first.values() for n, _o in entries for w in n}
-        word = self.needles.hasher.word
-
-        def mask(match: re.Match) -> str:
-            folded = words(match.group())
-            return MASK if folded and all(word(w) in hashed for w in folded) else match.group()
-
-        return re.sub(r"\w+", mask, title)
+        tokens = [(m, folded) for m in re.finditer(r"\w+", title) for folded in words(m.group())]
+        hashed = [self.needles.hasher.word(folded) for _m, folded in tokens]
+        masked: set[int] = set()
+        for i, first in enumerate(hashed):
+            for needle, _owner in self.needles.first.get(first, []):
+                if tuple(hashed[i : i + len(needle)]) == needle:
+                    masked |= {id(tokens[j][0]) for j in range(i, i + len(needle))}
+        return (
+            re.sub(r"\w+", lambda m: m.group(), title)
+            if not masked
+            else "".join(_pieces(title, [m for m, _f in tokens if id(m) in masked]))
+        )
 
     def page(self, page_id: int, site: str = "") -> str:
         """ "page 12 “title” (site city, last edited by editor-city)"."""
@@ -73,7 +87,37 @@ class Namer:
                 )
         return self.pages[page_id]
 
+    def media(self, path: Path) -> str | None:
+        """A document or image by its id, title, uploader and use, so that whoever reads
+        the incident knows which one to fix or delete in the admin."""
+        from django.conf import settings
+
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import ReferenceIndex
+
+        root = Path(settings.MEDIA_ROOT)
+        if root not in path.parents:
+            return None
+        name = path.relative_to(root).as_posix()
+        for label, model in (("document", get_document_model()), ("image", get_image_model())):
+            found = model.objects.filter(file=name).select_related("uploaded_by_user").first()
+            if found is None:
+                continue
+            user = getattr(found.uploaded_by_user, "username", "") or "nobody known"
+            users = ReferenceIndex.get_references_to(found).group_by_source_object()
+            pages = [f"{getattr(source, 'pk', '')}" for source, _refs in users]
+            use = f"used by page(s) {', '.join(pages)}" if pages else "used by no page"
+            return (
+                f"{label} {found.pk} “{self._masked(found.title)}” (uploaded by {user}, {use}): "
+                f"{self._masked(path.name)}"
+            )
+        return None
+
     def __call__(self, where: str) -> str:
+        text = where.partition(" (")[0]
+        if Path(text).is_absolute() and (named := self.media(Path(text))) is not None:
+            return named + where[len(text) :]
         row = _PAGE.search(where)
         if row is not None:
             return f"{where[: row.start()]} of {self.page(int(row.group(1)))}{where[row.end() :]}"

@@ -64,10 +64,15 @@ def _media(needles: Needles, scope: Scope) -> list[Finding]:
 
 def _output(needles: Needles, scope: Scope) -> list[Finding]:
     if scope.owner is None:
-        paths = list(tree(Path(settings.OUTPUT_DIR)))
-    else:
-        paths = kind(scope.owner[0]).files(scope.owner[1])
-    return scan_files(paths, needles, "static output", scope.known)
+        return scan_files(tree(Path(settings.OUTPUT_DIR)), needles, "static output", scope.known)
+    # An item's files: its live site files, and media files it keeps public (named so).
+    media = Path(settings.MEDIA_ROOT)
+    paths = kind(scope.owner[0]).files(scope.owner[1])
+    kept = [p for p in paths if media in p.parents]
+    output = [p for p in paths if media not in p.parents]
+    return scan_files(output, needles, "static output", scope.known) + scan_files(
+        kept, needles, "media files", scope.known
+    )
 
 
 def _purge_output(needles: Needles) -> None:

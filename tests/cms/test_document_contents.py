@@ -74,7 +74,8 @@ def test_a_redacted_version_that_still_names_the_person_is_refused(
     assert response.status_code == 200
     errors = str(response.context["form"].non_field_errors())
     assert "Maija Meikäläinen" in errors and "sisältö" in errors
-    assert _redacted_notice(client, section, "Asianosainen [poistettu]").status_code == 302
+    clean = _redacted_notice(client, section, "Asianosainen [poistettu]")
+    assert clean.status_code == 302, clean.context["form"].errors
 
 
 @pytest.mark.parametrize(
@@ -101,3 +102,24 @@ def test_a_name_kept_in_the_body_is_refused_when_the_field_holds_name_and_addres
     response = client.post(add_url(section), form)
     assert response.status_code == 200
     assert "henkilötie" in str(response.context["form"].errors["body"])
+
+
+def test_a_document_a_notice_keeps_cannot_be_edited_into_naming_its_person(
+    admin_client,
+    section,  # noqa: F811
+):
+    from cms.notices.models import NoticeAttachment
+
+    notice = factories.NoticePageFactory(parent=section, persons_concerned="Maija Meikäläinen")
+    document = factories.DocumentFactory(title="Asemapiirros", file__filename="piirros.pdf")
+    NoticeAttachment.objects.create(page=notice, document=document, personal=False)
+    edit = reverse("wagtaildocs:edit", args=(document.pk,))
+    slip = SimpleUploadedFile("piirros.pdf", pdf("Asemapiirros, hakija Maija Meikäläinen"))
+    response = admin_client.post(edit, {"title": "Asemapiirros", "file": slip, "collection": 1})
+    assert response.status_code == 200
+    assert f"Kuulutus {notice.pk}" in str(response.context["form"].non_field_errors())
+    renamed = {"title": "Asemapiirros, Meikäläinen Maija", "collection": 1}
+    assert admin_client.post(edit, renamed).status_code == 200
+    clean = SimpleUploadedFile("piirros.pdf", pdf("Asemapiirros, tontti 12"))
+    response = admin_client.post(edit, {"title": "Asemapiirros", "file": clean, "collection": 1})
+    assert response.status_code == 302

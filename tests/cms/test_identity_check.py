@@ -62,6 +62,25 @@ TESTERS = [
     "010218%252D5311",
     "230478-<b>5885</b>",
     "230478-<span\nclass='x'>5885</span>",
+    # The second round of testers: spaces inside the number, marks for the sign, marks
+    # over digits, small capitals, right-to-left overrides, other scripts' digits, a code
+    # between letters, dots in the date.
+    "160655-7 86P",
+    "120477-229 7",
+    "0 9 1 0 6 5 - 7 7 3 K",
+    "271281\u23af738T",
+    "281237\u25746132",
+    "210737\u0640279R",
+    "050911_1793",
+    "050911~1793",
+    "1\u03328\u03320\u03324\u03326\u03327\u0332-\u03326\u03323\u03320E",
+    "130652-749\u1d1b",
+    "190617-493\u03f9",
+    "070398\u1d00202R",
+    "\u202eN626-164070\u202c",
+    "\u0661\u0665\u0660\u0666\u0665\u0665-\u0666\u0661\u0669N",
+    "asiakas121111-348Nxyz",
+    "02.12.89-742V",
 ]
 NOT_CODES = [
     "1310521308T",  # no separator at all: a number, not a code
@@ -71,7 +90,10 @@ NOT_CODES = [
     "4027/00.01.01.03/2021",
     "13.10.1952",
     "00100 Helsinki",
-    "X131052-308T",
+    "9131052-308T",  # inside a longer number
+    "131052-308 Talo",  # a number, then a word
+    "13.10.52 klo 9",
+    "Sali 4, 12.03.2026-15.03.2026",
     "040-123 4567",
     "09 310 1234",
     "+358 (0)40 1234 567",
@@ -135,6 +157,15 @@ PLACES = {
     ),
     "alt text": ("body", {"body": "alt"}),
     "caption": ("body", {"body": "caption"}),
+    "split between two blocks": (
+        "body",
+        {
+            "body": [
+                ("paragraph", RichText("<p>Asiakas 270431-</p>")),
+                ("paragraph", RichText("<p>776N tiedot</p>")),
+            ]
+        },
+    ),
 }
 
 

@@ -62,7 +62,10 @@ def notice_form(action: str | None = "action-publish", **overrides) -> dict:
         "other_deadline": "",
         "place_on_view": "Kaupungintalo, Rantakatu 1",
         "appeal_information": "Oikaisuvaatimus 14 päivän kuluessa tiedoksisaannista.",
-        "body": rich_text('<p>Hakija: <span class="personal-data">Matti Meikäläinen</span>.</p>'),
+        "body": rich_text(
+            '<p>Hakija: <span class="personal-data">Matti Meikäläinen</span>.</p>',
+            features=BODY_FEATURES,
+        ),
         "persons_concerned": "Maija Meikäläinen",
         "contact_name": "Liisa Lakimies",
         "contact_phone": "040 123 4567",

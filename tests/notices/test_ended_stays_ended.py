@@ -23,10 +23,13 @@ pytestmark = pytest.mark.django_db
 EMPTY = {"persons_concerned": "", "contact_name": "", "contact_phone": "", "contact_email": ""}
 
 
-@pytest.fixture
-def ended(section):  # noqa: F811
-    notice = factories.NoticePageFactory(parent=section, **EMPTY)
-    notice.save_revision().publish()
+@pytest.fixture(params=["published", "draft"])
+def ended(section, request):  # noqa: F811
+    notice = factories.NoticePageFactory(parent=section, live=False, **EMPTY)
+    revision = notice.save_revision()
+    if request.param == "published":
+        revision.publish()
+    # The removal sets this on the page's row, not in its revisions (the form's instance).
     NoticePage.objects.filter(pk=notice.pk).update(personal_data_removed_at=timezone.now())
     return NoticePage.objects.get(pk=notice.pk)
 
@@ -86,5 +89,17 @@ def test_a_start_minutes_ago_is_the_moment_it_really_went_on_view(
     before = timezone.now()
     assert client.post(add_url(section), notice_form(confirm_personal_data="on")).status_code == 302
     notice = NoticePage.objects.get()
-    assert notice.live and before <= notice.display_from <= timezone.now()
+    minute = {"second": 0, "microsecond": 0}
+    assert notice.live and before.replace(**minute) <= notice.display_from <= timezone.now()
     assert notice.first_published_at >= notice.display_from
+    # Once on view, its start cannot be moved back (its page would say it was published
+    # then, and its deadlines would move); left as it was, the notice saves.
+    edit = reverse("wagtailadmin_pages:edit", args=(notice.pk,))
+    back = timezone.localtime(notice.display_from) - timedelta(days=1)
+    form = notice_form(display_from=back.strftime("%Y-%m-%d %H:%M"), confirm_personal_data="on")
+    response = client.post(edit, form)
+    assert response.status_code == 200 and "display_from" in response.context["form"].errors
+    same = timezone.localtime(notice.display_from).strftime("%Y-%m-%d %H:%M")
+    form = notice_form(display_from=same, confirm_personal_data="on", lead="Uusi johdanto.")
+    assert client.post(edit, form).status_code == 302
+    assert NoticePage.objects.get().display_from == notice.display_from

@@ -52,9 +52,15 @@ def test_invalid_codes(code):
     assert not identity.is_valid(code)
 
 
-def test_codes_are_found_in_text_but_not_inside_longer_tokens():
-    text = "Hakija (131052-308T) ja 010594Y9021; ei X131052-308T eikä 131052-308TT."
-    assert [code for _s, _e, code in identity.find(text)] == ["131052-308T", "010594Y9021"]
+def test_codes_are_found_in_text_and_next_to_letters_but_not_inside_longer_numbers():
+    # A letter next to a code does not hide it from its reader ("asiakas131052-308Txyz");
+    # a digit makes it part of a longer number.
+    text = (
+        "Hakija (131052-308T) ja 010594Y9021; asiakas010516B903Xxyz; "
+        "ei 9131052-308T eikä 131052-3081T."
+    )
+    found = [code for _s, _e, code in identity.find(text)]
+    assert found == ["131052-308T", "010594Y9021", "010516B903X"]
 
 
 def test_an_identity_code_blocks_even_when_marked():

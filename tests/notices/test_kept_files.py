@@ -36,7 +36,11 @@ def test_a_redacted_version_still_naming_the_person_is_an_incident(city_content)
     with time_machine.travel(END + SECOND, tick=False):
         assert notice.pk not in {o.item for o in reconcile_due()}
         [incident] = open_incidents()
-        assert incident.item_id == notice.pk and redacted.file.name in incident.problem
+        assert incident.item_id == notice.pk and "media files (document" in incident.problem
+        assert f"document {redacted.pk} “Kuuleminen (versio ilman henkilötietoja)”" in (
+            incident.problem
+        )
+        assert token.lower() not in incident.problem.lower()
         # The officer replaces the file with a real redacted version (the old one gone from
         # the media too: the round searches every store): the next round finishes.
         redacted.file.delete(save=False)

@@ -52,7 +52,9 @@ def test_a_file_of_a_page_is_named_by_its_site_and_page_not_its_address(city_con
         publish_full()
     folder = release.current("city") / "kuulutukset" / notice.slug
     named = Namer()(f"{folder / 'index.html'} (a deleted file)")
-    assert named == f"city page {notice.pk}: index.html (a deleted file)"
+    page = f"page {notice.pk} “{notice.title}” (site city, last edited by nobody known)"
+    assert named == f"{page}: index.html (a deleted file)"
+    assert "osoitteessa" not in named.lower()
     assert Namer()("notices_noticepage.title") == "notices_noticepage.title"
 
 
