@@ -16,8 +16,16 @@ def _escaped(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def pdf(text: str, *, author: str = "Kirjaamo") -> bytes:
-    """A one-page PDF showing ``text`` (Helvetica, WinAnsi), by ``author``."""
+def pdf(
+    text: str,
+    *,
+    author: str = "Kirjaamo",
+    bookmark: str = "",
+    password: str | None = None,
+) -> bytes:
+    """A one-page PDF showing ``text`` (Helvetica, WinAnsi), by ``author``; with a
+    ``bookmark``, and encrypted (AES-256) with the user ``password`` ("" opens without
+    one, as most encrypted PDFs do)."""
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
     font = DictionaryObject(
@@ -34,13 +42,18 @@ def pdf(text: str, *, author: str = "Kirjaamo") -> bytes:
     stream.set_data(b"BT /F1 12 Tf 72 720 Td (" + _escaped(text) + b") Tj ET")
     page[NameObject("/Contents")] = writer._add_object(stream)
     writer.add_metadata({"/Author": author, "/Title": "Asiakirja"})
+    if bookmark:
+        writer.add_outline_item(title=bookmark, page_number=0)
+    if password is not None:
+        writer.encrypt(user_password=password, owner_password="omistaja", algorithm="AES-256")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def docx(*runs: str) -> bytes:
-    """A Word document of one paragraph made of ``runs`` (Word splits words so)."""
+def docx(*runs: str, link: str = "https://kaislahti.example/") -> bytes:
+    """A Word document of one paragraph made of ``runs`` (Word splits words so), with a
+    hyperlink to ``link`` (its target is in the relationships part, not the text)."""
     body = "".join(f"<w:r><w:t xml:space='preserve'>{run}</w:t></w:r>" for run in runs)
     document = (
         "<?xml version='1.0' encoding='UTF-8'?><w:document xmlns:w='http://schemas."
@@ -51,4 +64,10 @@ def docx(*runs: str) -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", document)
+        archive.writestr(
+            "word/_rels/document.xml.rels",
+            "<?xml version='1.0'?><Relationships xmlns='http://schemas.openxmlformats.org/"
+            "package/2006/relationships'><Relationship Id='rId1' Type='hyperlink' "
+            f"Target='{link}' TargetMode='External'/></Relationships>",
+        )
     return out.getvalue()

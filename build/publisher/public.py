@@ -35,7 +35,7 @@ from .plan.state import load_state
 from .release.folders import current as current_release
 from .release.lock import build_lock
 from .release.lock import holder as build_lock_holder
-from .release.nginx import HSTS, SiteServer, https_redirect, tls_lines
+from .release.nginx import HSTS, SiteServer, cache_control, https_redirect, tls_lines
 from .release.nginx import config as nginx_config
 from .release.reuse import drop_all as drop_reused
 from .render import parts
@@ -71,6 +71,7 @@ __all__ = [
     "SitesLive",
     "build_lock",
     "build_lock_holder",
+    "cache_control",
     "current_release",
     "drop_reused",
     "due_for_time",

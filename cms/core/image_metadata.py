@@ -4,7 +4,8 @@ copies an original's EXIF into every JPEG and WebP rendition (Willow passes it o
 the original is cleaned before it is first saved, whatever saves it (the admin's forms,
 the multiple upload, an import): every rendition made of it, the share image included, has
 nothing to copy. The orientation EXIF gave is applied to the pixels first, so a portrait
-photo stays upright. The colour profile stays (it holds colours, not people).
+photo stays upright; the colour profile is applied and dropped (its description is free
+text).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import hashlib
 import io
 import logging
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
@@ -21,8 +22,10 @@ from django.dispatch import receiver
 
 logger = logging.getLogger(__name__)
 
-# Formats rewritten without their metadata; others (SVG, AVIF, HEIC) are left as uploaded.
-FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+# Formats rewritten without their metadata (the upload form accepts no others but SVG,
+# which is text and checked as such).
+FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "AVIF"}
+QUALITY = {"JPEG": 92, "WEBP": 90, "AVIF": 85}
 
 
 def without_metadata(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
@@ -44,19 +47,36 @@ def without_metadata(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
         frames = getattr(image, "n_frames", 1)
         image.save(out, "GIF", save_all=frames > 1, comment=b"")
         return out.getvalue(), image.size
-    upright = ImageOps.exif_transpose(image) or image
-    options: dict = {"icc_profile": icc} if icc else {}
+    upright = _in_srgb(ImageOps.exif_transpose(image) or image, icc)
+    options: dict = {}
     if kind == "JPEG" and upright is image:
-        # Not turned: the same quantisation tables and subsampling, no visible loss.
+        # Not turned nor converted: the same quantisation tables and subsampling.
         options |= {"quality": "keep", "subsampling": "keep"}
-    elif kind == "JPEG":
-        options |= {"quality": 92}
-    elif kind == "WEBP":
-        options |= {"quality": 90, "lossless": bool(image.info.get("lossless"))}
+    elif kind in QUALITY:
+        options |= {"quality": QUALITY[kind]}
+    if kind == "WEBP":
+        options |= {"lossless": bool(image.info.get("lossless"))}
     # Pillow writes some of what ``info`` holds (a JPEG's comment, XMP) back: none of it.
     upright.info = {}
     upright.save(out, kind, exif=b"", **options)
     return out.getvalue(), upright.size
+
+
+def _in_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """``image`` in sRGB without its colour profile: a profile holds text (its description
+    and copyright are free text, and can hold anything), so it goes, its colours applied
+    first."""
+    if not icc:
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        mode = image.mode if image.mode in ("RGB", "RGBA", "L") else "RGB"
+        converted = ImageCms.profileToProfile(
+            image, source, ImageCms.createProfile("sRGB"), outputMode=mode
+        )
+        return converted or image
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image.convert("RGB") if image.mode == "CMYK" else image.copy()
 
 
 @receiver(pre_save, sender="wagtailimages.Image")

@@ -15,10 +15,14 @@ from wagtail import hooks
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from .file_text import text_of
+from .file_text import Unreadable, text_of, text_or_blank
 from .identity_check import MESSAGE, fields_with_codes
 
 CONTENTS = _("the file's contents")
+UNREADABLE = _(
+    "The file could not be read to check it for personal identity codes (it is damaged, "
+    "or protected with a password). Save it again without a password and upload it."
+)
 # Checks an app adds to a document's edit: ``fn(document, text)`` gives the messages that
 # refuse it (``text``: its new title, file name and contents). Notices refuse a document
 # they keep public once it names their person (``cms/notices/wagtail_hooks.py``).
@@ -41,7 +45,10 @@ class _NoCodes:
         if upload is not None and getattr(upload, "name", None):
             texts.append((self.fields["file"].label or "file", upload.name))
             if self.reads_contents:
-                texts.append((CONTENTS, text_of(upload, upload.name)))
+                try:
+                    texts.append((CONTENTS, text_of(upload, upload.name)))
+                except Unreadable as exc:
+                    raise forms.ValidationError(gettext(UNREADABLE)) from exc
         tags = cleaned.get("tags")
         if tags:
             texts.append((self.fields["tags"].label or "tags", " ".join(map(str, tags))))
@@ -67,11 +74,11 @@ class DocumentForm(_NoCodes, BaseDocumentForm):
             return cleaned  # (used by nothing yet)
         upload = cleaned.get("file")
         if upload is not None and getattr(upload, "name", None):
-            name, contents = upload.name, text_of(upload, upload.name)
+            name, contents = upload.name, text_or_blank(upload, upload.name)
         else:
             name = self.instance.file.name
             with self.instance.file.open("rb") as stored:
-                contents = text_of(stored, name)
+                contents = text_or_blank(stored, name)
         text = f"{cleaned.get('title') or ''}\n{name}\n{contents}"
         for check in hooks.get_hooks(DOCUMENT_CHECKS_HOOK):
             for message in check(self.instance, text):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.file_text import text_of
+from cms.core.file_text import text_or_blank
 from cms.core.forms import CityPageForm
 from records.text import html_text
 
@@ -40,7 +40,7 @@ def document_text(document) -> str:
     """What a document that stays public shows: its title, file name and contents (a
     "redacted version" that still names the person is no redacted version)."""
     with document.file.open("rb") as file:
-        contents = text_of(file, document.file.name)
+        contents = text_or_blank(file, document.file.name)
     return f"{document.title}\n{document.file.name}\n{contents}"
 
 

@@ -14,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from publisher.public import PARTS_FOLDER, expand_parts
+from publisher.public import PARTS_FOLDER, cache_control, expand_parts
 
 for extension, mime in {
     ".ics": "text/calendar; charset=utf-8",
@@ -149,7 +149,18 @@ class SitesHandler(SimpleHTTPRequestHandler):
         self.send_error(HTTPStatus.NOT_FOUND)
         return None
 
+    def personal(self) -> bool:
+        """The file answered holds personal data (the publisher's ``.noindex`` marker)."""
+        local = Path(self.translate_path(self.path))
+        return (local.parent / f"{local.name}.noindex").is_file() or (
+            local / "index.html.noindex"
+        ).is_file()
+
     def end_headers(self) -> None:
+        personal = self.personal()
+        self.send_header("Cache-Control", cache_control(urlsplit(self.path).path, personal))
+        if personal:
+            self.send_header("X-Robots-Tag", "noindex, nofollow, noarchive")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "strict-origin-when-cross-origin")
         self.send_header("Access-Control-Allow-Origin", "*")

@@ -15,7 +15,7 @@ from urllib.parse import unquote, unquote_plus
 
 from django.core.cache.backends.filebased import FileBasedCache
 
-from cms.core.file_text import DOCUMENTS, text_of
+from cms.core.file_text import DOCUMENTS, text_or_blank
 
 from . import caches
 
@@ -65,7 +65,7 @@ def file_text(path: Path, data: bytes) -> str:
             return readable(text)
     if path.suffix.lower() in DOCUMENTS:
         # A document as its reader sees it (a PDF's text is compressed in the file).
-        read = text_of(io.BytesIO(data), path.name)
+        read = text_or_blank(io.BytesIO(data), path.name)
         return readable(f"{read}\n{data.decode('utf-8', errors='replace')}")
     if path.suffix == MEMO_SUFFIX:
         try:

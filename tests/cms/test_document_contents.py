@@ -24,6 +24,11 @@ UPLOADS = {
     "PDF text disguised": ("paatos.pdf", pdf("Hakija 13 10 52\u2013308T")),
     "Word runs": ("paatos.docx", docx("Hakija 1310", "52-30", "8T sai luvan.")),
     "plain text": ("paatos.txt", f"Hakija {CODE}\n".encode()),
+    "PDF encrypted without a password": ("paatos.pdf", pdf(f"Hakija {CODE}", password="")),
+    "PDF bookmark": ("paatos.pdf", pdf("Päätös", bookmark=f"Hakija {CODE}")),
+    "Word link target": ("paatos.docx", docx("Päätös", link=f"https://x.example/?h={CODE}")),
+    "UTF-16 text": ("paatos.txt", f"Hakija {CODE}".encode("utf-16")),
+    "Windows-1252 en dash": ("paatos.txt", "Hakija 131052\u2013308T".encode("cp1252")),
 }
 
 
@@ -40,6 +45,14 @@ def test_a_document_with_a_code_in_its_contents_is_refused(admin_client, name, d
     assert response.status_code == 200
     errors = str(response.context["form"].errors)
     assert "henkilötunnus" in errors and "tiedoston sisältö" in errors
+    assert not Document.objects.exists()
+
+
+def test_a_document_that_cannot_be_read_is_refused(admin_client):
+    locked = pdf(f"Hakija {CODE}", password="salainen")
+    response = _upload(admin_client, "paatos.pdf", locked)
+    assert response.status_code == 200
+    assert "salasanalla" in str(response.context["form"].errors)
     assert not Document.objects.exists()
 
 

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from cms.core import identity
 from tests import factories
 from tests.cms.test_page_validation import refused
+from tests.documents import pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +234,7 @@ def test_a_document_is_refused_with_a_code_in_its_title_or_file_name(admin_clien
         reverse("wagtaildocs:add"),
         {
             "title": title,
-            "file": SimpleUploadedFile(upload, b"%PDF-1.4 x", content_type="application/pdf"),
+            "file": SimpleUploadedFile(upload, pdf("Päätös"), content_type="application/pdf"),
             "collection": 1,
         },
     )

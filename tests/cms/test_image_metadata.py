@@ -80,3 +80,36 @@ def test_an_image_stored_before_the_cleaning_is_cleaned_by_the_command():
     assert not image.renditions.filter(pk=rendition.pk).exists()
     fresh = image.get_rendition("fill-20x20").file.open("rb").read()
     assert not [secret for secret in SECRETS if secret in fresh]
+
+
+def _upload(admin_client, name: str, data: bytes) -> WagtailImage:
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": name, "file": SimpleUploadedFile(name, data), "collection": 1},
+    )
+    assert response.status_code == 302
+    return WagtailImage.objects.get(title=name)
+
+
+def test_an_avif_and_a_colour_profile_keep_no_text(admin_client):
+    from PIL import ImageCms
+
+    exif = Image.Exif()
+    exif[Base.ImageDescription] = "Hakija 131052-308T"
+    avif = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 60)).save(
+        avif, "AVIF", exif=exif.tobytes(), xmp=b"<x:xmpmeta>XMPNAME</x:xmpmeta>"
+    )
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    profiled = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 60, 10)).save(
+        profiled, "JPEG", icc_profile=srgb + b"desc Meikalainen 131052-308T"
+    )
+    for name, data in (("kuva.avif", avif.getvalue()), ("profiili.jpg", profiled.getvalue())):
+        assert b"131052-308T" in data
+        image = _upload(admin_client, name, data)
+        with image.file.open("rb") as stored:
+            original = stored.read()
+        rendition = image.get_rendition("width-30|format-jpeg").file.open("rb").read()
+        for stored_bytes in (original, rendition):
+            assert b"131052-308T" not in stored_bytes and b"XMPNAME" not in stored_bytes

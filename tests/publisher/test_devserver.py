@@ -87,3 +87,23 @@ def test_old_addresses_and_folders_without_a_page_answer_as_nginx_does(server):
     assert get(server, "city.localhost", "/poistettu/")[::2] == (410, b"<p>removed</p>")
     assert get(server, "city.localhost", "/tyhja/")[::2] == (404, b"<p>not here</p>")
     assert get(server, "city.localhost", "/.nginx/redirects.map")[0] == 404
+
+
+def test_sends_the_cache_headers_nginx_sends(server, tmp_path):
+    city = tmp_path / "city"
+    (city / "kuulutukset/paatos").mkdir(parents=True)
+    (city / "kuulutukset/paatos/index.html").write_text("<p>Matti</p>")
+    (city / "kuulutukset/paatos/index.html.noindex").write_text("")
+
+    def headers(path: str) -> dict:
+        connection = http.client.HTTPConnection("127.0.0.1", server, timeout=5)
+        connection.request("GET", path, headers={"Host": "city.localhost"})
+        response = connection.getresponse()
+        response.read()
+        return dict(response.getheaders())
+
+    personal = headers("/kuulutukset/paatos/")
+    assert personal["Cache-Control"] == "private, no-store"
+    assert personal["X-Robots-Tag"] == "noindex, nofollow, noarchive"
+    assert headers("/palvelut/")["Cache-Control"] == "public, max-age=60, must-revalidate"
+    assert "X-Robots-Tag" not in headers("/palvelut/")

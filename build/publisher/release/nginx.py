@@ -14,22 +14,37 @@ from pathlib import Path
 from ..render import parts
 
 # Pages change on publish, so browsers revalidate them quickly; media and theme files change
-# far less often.
-CACHE_MAP = """map $uri $city_cache_control {
-    default               "public, max-age=60, must-revalidate";
-    ~^/media/             "public, max-age=86400";
-    ~^/documents/         "public, max-age=3600";
-    ~^/theme/             "public, max-age=3600";
-    ~^/api/               "public, max-age=60";
-    ~^/pagefind/          "public, max-age=60";
-}
-# The search page of every site reads the search bundles of all of them.
+# far less often. A page or file holding personal data is never stored by a cache.
+DEFAULT_CACHE = "public, max-age=60, must-revalidate"
+PERSONAL_CACHE = "private, no-store"
+CACHE_RULES = (
+    ("/media/", "public, max-age=86400"),
+    ("/documents/", "public, max-age=3600"),
+    ("/theme/", "public, max-age=3600"),
+    ("/api/", "public, max-age=60"),
+    ("/pagefind/", "public, max-age=60"),
+)
+CACHE_MAP = (
+    "map $uri $city_cache_control {\n"
+    f'    default               "{DEFAULT_CACHE}";\n'
+    + "".join(f'    ~^{prefix:<20}"{value}";\n' for prefix, value in CACHE_RULES)
+    + "}\n"
+    + """# The search page of every site reads the search bundles of all of them.
 map $uri $city_cors {
     default               "";
     ~^/pagefind/          "*";
     ~^/api/               "*";
 }
 """
+)
+
+
+def cache_control(uri: str, personal: bool) -> str:
+    """The Cache-Control the generated configuration sends for ``uri`` (the development
+    server sends the same)."""
+    if personal:
+        return PERSONAL_CACHE
+    return next((value for prefix, value in CACHE_RULES if uri.startswith(prefix)), DEFAULT_CACHE)
 
 
 def csp(origins: list[str]) -> str:
@@ -130,11 +145,11 @@ def _headers(site: SiteServer, origins: Sequence[str]) -> str:
     set $city_cache $city_cache_control;
     if (-f $request_filename.noindex) {{
         set $city_robots "noindex, nofollow, noarchive";
-        set $city_cache "private, no-store";
+        set $city_cache "{PERSONAL_CACHE}";
     }}
     if (-f ${{request_filename}}index.html.noindex) {{
         set $city_robots "noindex, nofollow, noarchive";
-        set $city_cache "private, no-store";
+        set $city_cache "{PERSONAL_CACHE}";
     }}
     add_header X-Robots-Tag $city_robots always;
     add_header Cache-Control $city_cache always;
