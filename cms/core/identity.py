@@ -10,14 +10,19 @@ temporary codes, which are personal data too and are accepted).
 The law allows no code on a public page, so the platform looks for them in every text it
 publishes, written any way a person (or a copy and paste, or someone hiding one) writes
 them. ``normalise`` reads text as a reader sees it: HTML references and percent-escapes
-decoded (repeatedly: ``%252D`` is a dash too), Unicode NFKC, every default-ignorable code
-point (Unicode's property, from ICU) and the blank-looking characters an invisible one is
-swapped for turned into one invisible marker, every dash and dash look-alike a hyphen, and
-every other character folded to the ASCII letter or digit it is confusable with (its
-skeleton, Unicode TR39, computed by ICU: Cyrillic ``К`` is ``K``). ``found_in`` also drops
-markup, so a code split by tags is a code. The pattern then allows the invisible marker
-anywhere in a code, any run of spaces inside the date, the letters a skeleton shares with
-``0`` and ``1`` (``O``, ``l``, ``I``, ``|``) for those digits, and spaces for the sign.
+decoded (repeatedly: ``%252D`` is a dash too), Unicode NFC, then each character folded:
+any script's digit to its digit; every default-ignorable code point (Unicode's property,
+from ICU) and the blank-looking characters an invisible one is swapped for to one
+invisible marker; a combining mark drawn over a digit dropped; every dash, every character
+whose skeleton is a dash's and every character drawn as a line (by its Unicode name) to a
+hyphen; every other character to the ASCII letter or digit it is confusable with (its
+skeleton, Unicode TR39, computed by ICU: Cyrillic ``К`` is ``K``), a small capital to its
+letter, anything else to its compatibility form. ``found_in`` also drops markup (a code
+split by tags is a code) and reads text under a right-to-left override reversed, as it is
+drawn. The patterns then allow the invisible marker anywhere in a code, spaces anywhere in
+a code with a sign (and dots in its date), letters but not digits touching it, the letters
+a skeleton shares with ``0`` and ``1`` (``O``, ``l``, ``I``, ``|``) for those digits, and
+spaces for the sign in a code written tightly.
 """
 
 from __future__ import annotations
@@ -69,7 +74,6 @@ SPACED = re.compile(
     rf"(?<![0-9A-Za-z])(?P<date>{_gap.join([_digits(2)] * 3)})(?P<sign>[\s{INVISIBLE}]+)"
     rf"(?P<number>{_digits(3)})(?P<gap>{_hidden})(?P<check>{_check})(?![0-9A-Za-z])"
 )
-CANDIDATE = SIGNED  # (kept for callers that match one code)
 # Text drawn right to left by an override or isolate reads reversed to its reader.
 _REVERSED = re.compile("[\u202e\u2067\u2068]([^\u202c\u2069]*)")
 

@@ -62,11 +62,7 @@ class Namer:
             for needle, _owner in self.needles.first.get(first, []):
                 if tuple(hashed[i : i + len(needle)]) == needle:
                     masked |= {id(tokens[j][0]) for j in range(i, i + len(needle))}
-        return (
-            re.sub(r"\w+", lambda m: m.group(), title)
-            if not masked
-            else "".join(_pieces(title, [m for m, _f in tokens if id(m) in masked]))
-        )
+        return "".join(_pieces(title, [m for m, _f in tokens if id(m) in masked]))
 
     def page(self, page_id: int, site: str = "") -> str:
         """ "page 12 “title” (site city, last edited by editor-city)"."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import receipts
@@ -85,8 +84,3 @@ def status(kind_name: str, item: int, deadline: datetime | None = None) -> Statu
             removed=_counted(receipt.get("counts", {})),
         )
     return Status(SCHEDULED, deadline=deadline)
-
-
-def now_or_overdue(found: Status) -> bool:
-    """The deadline has passed and the removal has not finished."""
-    return found.state != DONE and found.deadline is not None and found.deadline <= timezone.now()

@@ -19,7 +19,8 @@ from cms.notices.models import BODY_FEATURES, NoticePage
 from tests import factories
 from tests.notices.test_admin import add_url, notice_form, officer, section  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+# Bound by builds and searches of every store, not by the database: once, on SQLite.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 EMPTY = {"persons_concerned": "", "contact_name": "", "contact_phone": "", "contact_email": ""}
 
 

@@ -19,9 +19,12 @@ from tests.net import free_port
 from tests.nginx import fetch, nginx_serving
 from tests.notices.removal_kit import END, SECOND, START, published_notice
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("nginx") and shutil.which("varnishd")), reason="installed by bin/test"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (shutil.which("nginx") and shutil.which("varnishd")), reason="installed by bin/test"
+    ),
+]
 
 VCL = """vcl 4.1;
 backend default {{ .host = "127.0.0.1"; .port = "{port}"; }}

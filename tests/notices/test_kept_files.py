@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import time_machine
 
 from django.core.files.base import ContentFile
@@ -20,6 +21,9 @@ from publisher.release import folders as release
 from tests.documents import pdf
 from tests.factories import DocumentFactory
 from tests.notices.removal_kit import END, SECOND, START, published_notice
+
+# Bound by builds and searches of every store, not by the database: once, on SQLite.
+pytestmark = pytest.mark.slow
 
 
 def test_a_redacted_version_still_naming_the_person_is_an_incident(city_content):

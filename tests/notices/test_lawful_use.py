@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 import time_machine
 
 from django.utils import timezone
@@ -17,6 +18,9 @@ from cms.removal.reconciler import reconcile_due
 from publisher.builds.full import publish_full
 from tests.factories import NewsArticlePageFactory
 from tests.notices.removal_kit import END, SECOND, START, published_notice
+
+# Bound by builds and searches of every store, not by the database: once, on SQLite.
+pytestmark = pytest.mark.slow
 
 CONTACT = "Liisa Lakimiesnimi"
 

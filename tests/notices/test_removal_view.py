@@ -5,6 +5,7 @@ the marking button is labelled in words."""
 
 from __future__ import annotations
 
+import pytest
 import time_machine
 
 from django.contrib.auth.models import Group
@@ -19,6 +20,9 @@ from cms.removal.reconciler import reconcile_due
 from publisher.builds.full import publish_full
 from tests.factories import UserFactory
 from tests.notices.removal_kit import END, SECOND, START, published_notice
+
+# Bound by builds and searches of every store, not by the database: once, on SQLite.
+pytestmark = pytest.mark.slow
 
 
 def _state(html: str) -> str:

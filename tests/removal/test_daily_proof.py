@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 import time_machine
 
 from django.conf import settings
@@ -21,6 +22,9 @@ from cms.removal.reconciler import reconcile_due
 from publisher.builds.full import publish_full
 from tests.factories import UserFactory
 from tests.notices.removal_kit import END, SECOND, START, published_notice
+
+# Bound by builds and searches of every store, not by the database: once, on SQLite.
+pytestmark = pytest.mark.slow
 
 
 def _personal_check_ok() -> bool:
