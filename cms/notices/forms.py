@@ -103,6 +103,8 @@ class NoticeForm(CityPageForm):
         kept = stored.get("display_from")
         if stored.get("first_published_at") and kept and start == kept.replace(**minute):
             return
+        if self._on_view_in_another_language(start):
+            return  # a language version of a notice on view: the same notice, the same start
         now = timezone.now()
         if start < now - LATE_START:
             self.add_error(
@@ -116,6 +118,21 @@ class NoticeForm(CityPageForm):
             )
         elif start < now and stored.get("first_published_at") is None:
             cleaned["display_from"] = self.instance.display_from = now.replace(**minute)
+
+    def _on_view_in_another_language(self, start) -> bool:
+        if self.instance.pk is None:
+            return False
+        versions = (
+            type(self.instance)
+            .objects.filter(
+                translation_key=self.instance.translation_key, first_published_at__isnull=False
+            )
+            .exclude(pk=self.instance.pk)
+        )
+        return any(
+            v.display_from and v.display_from.replace(second=0, microsecond=0) == start
+            for v in versions.only("display_from")
+        )
 
     def _ended_stays_ended(self, cleaned: dict) -> None:
         """Personal data cannot be put back into a notice whose data was removed (a draft

@@ -104,3 +104,28 @@ def test_a_start_minutes_ago_is_the_moment_it_really_went_on_view(
     form = notice_form(display_from=same, confirm_personal_data="on", lead="Uusi johdanto.")
     assert client.post(edit, form).status_code == 302
     assert NoticePage.objects.get().display_from == notice.display_from
+
+
+def test_a_language_version_of_a_notice_on_view_keeps_its_start(
+    client,
+    section,  # noqa: F811
+    officer,  # noqa: F811
+):
+    from wagtail.models import Locale
+
+    client.force_login(officer)
+    start = timezone.now().replace(second=0, microsecond=0) - timedelta(days=3)
+    notice = factories.NoticePageFactory(parent=section, display_from=start)
+    notice.save_revision().publish()
+    swedish_locale = Locale.objects.get(language_code="sv")
+    swedish = notice.copy_for_translation(swedish_locale, copy_parents=True)
+    assert swedish.display_from == start and swedish.first_published_at is None
+    form = notice_form(
+        display_from=timezone.localtime(start).strftime("%Y-%m-%d %H:%M"),
+        confirm_personal_data="on",
+        title="Beslut",
+        slug=swedish.slug,
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(swedish.pk,)), form)
+    assert response.status_code == 302, response.context["form"].errors
+    assert NoticePage.objects.get(pk=swedish.pk).display_from == start
