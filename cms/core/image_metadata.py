@@ -41,11 +41,13 @@ def without_metadata(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
         return None
     icc = image.info.get("icc_profile")
     out = io.BytesIO()
-    if kind == "GIF":
-        # Every frame and its timing, without the comment.
-        image.info.pop("comment", None)
-        frames = getattr(image, "n_frames", 1)
-        image.save(out, "GIF", save_all=frames > 1, comment=b"")
+    frames = getattr(image, "n_frames", 1)
+    if kind == "GIF" or frames > 1:
+        # Every frame and its timing (an animation), without the comment and metadata.
+        duration, loop = image.info.get("duration"), image.info.get("loop")
+        image.info = {key: value for key, value in (("duration", duration), ("loop", loop))}
+        options = {"comment": b""} if kind == "GIF" else {"exif": b""}
+        image.save(out, kind, save_all=frames > 1, **options)
         return out.getvalue(), image.size
     upright = _in_srgb(ImageOps.exif_transpose(image) or image, icc)
     options: dict = {}
