@@ -202,6 +202,11 @@ def text_of(file: IO[bytes], name: str) -> str:
             file.seek(position)
 
 
+def shown(title: str, name: str, contents: str) -> str:
+    """What a document shows its reader: its title, file name and contents, one text."""
+    return f"{title}\n{name}\n{contents}"
+
+
 def text_or_blank(file: IO[bytes], name: str) -> str:
     """``text_of``, or "" for an unreadable file (where nothing can be said of it)."""
     try:

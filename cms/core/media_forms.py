@@ -15,7 +15,7 @@ from wagtail import hooks
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from .file_text import Unreadable, text_of, text_or_blank
+from .file_text import Unreadable, shown, text_of, text_or_blank
 from .identity_check import MESSAGE, fields_with_codes
 
 CONTENTS = _("the file's contents")
@@ -33,6 +33,7 @@ class _NoCodes:
     """Refuses a form whose texts or file name hold an identity code."""
 
     reads_contents = False
+    contents = ""  # the upload's text, once read
 
     def clean(self):
         cleaned = super().clean()
@@ -46,9 +47,10 @@ class _NoCodes:
             texts.append((self.fields["file"].label or "file", upload.name))
             if self.reads_contents:
                 try:
-                    texts.append((CONTENTS, text_of(upload, upload.name)))
+                    self.contents = text_of(upload, upload.name)
                 except Unreadable as exc:
                     raise forms.ValidationError(gettext(UNREADABLE)) from exc
+                texts.append((CONTENTS, self.contents))
         tags = cleaned.get("tags")
         if tags:
             texts.append((self.fields["tags"].label or "tags", " ".join(map(str, tags))))
@@ -74,12 +76,12 @@ class DocumentForm(_NoCodes, BaseDocumentForm):
             return cleaned  # (used by nothing yet)
         upload = cleaned.get("file")
         if upload is not None and getattr(upload, "name", None):
-            name, contents = upload.name, text_or_blank(upload, upload.name)
+            name, contents = upload.name, self.contents  # (read once, by the code check)
         else:
             name = self.instance.file.name
             with self.instance.file.open("rb") as stored:
                 contents = text_or_blank(stored, name)
-        text = f"{cleaned.get('title') or ''}\n{name}\n{contents}"
+        text = shown(cleaned.get("title") or "", name, contents)
         for check in hooks.get_hooks(DOCUMENT_CHECKS_HOOK):
             for message in check(self.instance, text):
                 self.add_error(None, message)

@@ -10,13 +10,14 @@ of the form and never stored.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cached_property
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.file_text import text_or_blank
+from cms.core.file_text import shown, text_or_blank
 from cms.core.forms import CityPageForm
 from records.text import html_text
 
@@ -41,7 +42,7 @@ def document_text(document) -> str:
     "redacted version" that still names the person is no redacted version)."""
     with document.file.open("rb") as file:
         contents = text_or_blank(file, document.file.name)
-    return f"{document.title}\n{document.file.name}\n{contents}"
+    return shown(document.title, document.file.name, contents)
 
 
 class NoticeForm(CityPageForm):
@@ -82,9 +83,10 @@ class NoticeForm(CityPageForm):
         self._ended_stays_ended(cleaned)
         return cleaned
 
+    @cached_property
     def _stored(self) -> dict:
         """The notice as the database has it (the form's instance is the latest revision,
-        which may be older than the removal of its personal data)."""
+        which may be older than the removal of its personal data); read once per form."""
         if self.instance.pk is None:
             return {}
         rows = type(self.instance).objects.filter(pk=self.instance.pk)
@@ -96,7 +98,7 @@ class NoticeForm(CityPageForm):
         a start in the past would state a publication that never happened. A notice once
         on view keeps the start it had (moving it back would also move its deadlines)."""
         start = cleaned.get("display_from")
-        stored = self._stored()
+        stored = self._stored
         if start is None:
             return
         minute = {"second": 0, "microsecond": 0}  # (the form shows minutes)
@@ -137,7 +139,7 @@ class NoticeForm(CityPageForm):
     def _ended_stays_ended(self, cleaned: dict) -> None:
         """Personal data cannot be put back into a notice whose data was removed (a draft
         too): nothing would remove it again."""
-        if self._stored().get("personal_data_removed_at") is None:
+        if self._stored.get("personal_data_removed_at") is None:
             return
         message = gettext(
             "The display period of this notice has ended and its personal data has been "

@@ -30,27 +30,29 @@ def allowed(user) -> bool:
     return user.groups.filter(name__in=groups).exists()
 
 
+def _row(found, item: int, state) -> dict[str, Any]:
+    return {"item": found.describe(item), "url": found.admin_url(item), "status": state}
+
+
 def _rows(now) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     upcoming: list[dict[str, Any]] = []
-    finished: list[dict[str, Any]] = []
+    receipted = []
     for found in kinds():
         for item, deadline in found.upcoming(now):
-            upcoming.append(
-                {
-                    "item": found.describe(item),
-                    "url": found.admin_url(item),
-                    "status": status(found.name, item, deadline),
-                }
-            )
-        for item in receipts.last(found.name):
-            state = status(found.name, item)
-            if state.state == "done":
-                finished.append(
-                    {"item": found.describe(item), "url": found.admin_url(item), "status": state}
-                )
+            upcoming.append(_row(found, item, status(found.name, item, deadline)))
+        receipted += [
+            (r.get("finished", ""), found, item) for item, r in receipts.last(found.name).items()
+        ]
     upcoming.sort(key=lambda row: row["status"].deadline or now)
-    finished.sort(key=lambda row: row["status"].finished or now, reverse=True)
-    return upcoming, finished[:FINISHED_SHOWN]
+    # The newest receipts first, each item's state read only until the page is full.
+    finished: list[dict[str, Any]] = []
+    for _when, found, item in sorted(receipted, key=lambda r: r[0], reverse=True):
+        state = status(found.name, item)
+        if state.state == "done":
+            finished.append(_row(found, item, state))
+            if len(finished) == FINISHED_SHOWN:
+                break
+    return upcoming, finished
 
 
 def removals_report(request: HttpRequest) -> HttpResponse:

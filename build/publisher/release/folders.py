@@ -54,9 +54,7 @@ def link_media(release: Path, media_root: Path, names: dict[str, str]) -> None:
         try:
             try:
                 os.link(source, target)
-            except FileNotFoundError:
-                raise
-            except OSError:
+            except OSError:  # another file system (a source gone fails the copy too)
                 shutil.copy2(source, target)
         except FileNotFoundError:
             logger.warning("Media file %s was deleted during the build: left out", name)
