@@ -67,6 +67,8 @@ def _own_audit_log(settings, tmp_path):
     """Each test gets its own removal receipts: notice ids repeat between tests (rolled-back
     rows free them), so one shared log would mix one test's receipts into another's."""
     settings.NOTICE_AUDIT_LOG = tmp_path / "audit" / "notice-removals.jsonl"
+    # (and its own backup keys, named by those ids too)
+    settings.BACKUP_KEYS_DIR = tmp_path / "backup-keys"
 
 
 @pytest.fixture(autouse=True)

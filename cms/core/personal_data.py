@@ -54,6 +54,18 @@ class Redacted:
     publish: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Held:
+    """One item's personal data as a backup holds it (``PersonalData.held``): its values
+    (as ``Redacted.values``) and the files under MEDIA_ROOT that are its data, and the end
+    of its lifetime (None: not set yet), which decides whose key seals a value two items
+    share."""
+
+    values: list[str]
+    files: list[Path] = field(default_factory=list)
+    ends_at: datetime | None = None
+
+
 class PersonalData:
     """One kind of personal data with a lifetime. Subclasses set ``name`` (stored with each
     journal and receipt: never change it) and implement ``due`` and ``redact``; the other
@@ -99,6 +111,12 @@ class PersonalData:
         on view): a removed item's value equal to one of them is looked for only in that
         item's own rows (``tables``), not everywhere, until no item holds it any more."""
         return []
+
+    def held(self) -> dict[int, Held]:
+        """Every item whose data the database still holds (not removed yet), with that data:
+        a backup seals it under the item's own key, destroyed when the item's removal runs
+        (``cms/removal/keys.py``)."""
+        return {}
 
     def settle(self, item: int, *, values: list[str], needles: Any) -> dict[str, Any]:
         """After the database step's transaction: more counts for the journal."""

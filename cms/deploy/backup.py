@@ -3,8 +3,10 @@
 are made again from those after a restore.
 
 A backup is one ``.tar.gz`` with a manifest (what it holds, each member's SHA-256), written
-whole and renamed into place, readable by its owner only: it holds personal data of notices
-still on view. A restore checks every digest before it changes anything.
+whole and renamed into place, readable by its owner only. The personal data of notices still
+on view is sealed in it (``sealing.py``, ``vaults.py``): encrypted with each notice's own
+key, which the notice's removal destroys, so that no backup holds a removed notice's data
+in a form anyone can read. A restore checks every digest before it changes anything.
 
 The audit log is never rolled back: the receipts of removals made after the backup stay,
 and the restored database is then brought to them (``due.due`` takes every notice a
@@ -18,67 +20,26 @@ import io
 import json
 import os
 import shutil
-import sqlite3
-import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 
 from cms.removal import receipts
 
-FORMAT = 1
-DATABASE_SQLITE = "database.sqlite3"
-DATABASE_POSTGRES = "database.pgdump"
+from . import dumps, vaults
+from .dumps import BackupError
+from .sealing import Sealer
+
+# 2: personal values sealed (``sealing.py``), the database of PostgreSQL as SQL.
+FORMAT = 2
+READABLE = (1, 2)
 AUDIT = "audit/notice-removals.jsonl"
-
-
-class BackupError(RuntimeError):
-    pass
-
-
-def _pg(tool: str) -> tuple[str, dict[str, str]]:
-    """The PostgreSQL client ``tool`` and the environment naming this platform's database
-    (libpq's variables, so a password never shows in a process list)."""
-    path = shutil.which(tool)
-    if path is None:
-        raise BackupError(f"{tool} is not installed (Debian: postgresql-client)")
-    db = settings.DATABASES["default"]
-    names = {"PGHOST": "HOST", "PGPORT": "PORT", "PGUSER": "USER", "PGPASSWORD": "PASSWORD"}
-    env = {**os.environ, "PGDATABASE": db["NAME"]}
-    env.update({var: str(db[key]) for var, key in names.items() if db.get(key)})
-    return path, env
-
-
-def _dump_database(folder: Path) -> str:
-    if connection.vendor == "sqlite":
-        target = folder / DATABASE_SQLITE
-        # SQLite's online backup: a consistent copy while the workers keep writing.
-        source = sqlite3.connect(settings.DATABASES["default"]["NAME"])
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
-        return DATABASE_SQLITE
-    if connection.vendor == "postgresql":
-        target = folder / DATABASE_POSTGRES
-        pg_dump, env = _pg("pg_dump")
-        done = subprocess.run(  # noqa: S603 - pg_dump of our own database
-            [pg_dump, "--format=custom", "--no-owner", f"--file={target}"],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode != 0:
-            raise BackupError(f"pg_dump failed: {done.stderr.strip()[-2000:]}")
-        return DATABASE_POSTGRES
-    raise BackupError(f"backups of a {connection.vendor} database are not supported")
+__all__ = ["BackupError", "create", "prune", "read", "restore"]
 
 
 @dataclass
@@ -86,6 +47,9 @@ class Made:
     path: Path
     files: int
     size: int
+    sealed: int = 0
+    # Where a value was left readable (``dumps.dump``): none, or the backup says so loudly.
+    left: list[str] = field(default_factory=list)
 
 
 class _Hashing(io.RawIOBase):
@@ -113,14 +77,17 @@ def create(output: Path, now: datetime) -> Made:
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
         folder = Path(scratch)
-        database = _dump_database(folder)
-        members = {database: folder / database}
+        items = vaults.held()
+        sealer = Sealer(items)
+        database, left = dumps.dump(folder, sealer)
+        members = {database: folder / database, **vaults.write(folder, sealer, items)}
+        sealed_files = vaults.sealed_files(items)
         if receipts.log_path().is_file():
             # A copy: a removal may append a receipt while the media are read.
             members[AUDIT] = Path(shutil.copy(receipts.log_path(), folder / "audit.jsonl"))
         media = Path(settings.MEDIA_ROOT)
         for path in sorted(media.rglob("*")) if media.is_dir() else ():
-            if path.is_file() and not path.is_symlink():
+            if path.is_file() and not path.is_symlink() and path.resolve() not in sealed_files:
                 members["media/" + str(path.relative_to(media))] = path
         digests = {}
         partial = folder / "backup.tar.gz"
@@ -138,13 +105,16 @@ def create(output: Path, now: datetime) -> Made:
                 "engine": connection.vendor,
                 "database": database,
                 "files": digests,
+                "sealed": {"nonce": sealer.nonce, "items": vaults.item_names(items, members)},
+                "left_readable": left,
             }
             data = json.dumps(manifest, indent=1, sort_keys=True).encode()
             info = tarfile.TarInfo("manifest.json")
             info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
             tar.addfile(info, io.BytesIO(data))
         partial.replace(output)
-    return Made(output, len(members), output.stat().st_size)
+    sealed = len(vaults.item_names(items, members))
+    return Made(output, len(members), output.stat().st_size, sealed, left)
 
 
 def prune(folder: Path, keep_days: float, now: datetime) -> list[Path]:
@@ -178,7 +148,7 @@ def read(archive: Path, into: Path) -> dict:
             if "manifest.json" not in members:
                 raise BackupError(f"{archive} has no manifest: not a backup of this platform")
             manifest = json.load(tar.extractfile(members["manifest.json"]))
-            if manifest.get("format") != FORMAT:
+            if manifest.get("format") not in READABLE:
                 raise BackupError(f"{archive}: backup format {manifest.get('format')!r}")
             names = set(manifest["files"])
             if names != set(members) - {"manifest.json"}:
@@ -190,34 +160,6 @@ def read(archive: Path, into: Path) -> dict:
         if receipts.file_digest(into / name) != digest:
             raise BackupError(f"{archive}: {name} does not match its digest (damaged)")
     return manifest
-
-
-def _restore_database(folder: Path, manifest: dict) -> None:
-    if manifest["engine"] != connection.vendor:
-        raise BackupError(
-            f"the backup is of a {manifest['engine']} database; this one is {connection.vendor}"
-        )
-    source = folder / manifest["database"]
-    if connection.vendor == "sqlite":
-        target = Path(settings.DATABASES["default"]["NAME"])
-        connections.close_all()
-        staged = target.with_name(target.name + ".restoring")
-        shutil.copyfile(source, staged)
-        for suffix in ("-wal", "-shm"):
-            target.with_name(target.name + suffix).unlink(missing_ok=True)
-        staged.replace(target)
-        return
-    connections.close_all()
-    pg_restore, env = _pg("pg_restore")
-    done = subprocess.run(  # noqa: S603 - pg_restore into our own database
-        [pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction"]
-        + [f"--dbname={env['PGDATABASE']}", str(source)],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        raise BackupError(f"pg_restore failed: {done.stderr.strip()[-2000:]}")
 
 
 def _restore_media(folder: Path) -> int:
@@ -257,6 +199,8 @@ class Restored:
     created: str
     media_files: int
     receipts_added: int
+    # Items whose data the backup sealed under a key destroyed since (or lost).
+    gone: list[tuple[str, int]] = field(default_factory=list)
 
 
 def restore(archive: Path) -> Restored:
@@ -265,7 +209,8 @@ def restore(archive: Path) -> Restored:
     with tempfile.TemporaryDirectory(dir=Path(settings.VAR_DIR)) as scratch:
         folder = Path(scratch)
         manifest = read(archive, folder)
-        _restore_database(folder, manifest)
+        opened = vaults.open_all(folder, manifest)
+        dumps.restore(folder, manifest, opened.unseal)
         media = _restore_media(folder)
         added = _merge_audit(folder)
-    return Restored(manifest["created"], media, added)
+    return Restored(manifest["created"], media, added, opened.gone)

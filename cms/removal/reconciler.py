@@ -40,7 +40,7 @@ from django.utils import timezone
 
 from cms.core.personal_data import PUBLISH_REASON
 
-from . import frontend, incidents, leftovers, receipts, stores
+from . import frontend, incidents, keys, leftovers, receipts, stores
 from .database import needles_of, redact
 from .due import due
 from .kinds import kind
@@ -67,9 +67,12 @@ def delete_files(journal: Removal) -> None:
     so it is scrubbed there, and the journal forgets the names once the files are gone."""
     if not journal.pending_files:
         return
-    media_root = Path(settings.MEDIA_ROOT)
+    media_root = Path(settings.MEDIA_ROOT).resolve()
     for name in journal.pending_files:
-        (media_root / name).unlink(missing_ok=True)
+        path = (media_root / name).resolve()
+        # (A restored backup's document whose sealed name could not be read has none.)
+        if path != media_root and path.is_relative_to(media_root):
+            path.unlink(missing_ok=True)
     leftovers.scrub_task_results(journal.pending_files, journal.redacted_at)
     journal.pending_files = []
     journal.save(update_fields=["pending_files"])
@@ -136,6 +139,7 @@ def finish(
         "counts": {**journal.counts, **more},
         "file_sha256": journal.file_digests,
         "needles": journal.needles,
+        "backup_key_destroyed": not keys.exists(journal.kind, journal.item_id),
         # How long each step of this run took (a run that finished an earlier one's work
         # has only its own steps).
         "seconds": {step: round(value, 3) for step, value in seconds.items()},
@@ -174,6 +178,8 @@ def _redacted(owners: list[Owner], now: datetime, seconds, failures) -> dict[Own
                 times["database"] = time.perf_counter() - began
             began = time.perf_counter()
             delete_files(journal)
+            # Its data in every backup made so far becomes unreadable (``keys.py``).
+            keys.destroy(*owner)
             times["files"] = time.perf_counter() - began
         except Exception as exc:  # noqa: BLE001 - an incident; the next item goes on
             failures[owner] = exc

@@ -159,6 +159,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# The keys that seal each notice's personal data in backups (cms/removal/keys.py): never
+# in a backup, and on storage whose deleted files are gone (no snapshots of it kept).
+BACKUP_KEYS_DIR = Path(os.environ.get("BACKUP_KEYS_DIR", VAR_DIR / "backup-keys"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

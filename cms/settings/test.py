@@ -33,6 +33,7 @@ WAGTAILSEARCH_BACKENDS = DATABASE_WAGTAILSEARCH_BACKENDS  # noqa: F405
 VAR_DIR = Path(os.environ.get("CITY_TEST_VAR_DIR", tempfile.mkdtemp(prefix="city-test-")))
 MEDIA_ROOT = VAR_DIR / "media"
 OUTPUT_DIR = VAR_DIR / "output"
+BACKUP_KEYS_DIR = VAR_DIR / "backup-keys"
 
 # Defence in depth: even code that bypasses the test-database set-up can never open the
 # developer's database.

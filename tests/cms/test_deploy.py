@@ -48,8 +48,16 @@ def test_each_service_runs_unprivileged_and_writes_only_the_runtime_folder(units
     for service in SERVICES:
         text = (units / f"{service.name}.service").read_text()
         assert "User=kaislahti-test\n" in text and "ProtectSystem=strict\n" in text
-        assert f"ReadWritePaths={settings.VAR_DIR}\n" in text
+        # (This test's backup keys are kept apart from the runtime folder: see conftest.)
+        assert f"ReadWritePaths={settings.VAR_DIR} {settings.BACKUP_KEYS_DIR}\n" in text
         assert f"ExecStart={sys.executable} " in text
+
+
+def test_backup_keys_under_the_runtime_folder_need_no_path_of_their_own(tmp_path, settings):
+    settings.BACKUP_KEYS_DIR = settings.VAR_DIR / "backup-keys"
+    call_command("systemd_units", "--output-dir", str(tmp_path), "--user", "kaislahti-test")
+    text = (tmp_path / f"{SERVICES[0].name}.service").read_text()
+    assert f"ReadWritePaths={settings.VAR_DIR}\n" in text
 
 
 def test_nginx_reloads_when_the_publisher_stamps_changed_addresses(units, settings):

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import secrets
 import shutil
+import tarfile
 import time
 from pathlib import Path
 
@@ -95,6 +97,14 @@ def receipts(platform: Platform) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def in_archive(archive: Path, token: str) -> list[str]:
+    """The members of the backup ``archive`` holding ``token`` (in any case) as bytes."""
+    with tarfile.open(archive) as tar:
+        members = [(m.name, tar.extractfile(m).read()) for m in tar.getmembers() if m.isfile()]
+    needles = (token.encode(), token.lower().encode())
+    return [name for name, data in members if any(n in data for n in needles)]
+
+
 def anywhere(platform: Platform, token: str) -> list[str]:
     """Files under the platform's folder (output, media, and the database's own files,
     freed pages included) holding ``token`` as bytes, in any case."""
@@ -164,36 +174,13 @@ def test_a_reconciler_killed_at_random_points_is_finished_by_the_next_run(platfo
         assert (platform.live(site) / "index.html").is_file(), site
 
 
-def test_a_backup_restored_is_a_working_platform_with_its_removals_replayed(
-    platform: Platform,
-):
-    """``manage.py backup``, then the removals of two notices (one ended, one deleted by
-    its officer before its end), then the machine lost but for the audit log (kept apart):
-    ``manage.py restore`` brings the platform back, and neither notice's data with it."""
-    ended_token, deleted_token = tokens(2)
-    ended, deleted = create(
-        platform, [(ended_token, "decision", 0), (deleted_token, "decision", 0)]
-    )
-    end(platform, [ended], 3)
-    # The nightly backup, taken while both notices are on view.
-    made = platform.manage("backup", "--output", str(platform.var.parent / f"b-{ended_token}"))
-    archive = Path(made.split(" to ", 1)[1].split(" (", 1)[0])
-    assert archive.stat().st_mode & 0o777 == 0o600, "it holds personal data"
-    time.sleep(3.5)
-    assert f"notice {ended}: personal data removed" in platform.manage("expire_notices")
-    platform.shell(
-        f"from cms.notices.models import NoticePage; NoticePage.objects.get(pk={deleted}).delete()"
-    )
-    platform.manage("expire_notices")
-    assert anywhere(platform, ended_token) == [] and anywhere(platform, deleted_token) == []
-
-    # The database, media and sites are lost.
+def refuses_damaged(platform: Platform, archive: Path) -> None:
+    """The database, media and sites lost, a damaged archive is refused before anything
+    is touched."""
     for name in ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm"):
         (platform.var / name).unlink(missing_ok=True)
     shutil.rmtree(platform.var / "media")
     shutil.rmtree(platform.var / "output")
-
-    # A damaged archive is refused before anything is touched.
     damaged = archive.with_name("damaged.tar.gz")
     data = bytearray(archive.read_bytes())
     data[len(data) // 2] ^= 0xFF
@@ -202,9 +189,50 @@ def test_a_backup_restored_is_a_working_platform_with_its_removals_replayed(
     assert refused.returncode != 0 and "nothing was changed" in refused.stderr
     assert not (platform.var / "db.sqlite3").exists()
 
+
+def test_a_backup_restored_is_a_working_platform_with_its_removals_replayed(
+    platform: Platform,
+):
+    """``manage.py backup``, then the removals of two notices (one ended, one deleted by
+    its officer before its end), then the machine lost but for the audit log (kept apart):
+    ``manage.py restore`` brings the platform back, and neither notice's data with it."""
+    ended_token, deleted_token, running_token = tokens(3)
+    ended, deleted, running = create(
+        platform,
+        [
+            (ended_token, "decision", 0),
+            (deleted_token, "decision", 0),
+            (running_token, "decision", 0),
+        ],
+    )
+    end(platform, [ended], 3)
+    # The nightly backup, taken while the three notices are on view.
+    made = platform.manage("backup", "--output", str(platform.var.parent / f"b-{ended_token}"))
+    archive = Path(made.split(" to ", 1)[1].split(" (", 1)[0])
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert re.search(r"The personal data of \d+ items is sealed", made)
+    # Sealed: no member of the archive holds any of the three notices' values as they are.
+    for token in (ended_token, deleted_token, running_token):
+        assert in_archive(archive, token) == [], token
+    time.sleep(3.5)
+    assert f"notice {ended}: personal data removed" in platform.manage("expire_notices")
+    platform.shell(
+        f"from cms.notices.models import NoticePage; NoticePage.objects.get(pk={deleted}).delete()"
+    )
+    platform.manage("expire_notices")
+    assert anywhere(platform, ended_token) == [] and anywhere(platform, deleted_token) == []
+
+    refuses_damaged(platform, archive)
+
     out = platform.manage("restore", str(archive), "--yes")
+    # Their keys went with their removals: the backup has nothing of them to give back.
+    assert f"cannot be read any more: notice {ended}, notice {deleted}" in out
     assert f"notice {ended}: personal data removed (again, after a restore)" in out
     assert f"notice {deleted}: personal data removed (again, after a restore)" in out
+    # The notice still on view comes back whole, its attachment too.
+    assert running_token in page_file(platform, running_token).read_text()
+    attachment = platform.var / "media" / "documents" / f"kuuleminen-{running_token.lower()}.txt"
+    assert attachment.read_text() == f"Asianosainen {running_token}"
     assert "No personal data" in out
     for notice in (ended, deleted):
         mine = [r for r in receipts(platform) if r["item"] == notice]

@@ -14,13 +14,13 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from cms.core.permissions import LEGAL_OFFICERS
-from cms.core.personal_data import PersonalData, Redacted
+from cms.core.personal_data import Held, PersonalData, Redacted
 from cms.notices.models import NoticePage
 from cms.removal.scans import tree
 from records import NOTICE, kinds_with
 
 from . import history, shipped
-from .redact import redact_notice, values_of
+from .redact import all_values, personal_files, redact_notice, revisions_of, values_of
 
 NAME = "notice"
 
@@ -55,6 +55,20 @@ class Notices(PersonalData):
             ends_at__lte=now
         )
         return [value for page in running for value in values_of(page)]
+
+    def held(self) -> dict[int, Held]:
+        from django.conf import settings
+
+        root = Path(settings.MEDIA_ROOT)
+        found = {}
+        for page in NoticePage.objects.filter(personal_data_removed_at__isnull=True):
+            revisions = list(revisions_of(page.pk))
+            documents = personal_files(page, revisions)
+            # A document's title and file name can name the person too.
+            names = [text for d in documents for text in (d.title, d.file.name) if text]
+            files = [root / d.file.name for d in documents if d.file]
+            found[page.pk] = Held([*all_values(page, revisions), *names], files, page.ends_at)
+        return found
 
     def redact(self, item: int, *, now: datetime, deleting: bool, earlier: dict | None) -> Redacted:
         return redact_notice(item, now=now, deleting=deleting, earlier=earlier)

@@ -38,7 +38,7 @@ SCRUBBED_FIELDS = (
 )
 
 
-def _revisions(page_id: int):
+def revisions_of(page_id: int):
     return Revision.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page_id)
     )
@@ -48,6 +48,21 @@ def values_of(page: NoticePage) -> list[str]:
     return redaction.personal_values(
         {name: getattr(page, name) for name in (*redaction.PERSONAL_FIELDS, "body")}
     )
+
+
+def all_values(page: NoticePage, revisions: list[Revision]) -> list[str]:
+    """The notice's personal values in its page and every revision, with the forms they
+    take elsewhere (``redaction.variants``), longest first."""
+    values = values_of(page)
+    for revision in revisions:
+        values += redaction.personal_values(revision.content)
+    values += redaction.variants(values)
+    return sorted(set(values), key=lambda v: (-len(v), v))
+
+
+def personal_files(page: NoticePage, revisions: list[Revision]) -> list:
+    """The documents that are the notice's personal data (see ``personal_documents``)."""
+    return list(get_document_model().objects.filter(pk__in=personal_documents(page, revisions)))
 
 
 def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
@@ -66,7 +81,7 @@ def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
     return count
 
 
-def _personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]:
+def personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]:
     """Documents flagged personal in the page or in any of its revisions."""
     ids = {a.document_id for a in page.attachments.all() if a.personal}
     for revision in revisions:
@@ -108,15 +123,9 @@ def redact_notice(page_id: int, *, now: datetime, deleting: bool, earlier: dict 
     before its period ended (``schedule.on_notice_deleted``): its data goes now, as with
     the "remove" policy, and the deletion itself removes the page."""
     page = NoticePage.objects.select_for_update().get(pk=page_id)
-    revisions = list(_revisions(page_id))
-    values = values_of(page)
-    for revision in revisions:
-        values += redaction.personal_values(revision.content)
-    values += redaction.variants(values)
-    removed = sorted(set(values), key=lambda v: (-len(v), v))
-    documents = list(
-        get_document_model().objects.filter(pk__in=_personal_documents(page, revisions))
-    )
+    revisions = list(revisions_of(page_id))
+    removed = all_values(page, revisions)
+    documents = personal_files(page, revisions)
     with translation.override(page.locale.language_code):
         marker = richtext.marker()
         slug = _redact_page_and_history(page, revisions, removed, marker)

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from cms.deploy import backup
+from cms.removal import keys
 
 
 class Command(BaseCommand):
@@ -37,6 +38,16 @@ class Command(BaseCommand):
         except (backup.BackupError, OSError) as error:
             raise CommandError(f"Backup failed: {error}") from error
         self.stdout.write(f"Backed up {made.files} files to {made.path} ({made.size} bytes)")
+        self.stdout.write(
+            f"The personal data of {made.sealed} items is sealed under their own keys "
+            f"(in {keys.folder()}; each destroyed when the item's data is removed)"
+        )
         if options["keep_days"] > 0:
             for path in backup.prune(made.path.parent, options["keep_days"], now):
                 self.stdout.write(f"Deleted the old backup {path.name}")
+        if made.left:
+            # The backup is kept (a backup is needed), but it is not what it should be.
+            raise CommandError(
+                "The backup holds personal values that were not sealed, readable until it "
+                "is deleted: " + "; ".join(made.left[:20])
+            )

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from cms.deploy import backup
-from cms.removal import services
+from cms.removal import receipts, services
 
 
 class Command(BaseCommand):
@@ -49,6 +49,20 @@ class Command(BaseCommand):
             f"{restored.media_files} media files, {restored.receipts_added} receipts added "
             "to the audit log"
         )
+        if restored.gone:
+            self.stdout.write(
+                "The personal data this backup sealed for these items cannot be read any more: "
+                + ", ".join(f"{name} {item}" for name, item in restored.gone)
+            )
+            removed = {receipts.owner(receipt) for receipt in receipts.read()}
+            lost = [owner for owner in restored.gone if owner not in removed]
+            if lost:
+                # No removal destroyed these keys: they were lost (BACKUP_KEYS_DIR).
+                self.stderr.write(
+                    "No removal of these items is recorded, yet their keys are gone: their "
+                    "personal data must be entered again: "
+                    + ", ".join(f"{name} {item}" for name, item in lost)
+                )
         call_command("migrate", "--no-input", verbosity=0)
         # Removals made after the backup (the audit log has their receipts) run again.
         call_command("expire_notices", stdout=self.stdout, stderr=self.stderr)

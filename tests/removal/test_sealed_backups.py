@@ -1,0 +1,134 @@
+"""Backups seal each notice's personal data under the notice's own key, and its removal
+destroys the key: a backup made while the notice was on view holds nothing of it that
+anyone can read afterwards, and a restore of it gives nothing back (the restore itself
+runs as processes: ``tests/processes/test_notices.py``, ``test_backup_postgres.py``)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from cms.core.personal_data import Held
+from cms.deploy import vaults
+from cms.deploy.sealing import Sealer, unseal
+from cms.removal import keys, receipts
+from cms.removal.reconciler import reconcile_due
+from tests.notices.removal_kit import END, SECOND, START, published_notice
+
+NAME = "Matti Meikäläinen"
+EMAIL = "matti.meikalainen@kaislahti.example"
+OWNER = ("notice", 7)
+
+# Every form a store writes a value in: each is sealed whole and comes back exactly.
+FORMS = {
+    "plain": f"Hakija {NAME} sai luvan.",
+    "json": json.dumps({"persons_concerned": f"{NAME}, Kuusitie 7"}),
+    "postgres copy of json": json.dumps({"p": NAME}).replace("\\", "\\\\"),
+    "tags inside": "Hakija <span>Matti <b>Meikäläinen</b></span>.",
+    "entities": "Matti Meik&auml;l&auml;inen",
+    "upper case": "MATTI MEIKÄLÄINEN",
+    "folded": "matti meikalainen",
+    "slug": "kuulutus-matti-meikalainen-12",
+    "escaped line break": json.dumps(f"Matti\n{NAME.split()[1]}"),
+    "percent-encoded e-mail": "mailto:matti.meikalainen%40kaislahti.example",
+    "form state": "persons=Matti+Meik%C3%A4l%C3%A4inen&x=1",
+}
+# Texts that hold no value: left as they are.
+UNTOUCHED = [
+    "Matti Virtanen",
+    "Meikäläinen",  # one word of a two-word value
+    "Mattimeikäläinen",
+    "",
+]
+
+
+def sealer() -> Sealer:
+    return Sealer({OWNER: Held([NAME, EMAIL], ends_at=START)})
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_form_of_a_value_is_sealed_and_comes_back_exactly(form):
+    made = sealer()
+    text = FORMS[form]
+    sealed = made.seal(text)
+    assert not {"matti", "meikalainen"} & set(receipts.words(sealed)), sealed
+    assert made.left(sealed) == set(), "the proof reads nothing of it"
+    assert sealed.isascii() or not text.isascii()
+    spans = made.spans[OWNER]
+    assert unseal(sealed, made.pattern, spans) == text
+    # Its key destroyed: the value is gone, nothing in its place.
+    gone = unseal(sealed, made.pattern, {})
+    assert "meikalainen" not in receipts.words(gone)
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_text_without_a_value_is_left_as_it_is(text):
+    assert sealer().seal(text) == text
+
+
+def test_a_token_typed_before_the_backup_asks_for_nothing():
+    # An editor who saw a token in an old backup writes one into a page: the next backup's
+    # tokens carry a number of their own.
+    earlier = sealer()
+    typed = earlier.seal(NAME)
+    later = sealer()
+    assert later.seal(typed) == typed
+    assert unseal(typed, later.pattern, later.spans[OWNER]) == typed
+
+
+def test_a_shared_value_is_sealed_under_the_key_of_the_item_that_ends_last():
+    later = ("notice", 8)
+    made = Sealer(
+        {OWNER: Held([NAME], ends_at=START), later: Held([NAME], ends_at=START + timedelta(1))}
+    )
+    made.seal(f"Hakija {NAME}")
+    assert made.spans[later] and not made.spans[OWNER]
+
+
+@pytest.mark.slow
+def test_a_notice_is_sealed_under_its_own_key_and_its_removal_destroys_the_key(
+    city_content, tmp_path
+):
+    token = "Sinetti"
+    with time_machine.travel(START, tick=False):
+        notice = published_notice(token)
+    items = vaults.held()
+    owner = ("notice", notice.pk)
+    assert len(items[owner].files) == 1, "its personal attachment"
+    made = Sealer(items)
+    sealed = made.seal(notice.persons_concerned)
+    assert token.lower() not in sealed.lower()
+    members = vaults.write(tmp_path / "scratch", made, items)
+    for name, path in members.items():
+        assert token.lower().encode() not in path.read_bytes().lower(), name
+    manifest = {"sealed": {"nonce": made.nonce, "items": vaults.item_names(items, members)}}
+    assert f"notice-{notice.pk}" in manifest["sealed"]["items"]
+    assert keys.exists(*owner)
+
+    opened = vaults.open_all(_unpacked(tmp_path / "one", members), manifest)
+    assert owner not in opened.gone
+    attachment = tmp_path / "one" / "media" / items[owner].files[0].name
+    assert f"Asianosainen {token}" in next(attachment.parent.rglob(attachment.name)).read_text()
+    assert opened.unseal(sealed) == notice.persons_concerned
+
+    with time_machine.travel(END + SECOND, tick=False):
+        [outcome] = [o for o in reconcile_due() if o.item == notice.pk]
+    assert outcome.receipt["backup_key_destroyed"] is True
+    assert not keys.exists(*owner)
+    opened = vaults.open_all(_unpacked(tmp_path / "two", members), manifest)
+    assert owner in opened.gone
+    assert token.lower() not in opened.unseal(sealed).lower()
+    assert not list((tmp_path / "two" / "media").rglob(f"*{token.lower()}*"))
+
+
+def _unpacked(folder: Path, members: dict[str, Path]) -> Path:
+    """The vault members as a restore finds them, unpacked under ``folder``."""
+    for name, path in members.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, folder / name)
+    return folder
