@@ -11,6 +11,7 @@ The publisher and search read this registry and name no app: a new kind of conte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -187,10 +188,35 @@ def search_types() -> dict[str, str | Promise]:
     return types
 
 
+# Characters no output format can carry: C0 and C1 controls but tab and line breaks,
+# lone surrogates and the non-characters XML forbids. An Atom feed or sitemap with one is
+# not XML, and its writer refuses the whole file (the site's build).
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(value: Any) -> Any:
+    """``value`` (a record, or any part of one) with every string stripped of what no
+    output can carry. The forms refuse such characters; this is for what came another way
+    (older content, an import, the API)."""
+    # (A part with nothing to strip stays the same object: the workers' memos go by it.)
+    if isinstance(value, str):
+        return UNWRITABLE.sub("", value) if UNWRITABLE.search(value) else value
+    if isinstance(value, dict):
+        cleaned = {key: printable(item) for key, item in value.items()}
+        same = all(cleaned[key] is item for key, item in value.items())
+        return value if same else cleaned
+    if isinstance(value, list):
+        items = [printable(item) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
+
+
 def check(record: dict) -> dict:
-    """``record`` if it keeps its kind's contract; ``RecordError`` if not."""
+    """``record``, printable (``printable``), if it keeps its kind's contract;
+    ``RecordError`` if not."""
     kind = _registry().by_name.get(record.get("kind", ""))
     if kind is None:
         raise RecordError(f"record {record.get('id')}: no kind {record.get('kind')!r}")
+    record = printable(record)
     conforms(record, kind.record)
     return record

@@ -17,9 +17,12 @@ class CoreConfig(AppConfig):
         from wagtail.contrib.redirects.models import Redirect
 
         from . import image_metadata  # noqa: F401
+        from .control_chars import one_line
         from .identity_check import no_identity_code
 
         for name in ("old_path", "redirect_link"):
             validators = Redirect._meta.get_field(name).validators
-            if no_identity_code not in validators:
-                validators.append(no_identity_code)
+            # (A line break in a path would be a line of nginx's map.)
+            for validator in (no_identity_code, one_line):
+                if validator not in validators:
+                    validators.append(validator)

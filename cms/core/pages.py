@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .api_fields import KindAPIFields
+from .control_chars import refuse_controls
 from .forms import CityPageForm
 from .identity_check import refuse_codes
 
@@ -43,6 +44,8 @@ class CityPage(Page):
 
     def clean(self):
         super().clean()
+        # A line break in a title reaches calendars, feeds and headers (control_chars.py).
+        refuse_controls(self)
         # No personal identity code in any text of any page type (identity_check.py).
         refuse_codes(self)
 

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.core.blocks import article_blocks
+from cms.core.control_chars import refuse_controls
 from cms.core.identity_check import refuse_codes
 from cms.core.pages import CityPage
 
@@ -47,6 +48,7 @@ class EventCategory(TranslatableMixin, models.Model):
 
     def clean(self) -> None:
         super().clean()
+        refuse_controls(self)
         refuse_codes(self)  # a category's name is shown on every event page and feed
 
 

@@ -208,3 +208,45 @@ def test_oversized_image_upload_is_refused_with_a_clear_error(client, synced_sit
     errors = response.context["form"].errors
     assert "8000000" in errors["file"][0] and "4000000" in errors["file"][0]
     assert not Image.objects.filter(title="Pommi").exists()
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Valtuuston kokous\nrivi", "Kokous\rrivi", "Kokous\x1b[31m", "Kokous\u2028rivi", "A\tB"],
+)
+def test_a_title_of_more_than_one_line_is_refused_in_the_admin(client, synced_sites, title):
+    """The editor's slip that stopped the city's publishing: told on the field, in Finnish."""
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    from cms.core.blocks import RICH_TEXT_FEATURES
+
+    home = synced_sites["city"].site.root_page
+    client.force_login(factories.UserFactory(groups=[synced_sites["city"].editors_group]))
+    data = {
+        "title": title,
+        "slug": "kokous",
+        "lead": "Rivi 1\nRivi 2",  # (a lead may have lines)
+        "body": streamfield(
+            [("paragraph", rich_text("<p>Esityslista.</p>", features=RICH_TEXT_FEATURES))]
+        ),
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+        "action-publish": "action-publish",
+    }
+    add = reverse("wagtailadmin_pages:add", args=("pages", "contentpage", home.pk))
+    response = client.post(add, nested_form_data(data), HTTP_ACCEPT_LANGUAGE="fi")
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["title"]
+    assert "on oltava yksi rivi" in error
+    assert not Page.objects.filter(slug="kokous").exists()
+    data["title"] = "Valtuuston kokous"
+    response = client.post(add, nested_form_data(data))
+    assert response.status_code == 302, response.context["form"].errors

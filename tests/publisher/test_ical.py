@@ -66,3 +66,19 @@ def test_an_event_has_one_uid_in_every_sites_calendar():
         uids.add(str(event["UID"]))
         assert str(event["ORGANIZER"]) == "mailto:noreply@city.example"
     assert uids == {f"{EVENT['key']}-fi@city.example"}
+
+
+def test_a_calendar_named_by_a_title_with_a_line_break_stays_one_line():
+    """An event's calendar is named by its title: a line break in it stopped the site's
+    build (the name went unescaped into X-WR-CALNAME)."""
+    data = ical.calendar(
+        [(EVENT, "https://city.example/tapahtumat/joulu/")],
+        name="Valtuuston kokous\nrivi\r\nBEGIN:VALARM",
+        hostname="city.example",
+        lang="fi",
+    )
+    assert re.search(rb"\r(?!\n)|(?<!\r)\n", data) is None
+    parsed = Calendar.from_ical(data)
+    # (The parser keeps an X- property as written: escaped, on one line.)
+    assert str(parsed["X-WR-CALNAME"]) == "Valtuuston kokous\\nrivi\\nBEGIN:VALARM"
+    assert not parsed.walk("VALARM")

@@ -74,7 +74,8 @@ def assemble(vevents: list[bytes], *, name: str, hostname: str, lang: str) -> by
     header.add("prodid", f"-//{hostname}//city web platform//{lang.upper()}")
     header.add("calscale", "GREGORIAN")
     header.add("method", "PUBLISH")
-    header.add("x-wr-calname", _text(name))
+    # (An X- property is written as it is given unless it is typed as text: escaped here.)
+    header.add("x-wr-calname", vText(_text(name)))
     header.add("x-wr-timezone", "Europe/Helsinki")
     opening = header.to_ical().removesuffix(b"END:VCALENDAR\r\n")
     return opening + b"".join(vevents) + b"END:VCALENDAR\r\n"

@@ -36,9 +36,10 @@ PAGE_TYPES = MappingProxyType({"search": "SearchResultsPage", LISTING: "Collecti
 def postal_address(text: str | None) -> dict | str | None:
     """A Finnish address as a ``PostalAddress`` ("street, 99100 Town"); the text as it is
     when it does not end in a postal code and town."""
-    if not text:
-        return None
+    text = text or ""
     parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:  # (nothing, or only commas and spaces: an address of nothing)
+        return None
     match = POSTAL_RE.match(parts[-1]) if len(parts) > 1 or parts[-1][:1].isdigit() else None
     if match is None:
         return {"@type": "PostalAddress", "streetAddress": text.strip(), "addressCountry": "FI"}
