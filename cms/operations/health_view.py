@@ -11,10 +11,14 @@ from .health import report
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
-    """200 with the checks when healthy, 503 when any fails (what load balancers and
-    monitoring expect). Messages in the ``Accept-Language`` language."""
+    """200 when healthy, 503 when any check fails (what load balancers and monitoring
+    expect). The checks themselves (a stuck build's process, a site's last error, the
+    notices whose removal failed) only for people signed in to the admin, in their ``Accept-Language``
+    language; ``manage.py health`` shows them on the server."""
     with translation.override(translation.get_language_from_request(request)):
         result = report()
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        result = {"status": result["status"], "checked_at": result["checked_at"]}
     return JsonResponse(
         result,
         status=200 if result["status"] == "ok" else 503,
