@@ -39,6 +39,8 @@ from .sealing import Sealer
 FORMAT = 2
 READABLE = (1, 2)
 AUDIT = "audit/notice-removals.jsonl"
+# Room left on the disk after a restore's unpacking.
+MARGIN_BYTES = 256 * 1024 * 1024
 __all__ = ["BackupError", "create", "prune", "read", "restore"]
 
 
@@ -89,7 +91,7 @@ def create(output: Path, now: datetime) -> Made:
         for path in sorted(media.rglob("*")) if media.is_dir() else ():
             if path.is_file() and not path.is_symlink() and path.resolve() not in sealed_files:
                 members["media/" + str(path.relative_to(media))] = path
-        digests = {}
+        digests, sizes = {}, {}
         partial = folder / "backup.tar.gz"
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
@@ -99,12 +101,14 @@ def create(output: Path, now: datetime) -> Made:
                     reader = _Hashing(handle)
                     tar.addfile(info, reader)
                 digests[name] = reader.digest.hexdigest()
+                sizes[name] = info.size
             manifest = {
                 "format": FORMAT,
                 "created": now.isoformat(),
                 "engine": connection.vendor,
                 "database": database,
                 "files": digests,
+                "sizes": sizes,
                 "sealed": {"nonce": sealer.nonce, "items": vaults.item_names(items, members)},
                 "left_readable": left,
             }
@@ -139,8 +143,32 @@ def _safe_members(tar: tarfile.TarFile) -> dict[str, tarfile.TarInfo]:
     return members
 
 
+def _checked(manifest: dict, members: dict[str, tarfile.TarInfo], into: Path) -> None:
+    """The manifest names only this archive's own members, each where a backup puts it and
+    of the size it says; and all of them fit on the disk. Nothing is written before."""
+    if manifest.get("format") not in READABLE:
+        raise BackupError(f"backup format {manifest.get('format')!r}")
+    files = manifest.get("files")
+    if not isinstance(files, dict) or set(files) != set(members) - {"manifest.json"}:
+        raise BackupError("its files differ from its manifest")
+    if manifest.get("database") not in dumps.DATABASES or manifest["database"] not in files:
+        raise BackupError(f"its database is named {manifest.get('database')!r}")
+    for name in files:
+        known = name in (manifest["database"], AUDIT) or name.startswith(("media/", "vault/"))
+        if not known or name in ("media/", "vault/"):
+            raise BackupError(f"the archive holds {name!r}, which a backup never does")
+    sizes = manifest.get("sizes") or {}
+    for name, size in sizes.items():
+        if name not in members or members[name].size != size:
+            raise BackupError(f"{name} is not of the size its manifest says")
+    needed = sum(member.size for member in members.values())
+    free = shutil.disk_usage(into).free
+    if needed > free - MARGIN_BYTES:
+        raise BackupError(f"it needs {needed} bytes unpacked; {free} are free")
+
+
 def read(archive: Path, into: Path) -> dict:
-    """Unpack ``archive`` into the folder ``into`` after checking it: its manifest, and
+    """Unpack ``archive`` into the folder ``into`` after checking it (``_checked``), then
     every member's digest. Returns the manifest."""
     try:
         with tarfile.open(archive, mode="r:gz") as tar:
@@ -148,12 +176,12 @@ def read(archive: Path, into: Path) -> dict:
             if "manifest.json" not in members:
                 raise BackupError(f"{archive} has no manifest: not a backup of this platform")
             manifest = json.load(tar.extractfile(members["manifest.json"]))
-            if manifest.get("format") not in READABLE:
-                raise BackupError(f"{archive}: backup format {manifest.get('format')!r}")
-            names = set(manifest["files"])
-            if names != set(members) - {"manifest.json"}:
-                raise BackupError(f"{archive}: its files differ from its manifest")
+            if not isinstance(manifest, dict):
+                raise BackupError(f"{archive}: its manifest is not one")
+            _checked(manifest, members, into)
             tar.extractall(into, filter="data")
+    except BackupError as error:
+        raise BackupError(f"{archive}: {error}") from error
     except (tarfile.TarError, OSError, json.JSONDecodeError, KeyError) as error:
         raise BackupError(f"{archive} cannot be read: {error}") from error
     for name, digest in manifest["files"].items():

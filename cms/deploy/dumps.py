@@ -27,6 +27,7 @@ from .sealing import Sealer
 DATABASE_SQLITE = "database.sqlite3"
 DATABASE_POSTGRES = "database.sql"
 DATABASE_POSTGRES_CUSTOM = "database.pgdump"  # (format 1)
+DATABASES = (DATABASE_SQLITE, DATABASE_POSTGRES, DATABASE_POSTGRES_CUSTOM)
 SEARCH_TABLES = re.compile(r"^(wagtailsearch_|modelsearch_|citysearch_)")
 
 

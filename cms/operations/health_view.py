@@ -13,8 +13,8 @@ from .health import report
 def health(request: HttpRequest) -> JsonResponse:
     """200 when healthy, 503 when any check fails (what load balancers and monitoring
     expect). The checks themselves (a stuck build's process, a site's last error, the
-    notices whose removal failed) only for people signed in to the admin, in their ``Accept-Language``
-    language; ``manage.py health`` shows them on the server."""
+    notices whose removal failed) only for people signed in to the admin, in their
+    ``Accept-Language`` language; ``manage.py health`` shows them on the server."""
     with translation.override(translation.get_language_from_request(request)):
         result = report()
     if not request.user.has_perm("wagtailadmin.access_admin"):

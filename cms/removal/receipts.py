@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -23,6 +24,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+")
 COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -83,8 +86,13 @@ def append(receipt: dict) -> None:
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     line = json.dumps(receipt, sort_keys=True, separators=(",", ":")) + "\n"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(line)
+    with path.open("a+b") as handle:
+        if handle.tell() > 0:
+            handle.seek(-1, os.SEEK_END)
+            if handle.read(1) != b"\n":
+                # A line torn by a crash: this receipt starts a line of its own.
+                line = "\n" + line
+        handle.write(line.encode("utf-8"))
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -93,13 +101,34 @@ def read() -> Iterator[dict]:
     path = log_path()
     if not path.exists():
         return
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # a line cut short by a crash: the next run writes it again
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                receipt = json.loads(line)
+            except json.JSONDecodeError:
+                receipt = None  # a line cut short by a crash: the next run writes it again
+            if not _valid(receipt):
+                # Quarantined: every other receipt is read, and the line says where it is.
+                logger.warning("%s, line %d, is not a receipt: skipped", path, number)
+                continue
+            yield receipt
+
+
+def _valid(receipt: object) -> bool:
+    """A receipt this log's readers can use: an object naming its item, its needles lists
+    of words' hashes, its files' digests strings."""
+    if not isinstance(receipt, dict) or owner(receipt) is None:
+        return False
+    needles = receipt.get("needles", [])
+    digests = receipt.get("file_sha256", [])
+    return (
+        isinstance(needles, list)
+        and all(isinstance(n, list) and all(isinstance(w, str) for w in n) for n in needles)
+        and isinstance(digests, list)
+        and all(isinstance(d, str) for d in digests)
+    )
 
 
 def owner(receipt: dict) -> tuple[str, int] | None:
