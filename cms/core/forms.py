@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext as _
 
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import link_check
+
+# Why a slug cannot be a page's address under a parent: ``fn(parent, slug, page)`` gives
+# the reason or None (the publisher registers it: it knows what it writes where).
+RESERVED_HOOK = "reserved_page_address"
 
 
 class CityPageForm(WagtailAdminPageForm):
@@ -14,6 +20,18 @@ class CityPageForm(WagtailAdminPageForm):
     An error the page's own ``clean`` raises on a field the form does not show (one of
     another panel's, or not in the admin at all) is shown above the form instead of
     failing the request (Django raises ValueError for it)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        slug, parent = cleaned.get("slug"), getattr(self, "parent_page", None)
+        if slug and parent is not None and "slug" not in self.errors:
+            for check in hooks.get_hooks(RESERVED_HOOK):
+                reason = check(parent, slug, self.instance)
+                if reason:
+                    message = _("This address cannot be used: %(reason)s. Choose another.")
+                    self.add_error("slug", message % {"reason": reason})
+                    break
+        return cleaned
 
     def _post_clean(self) -> None:
         super()._post_clean()  # (the instance now holds the submitted content)

@@ -26,6 +26,8 @@ from ..export.exporter import Export
 if TYPE_CHECKING:
     from .memo import Digested
 
+THEME_FOLDER = "theme"  # where a site's theme files go
+
 
 class CompiledTemplates(BytecodeCache):
     """Compiled templates kept in memory, keyed by Jinja by template name and source
@@ -97,7 +99,7 @@ def pelican_settings(export: Export, site: str, output: Path, content: Path, now
                 *map(str, kind_templates()),
             ],
             "THEME_STATIC_PATHS": static,
-            "THEME_STATIC_DIR": "theme",
+            "THEME_STATIC_DIR": THEME_FOLDER,
             "SITEURL": info.base_url,
             "SITENAME": info.names[info.languages[0]],
             "TIMEZONE": settings.TIME_ZONE,

@@ -29,6 +29,8 @@ API_FIELDS = (
     "translations",
 )
 
+FOLDER = "api"  # the sites' read API: /api/v1/<name>.json
+
 
 def compact_json(value) -> str:
     # Compact: smaller files, and json's C encoder (indent forces the slow one).
@@ -64,5 +66,5 @@ def api(g: SiteOutputs) -> None:
         head = compact_json({"base_url": g.site.base_url, "count": len(parts)})[:-1]
         tail = compact_json({"site": g.site.key})[1:]
         frame = (b",", f'{head},"items":['.encode(), f"],{tail}".encode())
-        path = f"api/v1/{name}.json"
+        path = f"{FOLDER}/v1/{name}.json"
         g.emit(path, g.assembled(path, parts, frame), owner="site")

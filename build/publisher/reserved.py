@@ -1,0 +1,57 @@
+"""Addresses that belong to the publisher, refused as a page's address (``CityPageForm``
+asks through ``RESERVED_HOOK``): what it writes itself (the language homes, the theme,
+Pagefind's bundle, the API, the component library, the search page, media and documents),
+the segments of its listings (further pages, past events, archives by year and month,
+all digits), and whatever the site's live release holds at that address already (a
+generated folder or another page's file). Derived from the publisher's own names and
+its output, not from a list kept apart."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .release.folders import current
+from .render.outputs.api import FOLDER as API_FOLDER
+from .render.outputs.library import URL as LIBRARY_URL
+from .render.outputs.listings import SEGMENTS
+from .render.run import THEME_FOLDER
+
+
+def _own_folders() -> set[str]:
+    languages = {code for code, _name in settings.LANGUAGES}
+    search = set(SEGMENTS["search"].values())
+    # (Pagefind's bundle, media and documents: folders every release has.)
+    fixed = {API_FOLDER, THEME_FOLDER, LIBRARY_URL.strip("/"), "pagefind", "media", "documents"}
+    return languages | search | fixed
+
+
+def taken(site: str, url: str, own: str | None) -> str | None:
+    """Why the site-relative address ``url`` ("/a/b/") cannot be a page's (None if it can).
+    ``own``: the page's address now (an unchanged address is its own)."""
+    parts = [part for part in url.split("/") if part]
+    if not parts or url == own:
+        return None
+    last = parts[-1]
+    if len(parts) == 1 and last in _own_folders():
+        return _("the site's own folder /%(name)s/ is there") % {"name": last}
+    segments = {word for words in SEGMENTS.values() for word in words.values()}
+    if last.isdigit() or last in segments - set(SEGMENTS["search"].values()):
+        return _("the address is a listing's own (its further pages, past events or archives)")
+    live = current(site)
+    if live is not None and (live / "/".join(parts)).exists():
+        return _("the site already has something at that address")
+    return None
+
+
+def for_child(parent, slug: str, page) -> str | None:
+    """Why ``slug`` cannot be the address of ``page`` under ``parent`` (None if it can)."""
+    from .export.exporter import Exporter
+
+    exporter = Exporter()
+    exporter.locate_pages()
+    located = exporter.locate(parent)
+    if located is None:
+        return None  # (under a page no site shows yet: checked when it is published)
+    mine = exporter.locate(page) if page.pk else None
+    return taken(located.site, f"{located.path}{slug}/", mine.path if mine else None)

@@ -1,0 +1,77 @@
+"""A page cannot take an address the publisher writes something else at: a language home,
+a year archive, the search page, the component library, Pagefind's bundle, the API, the
+theme. Refused in the admin, on the slug, with the reason; an ordinary slug and a page's
+own unchanged address are accepted."""
+
+from __future__ import annotations
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.news.models import NewsIndexPage
+from publisher.builds.full import publish_full
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def _post(client, parent, slug: str, model: str = "contentpage", app: str = "pages", **more):
+    body = rich_text("<p>Sisältöä.</p>", features=RICH_TEXT_FEATURES)
+    data = {
+        **more,
+        "title": "Sivu",
+        "slug": slug,
+        "lead": "",
+        "body": streamfield([("paragraph", body)]),
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+        "action-publish": "action-publish",
+    }
+    add = reverse("wagtailadmin_pages:add", args=(app, model, parent.pk))
+    return client.post(add, nested_form_data(data), HTTP_ACCEPT_LANGUAGE="fi")
+
+
+@pytest.fixture
+def live(city_content, admin_client):
+    assert publish_full().ok
+    return Page.objects.get(url_path="/city/").specific
+
+
+@pytest.mark.parametrize("slug", ["sv", "en", "haku", "components", "pagefind", "api", "theme"])
+def test_a_generated_address_cannot_be_a_pages(live, admin_client, slug):
+    response = _post(admin_client, live, slug)
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["slug"]
+    assert "Tätä osoitetta ei voi käyttää" in error
+    assert not Page.objects.filter(slug=slug, depth=live.depth + 1, title="Sivu").exists()
+
+
+def test_a_year_archive_cannot_be_an_articles(live, admin_client):
+    news = NewsIndexPage.objects.descendant_of(live).first()
+    body = {"model": "newsarticlepage", "app": "news", "contacts": streamfield([])}
+    response = _post(admin_client, news, "2026", **body)
+    assert response.status_code == 200 and "slug" in response.context["form"].errors
+
+
+def test_an_ordinary_address_and_a_pages_own_are_accepted(live, admin_client):
+    assert _post(admin_client, live, "kokous").status_code == 302
+    page = Page.objects.get(slug="kokous").specific
+    edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    publish_full()
+    body = rich_text("<p>Muutettu.</p>", features=RICH_TEXT_FEATURES)
+    data = {
+        "title": "Sivu",
+        "slug": "kokous",
+        "lead": "",
+        "body": streamfield([("paragraph", body)]),
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+        "action-publish": "action-publish",
+    }
+    assert admin_client.post(edit, nested_form_data(data)).status_code == 302
