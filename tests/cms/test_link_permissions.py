@@ -7,33 +7,19 @@ import pytest
 from django.urls import reverse
 
 from wagtail.models import Collection, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.permissions import NOTICES_COLLECTION
 from cms.notices.models import NoticeAttachment
 from tests import factories
+from tests.admin_forms import page_form
 
 pytestmark = pytest.mark.django_db
 
 
 def _post(client, parent, document, slug: str):
-    body = rich_text(
-        f'<p>Katso <a linktype="document" id="{document.pk}">hinnasto</a>.</p>',
-        features=RICH_TEXT_FEATURES,
-    )
-    data = {
-        "title": "Hinnat",
-        "slug": slug,
-        "lead": "",
-        "body": streamfield([("paragraph", body)]),
-        "seo_title": "",
-        "search_description": "",
-        "comments": inline_formset([]),
-        "action-publish": "action-publish",
-    }
+    html = f'<p>Katso <a linktype="document" id="{document.pk}">hinnasto</a>.</p>'
     add = reverse("wagtailadmin_pages:add", args=("pages", "contentpage", parent.pk))
-    return client.post(add, nested_form_data(data))
+    return client.post(add, page_form("Hinnat", slug, html))
 
 
 @pytest.fixture

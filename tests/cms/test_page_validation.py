@@ -218,35 +218,18 @@ def test_a_title_of_more_than_one_line_is_refused_in_the_admin(client, synced_si
     """The editor's slip that stopped the city's publishing: told on the field, in Finnish."""
     from django.urls import reverse
 
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        rich_text,
-        streamfield,
-    )
-
-    from cms.core.blocks import RICH_TEXT_FEATURES
+    from tests.admin_forms import page_form
 
     home = synced_sites["city"].site.root_page
     client.force_login(factories.UserFactory(groups=[synced_sites["city"].editors_group]))
-    data = {
-        "title": title,
-        "slug": "kokous",
-        "lead": "Rivi 1\nRivi 2",  # (a lead may have lines)
-        "body": streamfield(
-            [("paragraph", rich_text("<p>Esityslista.</p>", features=RICH_TEXT_FEATURES))]
-        ),
-        "seo_title": "",
-        "search_description": "",
-        "comments": inline_formset([]),
-        "action-publish": "action-publish",
-    }
     add = reverse("wagtailadmin_pages:add", args=("pages", "contentpage", home.pk))
-    response = client.post(add, nested_form_data(data), HTTP_ACCEPT_LANGUAGE="fi")
+    # (A lead may have lines.)
+    data = page_form(title, "kokous", "<p>Esityslista.</p>", lead="Rivi 1\nRivi 2")
+    response = client.post(add, data, HTTP_ACCEPT_LANGUAGE="fi")
     assert response.status_code == 200
     [error] = response.context["form"].errors["title"]
     assert "on oltava yksi rivi" in error
     assert not Page.objects.filter(slug="kokous").exists()
-    data["title"] = "Valtuuston kokous"
-    response = client.post(add, nested_form_data(data))
+    data = page_form("Valtuuston kokous", "kokous", "<p>Esityslista.</p>")
+    response = client.post(add, data)
     assert response.status_code == 302, response.context["form"].errors

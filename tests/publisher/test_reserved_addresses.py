@@ -10,30 +10,18 @@ import pytest
 from django.urls import reverse
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import streamfield
 
-from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.news.models import NewsIndexPage
 from publisher.builds.full import publish_full
+from tests.admin_forms import page_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def _post(client, parent, slug: str, model: str = "contentpage", app: str = "pages", **more):
-    body = rich_text("<p>Sisältöä.</p>", features=RICH_TEXT_FEATURES)
-    data = {
-        **more,
-        "title": "Sivu",
-        "slug": slug,
-        "lead": "",
-        "body": streamfield([("paragraph", body)]),
-        "seo_title": "",
-        "search_description": "",
-        "comments": inline_formset([]),
-        "action-publish": "action-publish",
-    }
     add = reverse("wagtailadmin_pages:add", args=(app, model, parent.pk))
-    return client.post(add, nested_form_data(data), HTTP_ACCEPT_LANGUAGE="fi")
+    return client.post(add, page_form("Sivu", slug, **more), HTTP_ACCEPT_LANGUAGE="fi")
 
 
 @pytest.fixture
@@ -63,15 +51,5 @@ def test_an_ordinary_address_and_a_pages_own_are_accepted(live, admin_client):
     page = Page.objects.get(slug="kokous").specific
     edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     publish_full()
-    body = rich_text("<p>Muutettu.</p>", features=RICH_TEXT_FEATURES)
-    data = {
-        "title": "Sivu",
-        "slug": "kokous",
-        "lead": "",
-        "body": streamfield([("paragraph", body)]),
-        "seo_title": "",
-        "search_description": "",
-        "comments": inline_formset([]),
-        "action-publish": "action-publish",
-    }
-    assert admin_client.post(edit, nested_form_data(data)).status_code == 302
+    changed = page_form("Sivu", "kokous", "<p>Muutettu.</p>")
+    assert admin_client.post(edit, changed).status_code == 302
