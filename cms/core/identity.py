@@ -231,6 +231,9 @@ def found_in(text: str) -> list[str]:
         texts.append(readable(text))
     decoded = _decoded(text)
     texts += [normalise(part[::-1]) for part in _REVERSED.findall(decoded)]
+    if _REVERSED.search(decoded):
+        # The whole line as drawn: "131052-\u202eT803" shows as "131052-308T".
+        texts.append(normalise(_REVERSED.sub(lambda m: m.group(1)[::-1], decoded)))
     codes: list[str] = []
     for each in texts:
         codes += [code for _s, _e, code in find(each) if code not in codes]

@@ -8,7 +8,8 @@ periodic round, and as ``manage.py expire_notices``. For each item whose lifetim
    (``database.py``); the publish is queued;
 2. deletes the item's files under MEDIA_ROOT;
 3. publishes what the kinds queued (pages, listings, feeds, sitemap, search);
-   frontend caches and CDNs (if configured) purge every address the publish changed;
+   frontend caches and CDNs (if configured) forget every address it changed (the
+   publisher purges them whenever a release goes live: ``publisher/release/purge.py``);
 4. removes every older release, every search memo entry no live bundle is made of, and
    the file cache entries holding the removed data; on SQLite, merges the full-text
    indexes and truncates the write-ahead log (what no query shows, but the file holds);
@@ -40,7 +41,7 @@ from django.utils import timezone
 
 from cms.core.personal_data import PUBLISH_REASON
 
-from . import frontend, incidents, keys, leftovers, receipts, stores
+from . import incidents, keys, leftovers, receipts, stores
 from .database import needles_of, redact
 from .due import due
 from .kinds import kind
@@ -207,9 +208,7 @@ def reconcile_together(
             for found in declared:
                 found.before_publish(needles)
             if any(found.publishes for found in declared):
-                before = frontend.releases()
                 publish()  # (a kind whose data never reached the sites waits for no build)
-                frontend.purge_changed(before)  # (CDNs and frontend caches, if configured)
             published = time.perf_counter()
             purge(needles)
             for owner in journals:

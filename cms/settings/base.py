@@ -185,8 +185,9 @@ CACHES = {
     ),
 }
 
-# A frontend cache or CDN in front of the static sites: a removal of personal data purges
-# every address its publish changed (``cms/removal/frontend.py``). FRONTEND_CACHE_URL is a
+# A frontend cache or CDN in front of the static sites: every address a release changes,
+# adds or takes away is purged as it goes live (``publisher/release/purge.py``): an edit, an
+# expired notice, a removal of personal data. FRONTEND_CACHE_URL is a
 # cache that takes HTTP PURGE (Varnish, nginx with its purge module); Cloudflare, CloudFront
 # and Azure are configured as Wagtail's frontend cache documents, in a local settings file.
 WAGTAILFRONTENDCACHE = (

@@ -1,10 +1,12 @@
 """A CDN that caches every page whatever the origin says (Varnish, told to keep HTML for an
 hour) in front of the generated nginx: at a notice's removal, every address its publish
-changed is purged through Wagtail's frontend cache backend, so the next reader gets the
-page without the personal data, not the cached copy."""
+changed or took away (its page, its attachment) is purged through Wagtail's frontend cache
+backend as the release goes live, so the next reader gets the page without the personal
+data, not the cached copy."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -101,11 +103,17 @@ def test_a_cdn_that_keeps_everything_forgets_the_notice_at_its_removal(
             }
             first, second = (fetch(cache, "city.localhost", page) for _ in "ab")
             assert token.encode() in second[2] and second[1]["X-Cache"] == "HIT"
+            attachment = re.search(rb'href="(/documents/[^"]+)"', second[2])[1].decode()
+            kept = [fetch(cache, "city.localhost", attachment) for _ in "ab"][1]
+            assert token.encode() in kept[2] and kept[1]["X-Cache"] == "HIT"
             with time_machine.travel(END + SECOND, tick=False):
                 assert notice.pk in {o.item for o in reconcile_due()}
             status, headers, body = fetch(cache, "city.localhost", page)
             assert status == 200 and token.encode() not in body
             assert headers["X-Cache"] == "MISS", "purged, fetched again from the site"
+            # The attachment the removal deleted: gone from the cache too.
+            status, headers, body = fetch(cache, "city.localhost", attachment)
+            assert token.encode() not in body and headers["X-Cache"] == "MISS"
         finally:
             process.terminate()
             process.wait(timeout=10)

@@ -72,3 +72,18 @@ def test_a_caching_proxy_keeps_pages_but_never_a_personal_notice(two_sites, tmp_
     stored = [p.read_bytes() for p in (tmp_path / "proxy" / "cache").rglob("*") if p.is_file()]
     assert stored, "the front page is in the cache"
     assert not [data for data in stored if b"Matti Meik" in data]
+
+
+def test_an_address_with_letters_beyond_ascii_is_purged_percent_encoded(tmp_path):
+    """One "ä" in an address stopped the purge of every address after it."""
+    from publisher.release.purge import changed_addresses
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    (old / "kesäleiri").mkdir(parents=True)
+    (old / "kesäleiri" / "index.html").write_text("leiri")
+    new.mkdir()
+    urls = changed_addresses(old, new, "https://city.example/")
+    assert urls == [
+        "https://city.example/kes%C3%A4leiri/",
+        "https://city.example/kes%C3%A4leiri/index.html",
+    ]

@@ -16,9 +16,11 @@ import time_machine
 from cms.core.personal_data import Held
 from cms.deploy import vaults
 from cms.deploy.sealing import Sealer, unseal
+from cms.notices.models import NoticeAttachment
 from cms.removal import keys, receipts
 from cms.removal.reconciler import reconcile_due
-from tests.notices.removal_kit import END, SECOND, START, published_notice
+from tests.factories import NoticePageFactory
+from tests.notices.removal_kit import END, SECOND, START, notices_section, published_notice
 
 NAME = "Matti Meikäläinen"
 EMAIL = "matti.meikalainen@kaislahti.example"
@@ -97,9 +99,14 @@ def test_a_notice_is_sealed_under_its_own_key_and_its_removal_destroys_the_key(
     token = "Sinetti"
     with time_machine.travel(START, tick=False):
         notice = published_notice(token)
+        # Its translation shows the same personal attachment.
+        twin = NoticePageFactory(parent=notices_section(), slug="kaksonen")
+        shared = notice.attachments.get().document
+        NoticeAttachment.objects.create(page=twin, document=shared, personal=True)
     items = vaults.held()
     owner = ("notice", notice.pk)
     assert len(items[owner].files) == 1, "its personal attachment"
+    assert items[("notice", twin.pk)].files == items[owner].files, "sealed in both vaults"
     made = Sealer(items)
     sealed = made.seal(notice.persons_concerned)
     assert token.lower() not in sealed.lower()
@@ -123,7 +130,12 @@ def test_a_notice_is_sealed_under_its_own_key_and_its_removal_destroys_the_key(
     opened = vaults.open_all(_unpacked(tmp_path / "two", members), manifest)
     assert owner in opened.gone
     assert token.lower() not in opened.unseal(sealed).lower()
-    assert not list((tmp_path / "two" / "media").rglob(f"*{token.lower()}*"))
+    # The translation, still on view, keeps the attachment they share; once it goes too,
+    # nothing of it comes back.
+    assert list((tmp_path / "two" / "media").rglob(f"*{token.lower()}*"))
+    keys.destroy("notice", twin.pk)
+    opened = vaults.open_all(_unpacked(tmp_path / "three", members), manifest)
+    assert not list((tmp_path / "three" / "media").rglob(f"*{token.lower()}*"))
 
 
 def _unpacked(folder: Path, members: dict[str, Path]) -> Path:

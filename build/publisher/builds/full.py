@@ -186,7 +186,7 @@ def publish_full(
     result.timings["render+write"] = time.perf_counter() - began
     for outcome in outcomes:
         if outcome.error is None and outcome.release is not None:
-            release.activate(outcome.site, outcome.release)
+            release.activate(outcome.site, outcome.release, export.sites[outcome.site].base_url)
         result.sites.append(outcome)
         if progress:
             progress(outcome.site, "done" if outcome.error is None else "failed")

@@ -248,7 +248,7 @@ def _phase(
             outcome = SiteResult(site=site, error=f"{type(exc).__name__}: {exc}")
         outcomes.append(outcome)
         if outcome.error is None and outcome.release is not None:
-            release.activate(site, outcome.release)
+            release.activate(site, outcome.release, export.sites[site].base_url)
     return outcomes
 
 

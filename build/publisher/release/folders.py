@@ -93,8 +93,18 @@ def replaced_media(live: Path, media_root: Path, names: dict[str, str]) -> set[s
     return replaced
 
 
-def activate(site: str, release: Path) -> None:
-    """Point ``current`` at ``release`` atomically (rename of a new symlink over the old)."""
+def activate(site: str, release: Path, base_url: str | None = None) -> None:
+    """Point ``current`` at ``release`` atomically (rename of a new symlink over the old);
+    with the site's ``base_url``, frontend caches then forget what changed (``purge.py``)."""
+    before = current(site)
+    _switch(site, release)
+    if base_url is not None:
+        from .purge import purge
+
+        purge(before, release, base_url)
+
+
+def _switch(site: str, release: Path) -> None:
     link = site_root(site) / "current"
     temporary = link.with_name(f".current-{os.getpid()}")
     if temporary.is_symlink() or temporary.exists():

@@ -63,7 +63,8 @@ class Notices(PersonalData):
         found = {}
         for page in NoticePage.objects.filter(personal_data_removed_at__isnull=True):
             revisions = list(revisions_of(page.pk))
-            documents = personal_files(page, revisions)
+            # (A document its translation shows too is sealed in each one's vault.)
+            documents = personal_files(page, revisions, shared=True)
             # A document's title and file name can name the person too.
             names = [text for d in documents for text in (d.title, d.file.name) if text]
             files = [root / d.file.name for d in documents if d.file]

@@ -29,19 +29,14 @@ from cms.removal import receipts
 
 from . import unlink
 
-# Fields that keep their text, with any removed value in them replaced: a title that names
-# the person keeps the matter and loses the name (kept.py refuses to publish one now).
-# (The slug is made anew instead: ``_neutral_slug``.)
-SCRUBBED_FIELDS = (
-    "draft_title",
-    *(name for name in kept.kept_fields(NoticePage) if name != "slug"),
-)
+# Fields that keep their text, any removed value in them replaced: a title naming the person
+# keeps the matter, not the name (kept.py refuses one now). The slug: ``_neutral_slug``.
+SCRUBBED_FIELDS = ("draft_title", *(n for n in kept.kept_fields(NoticePage) if n != "slug"))
 
 
 def revisions_of(page_id: int):
-    return Revision.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page_id)
-    )
+    page_type = ContentType.objects.get_for_model(Page)
+    return Revision.objects.filter(base_content_type=page_type, object_id=str(page_id))
 
 
 def values_of(page: NoticePage) -> list[str]:
@@ -60,9 +55,13 @@ def all_values(page: NoticePage, revisions: list[Revision]) -> list[str]:
     return sorted(set(values), key=lambda v: (-len(v), v))
 
 
-def personal_files(page: NoticePage, revisions: list[Revision]) -> list:
-    """The documents that are the notice's personal data (see ``personal_documents``)."""
-    return list(get_document_model().objects.filter(pk__in=personal_documents(page, revisions)))
+def personal_files(page: NoticePage, revisions: list[Revision], *, shared: bool = False) -> list:
+    """The documents that are the notice's personal data (``personal_documents``)."""
+    return list(
+        get_document_model().objects.filter(
+            pk__in=personal_documents(page, revisions, shared=shared)
+        )
+    )
 
 
 def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
@@ -81,17 +80,22 @@ def _scrub_logs(page_id: int, removed: list[str], marker: str) -> int:
     return count
 
 
-def personal_documents(page: NoticePage, revisions: list[Revision]) -> set[int]:
-    """Documents flagged personal in the page or in any of its revisions."""
+def personal_documents(
+    page: NoticePage, revisions: list[Revision], *, shared: bool = False
+) -> set[int]:
+    """Documents flagged personal in the page or any of its revisions; ``shared``: with
+    those another running notice (a translation) shows too."""
     ids = {a.document_id for a in page.attachments.all() if a.personal}
     for revision in revisions:
         for attachment in revision.content.get("attachments") or []:
             if attachment.get("personal") and attachment.get("document"):
                 ids.add(int(attachment["document"]))
+    if shared:
+        return ids
     # Never a document another, still running notice shows.
-    shared = NoticeAttachment.objects.filter(document_id__in=ids).exclude(page_id=page.pk)
-    shared = shared.filter(page__personal_data_removed_at__isnull=True)
-    return ids - set(shared.values_list("document_id", flat=True))
+    others = NoticeAttachment.objects.filter(document_id__in=ids).exclude(page_id=page.pk)
+    others = others.filter(page__personal_data_removed_at__isnull=True)
+    return ids - set(others.values_list("document_id", flat=True))
 
 
 def _neutral_slug(page: NoticePage, removed: list[str]) -> str | None:
@@ -207,19 +211,19 @@ def _to_look_for(
 ) -> tuple[list[str], list[str]]:
     """The values to look for from now on (those no notice still on view shows), and the
     documents' titles and file names."""
-    # A value that a notice still on view shows too (the same contact person on many
-    # notices) is looked for once that notice has ended, not before.
-    # Compared as the needles read them (words, case and diacritics folded), so that
-    # no written form of a shared value ("liisa-lakimies") is looked for either.
+    # A value a notice still on view shows too (the same contact person on many notices)
+    # is looked for once that notice has ended. Compared as the needles read them (words,
+    # folded): no written form of a shared value ("liisa-lakimies") is looked for either.
     running = {
         tuple(receipts.words(value))
         for other in NoticePage.objects.filter(ends_at__gt=now).exclude(pk=page.pk)
         for value in values_of(other)
     }
     ended = [v for v in removed if tuple(receipts.words(v)) not in running]
-    # Document titles and file names can be personal too ("Naapurikuuleminen, Nimi").
-    names = sorted({d.file.name for d in documents})
-    return ended, [*(d.title for d in documents), *names]
+    # A title or file name sharing a word with a value names the person; "Hakemus" does not.
+    words = {w for v in removed for w in receipts.words(v.replace("_", " ")) if len(w) > 3}
+    texts = sorted({d.title for d in documents} | {d.file.name for d in documents})
+    return ended, [t for t in texts if words & set(receipts.words(t.replace("_", " ")))]
 
 
 def _unlink_documents(
