@@ -11,6 +11,7 @@ forms (``media_forms.py``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
@@ -41,6 +42,10 @@ def no_identity_code(value) -> None:
         raise ValidationError(FIELD_MESSAGE, code="identity_code")
 
 
+# A block's setting rather than its text: a heading's level, a choice, a style.
+_SETTING = re.compile(r"[a-z][a-z0-9_-]{0,15}")
+
+
 def _strings(value) -> Iterator[str]:
     """Every string inside a block's stored value (dicts, lists, strings)."""
     if isinstance(value, str):
@@ -66,6 +71,8 @@ def texts_of(instance: models.Model) -> Iterator[tuple[models.Field, str]]:
             # between two blocks ("Asiakas 270431-" | "776N tiedot") is one code there.
             shown = [b.get("value") if isinstance(b, dict) else b for b in blocks or []]
             yield field, " ".join(_strings(shown))
+            # Without a block's settings ("h2" between a heading and the next block).
+            yield field, " ".join(t for t in _strings(shown) if not _SETTING.fullmatch(t))
         elif isinstance(field, models.FileField):
             if value:
                 yield field, value.name

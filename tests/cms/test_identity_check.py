@@ -170,6 +170,15 @@ PLACES = {
             ]
         },
     ),
+    "split after a heading": (
+        "body",
+        {
+            "body": [
+                ("heading", {"text": "Tunnus 131052-", "level": "h2"}),
+                ("paragraph", RichText("<p>308T</p>")),
+            ]
+        },
+    ),
 }
 
 
