@@ -44,8 +44,9 @@ def without_metadata(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
     frames = getattr(image, "n_frames", 1)
     if kind == "GIF" or frames > 1:
         # Every frame and its timing (an animation), without the comment and metadata.
-        duration, loop = image.info.get("duration"), image.info.get("loop")
-        image.info = {key: value for key, value in (("duration", duration), ("loop", loop))}
+        # (A GIF87a has neither: none is given, or Pillow fails on None.)
+        timing = {key: image.info.get(key) for key in ("duration", "loop")}
+        image.info = {key: value for key, value in timing.items() if value is not None}
         options = {"comment": b""} if kind == "GIF" else {"exif": b""}
         image.save(out, kind, save_all=frames > 1, **options)
         return out.getvalue(), image.size

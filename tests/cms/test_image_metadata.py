@@ -113,3 +113,18 @@ def test_an_avif_and_a_colour_profile_keep_no_text(admin_client):
         rendition = image.get_rendition("width-30|format-jpeg").file.open("rb").read()
         for stored_bytes in (original, rendition):
             assert b"131052-308T" not in stored_bytes and b"XMPNAME" not in stored_bytes
+
+
+def test_a_plain_gif87a_is_kept_without_error():
+    """A GIF without a graphic control extension (no timing) failed the upload (HTTP 500)."""
+    from PIL import Image as PILImage
+
+    from cms.core.image_metadata import without_metadata
+
+    data = (
+        b"GIF87a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff"
+        b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+    )
+    assert PILImage.open(io.BytesIO(data)).info.get("duration") is None
+    cleaned, size = without_metadata(data)
+    assert size == (1, 1) and PILImage.open(io.BytesIO(cleaned)).format == "GIF"
