@@ -210,6 +210,8 @@ def test_oversized_image_upload_is_refused_with_a_clear_error(client, synced_sit
     assert not Image.objects.filter(title="Pommi").exists()
 
 
+# The admin's whole form, five times: once, on SQLite (the model's check is the same).
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "title",
     ["Valtuuston kokous\nrivi", "Kokous\rrivi", "Kokous\x1b[31m", "Kokous\u2028rivi", "A\tB"],

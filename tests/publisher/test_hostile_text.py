@@ -37,7 +37,7 @@ from publisher.worker.queue import process_pending, request_publish
 
 # Bound by builds: once, on SQLite.
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
-EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "20"))
 MODELS = [EventPage, NewsArticlePage, PressReleasePage, ContentPage]
 # Kept by Wagtail or the publisher, not typed: addresses and the tree.
 NOT_TYPED = {"slug", "url_path", "path", "draft_title", "locale", "live_revision"}

@@ -7,9 +7,14 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from django.core.management import call_command
 
 from cms.removal import receipts
+
+# The commands read every store: once, on SQLite.
+pytestmark = pytest.mark.slow
 
 GOOD = {"kind": "notice", "item": 7, "needles": [["ab", "cd"]], "file_sha256": ["00"]}
 
