@@ -80,11 +80,13 @@ class Sealer:
         self.nonce = secrets.token_hex(8)
         hasher = receipts.Hasher()
         best: dict[tuple[str, ...], Owner] = {}
+        # A value items share (a notice and its translation, one contact person) is sealed
+        # in the vault of each: readable as long as one of them may lawfully show it.
+        self.holders: dict[tuple[str, ...], list[Owner]] = {}
         for owner, data in sorted(held.items(), key=lambda pair: _ends(pair[1].ends_at)):
             for needle in receipts.needles(data.values, hasher):
-                # A value two items share is sealed under the key of the one that ends last:
-                # it is readable as long as one of them may lawfully show it.
                 best[tuple(needle)] = owner
+                self.holders.setdefault(tuple(needle), []).append(owner)
         by_owner: dict[Owner, list[list[str]]] = {}
         for needle, owner in best.items():
             by_owner.setdefault(owner, []).append(list(needle))
@@ -99,11 +101,13 @@ class Sealer:
         self._numbers: dict[tuple[Owner, str], str] = {}
         self.pattern = re.compile(rf"pd{self.nonce}x(\d+)z")
 
-    def _token(self, owner: Owner, span: str) -> str:
-        number = self._numbers.get((owner, span))
+    def _token(self, owners: list[Owner], span: str) -> str:
+        key = (owners[-1], span)
+        number = self._numbers.get(key)
         if number is None:
-            number = self._numbers[(owner, span)] = str(len(self._numbers))
-            self.spans[owner][number] = span
+            number = self._numbers[key] = str(len(self._numbers))
+            for owner in owners:
+                self.spans[owner][number] = span
         return f"pd{self.nonce}x{number}z"
 
     def seal(self, text: str) -> str:
@@ -111,11 +115,12 @@ class Sealer:
         if not self.needles.first:
             return text
         found = list(self._found(text))
-        for start, end, owner in reversed(found):
-            text = text[:start] + self._token(owner, text[start:end]) + text[end:]
+        for start, end, needle in reversed(found):
+            token = self._token(self.holders[needle], text[start:end])
+            text = text[:start] + token + text[end:]
         return text
 
-    def _found(self, text: str) -> Iterator[tuple[int, int, Owner]]:
+    def _found(self, text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
         word = self.needles.hasher.word
         # Most texts hold no value's first two words at all: looked at closer only if one does.
         read = [word(w) for w in receipts.words(ESCAPED.sub(lambda m: _decoded(m.group()), text))]
@@ -130,10 +135,10 @@ class Sealer:
             if match is None:
                 position += 1
                 continue
-            length, owner = match
-            start, end = words[position][0], words[position + length - 1][1]
-            yield starts[start], starts[end], owner
-            position += length
+            needle = match
+            start, end = words[position][0], words[position + len(needle) - 1][1]
+            yield starts[start], starts[end], needle
+            position += len(needle)
 
     def _candidates(self, hashes: list[str], position: int) -> list:
         found = self.index.get((hashes[position],), [])
@@ -141,12 +146,12 @@ class Sealer:
             found = found + self.index.get((hashes[position], hashes[position + 1]), [])
         return found
 
-    def _longest(self, hashes: list[str], position: int) -> tuple[int, Owner] | None:
+    def _longest(self, hashes: list[str], position: int) -> tuple[str, ...] | None:
         best = None
-        for needle, owner in self._candidates(hashes, position):
-            longer = best is None or len(needle) > best[0]
+        for needle, _owner in self._candidates(hashes, position):
+            longer = best is None or len(needle) > len(best)
             if longer and tuple(hashes[position : position + len(needle)]) == needle:
-                best = (len(needle), owner)
+                best = needle
         return best
 
     def left(self, text: str) -> set[Owner]:

@@ -156,3 +156,11 @@ def redact_content(content: dict, removed: Iterable[str], marker: str) -> dict:
         result["wagtail_admin_comments"] = []
     # Every kept text (the title too: it keeps the matter, not a name typed into it).
     return scrub(result, removed, marker)
+
+
+def naming(texts: Iterable[str], values: Iterable[str]) -> list[str]:
+    """The ``texts`` (a document's title or file name) sharing a word of four letters or
+    more with one of ``values``: those name the person; "Päätös" or "Hakemus" do not, and
+    looked for or sealed everywhere they would strike every page that says the word."""
+    words = {w for v in values for w in slugged(v).split("-") if len(w) > 3}
+    return [t for t in texts if words & set(slugged(t.replace("_", " ")).split("-"))]

@@ -43,9 +43,11 @@ def redact(*, kind_name: str, item: int, now: datetime, deleting: bool = False) 
         journal = journal or Removal(kind=kind_name, item_id=item, started_at=now)
         media_root = Path(settings.MEDIA_ROOT)
         hasher = receipts.Hasher()
-        journal.needles = receipts.needles(done.values, hasher) + receipts.needles(
-            done.also, hasher
-        )
+        found = receipts.needles(done.values, hasher) + receipts.needles(done.also, hasher)
+        # Removed before (a restore brought it back, its values sealed away): what that
+        # removal looked for is looked for again, whatever the restored rows still hold.
+        before = [list(n) for n in (earlier or {}).get("needles", [])]
+        journal.needles = found + [n for n in before if n not in found]
         journal.pending_files = sorted(set(done.files))
         # (The files are still there: a deleted document's file goes when this commits.)
         journal.file_digests = sorted(

@@ -140,7 +140,10 @@ def finish(
         "counts": {**journal.counts, **more},
         "file_sha256": journal.file_digests,
         "needles": journal.needles,
-        "backup_key_destroyed": not keys.exists(journal.kind, journal.item_id),
+        # Its data in every backup made so far becomes unreadable (``keys.py``): once its
+        # needles are in a receipt, which a restore of any backup keeps looking for.
+        "backup_key_destroyed": keys.destroy(journal.kind, journal.item_id)
+        or not keys.exists(journal.kind, journal.item_id),
         # How long each step of this run took (a run that finished an earlier one's work
         # has only its own steps).
         "seconds": {step: round(value, 3) for step, value in seconds.items()},
@@ -179,8 +182,6 @@ def _redacted(owners: list[Owner], now: datetime, seconds, failures) -> dict[Own
                 times["database"] = time.perf_counter() - began
             began = time.perf_counter()
             delete_files(journal)
-            # Its data in every backup made so far becomes unreadable (``keys.py``).
-            keys.destroy(*owner)
             times["files"] = time.perf_counter() - began
         except Exception as exc:  # noqa: BLE001 - an incident; the next item goes on
             failures[owner] = exc

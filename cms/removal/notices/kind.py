@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from cms.core.permissions import LEGAL_OFFICERS
 from cms.core.personal_data import Held, PersonalData, Redacted
+from cms.notices import redaction
 from cms.notices.models import NoticePage
 from cms.removal.scans import tree
 from records import NOTICE, kinds_with
@@ -65,10 +66,11 @@ class Notices(PersonalData):
             revisions = list(revisions_of(page.pk))
             # (A document its translation shows too is sealed in each one's vault.)
             documents = personal_files(page, revisions, shared=True)
-            # A document's title and file name can name the person too.
-            names = [text for d in documents for text in (d.title, d.file.name) if text]
+            values = all_values(page, revisions)
+            texts = [t for d in documents for t in (d.title, d.file.name) if t]
+            names = redaction.naming(texts, values)  # (those that name the person)
             files = [root / d.file.name for d in documents if d.file]
-            found[page.pk] = Held([*all_values(page, revisions), *names], files, page.ends_at)
+            found[page.pk] = Held([*values, *names], files, page.ends_at)
         return found
 
     def redact(self, item: int, *, now: datetime, deleting: bool, earlier: dict | None) -> Redacted:

@@ -220,10 +220,8 @@ def _to_look_for(
         for value in values_of(other)
     }
     ended = [v for v in removed if tuple(receipts.words(v)) not in running]
-    # A title or file name sharing a word with a value names the person; "Hakemus" does not.
-    words = {w for v in removed for w in receipts.words(v.replace("_", " ")) if len(w) > 3}
     texts = sorted({d.title for d in documents} | {d.file.name for d in documents})
-    return ended, [t for t in texts if words & set(receipts.words(t.replace("_", " ")))]
+    return ended, redaction.naming(texts, removed)  # (titles naming the person)
 
 
 def _unlink_documents(
