@@ -69,9 +69,9 @@ def test_the_site_of_the_edited_page_goes_live_before_the_sites_that_syndicate_i
     switched = []
     activate = release.activate
 
-    def recording(site, path):
+    def recording(site, path, base_url=None):
         switched.append(site)
-        return activate(site, path)
+        return activate(site, path, base_url)
 
     monkeypatch.setattr(incremental.release, "activate", recording)
     assert publish_changes(ChangeSet(page_ids={event.pk})).ok
