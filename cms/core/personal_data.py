@@ -30,6 +30,10 @@ PERSONAL_DATA_HOOK = "register_personal_data"
 # Where an item's removal stands: ``fn(kind_name, item, deadline)`` gives its status (the
 # removal app registers it; an app below asks without importing the removal).
 STATUS_HOOK = "personal_data_status"
+# Whether a text holds a value an item's finished removal took away: ``fn(kind_name, item,
+# text)`` is True when it does (the removal app registers it, reading the item's receipt),
+# so a form can refuse a removed name typed back into an ended item.
+REMOVED_HOOK = "personal_data_removed_in"
 # The reason of the publish a removal queues (and waits for).
 PUBLISH_REASON = "personal data removed"
 

@@ -17,8 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+
 from cms.core.file_text import shown, text_or_blank
 from cms.core.forms import CityPageForm
+from cms.core.personal_data import REMOVED_HOOK
 from records.text import html_text
 
 from . import kept, redaction, richtext, scanner
@@ -28,6 +31,8 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 # How far in the past a display start may be when the notice is first published (the
 # minutes the officer spent on the form); it then starts now, when it really goes on view.
 LATE_START = timedelta(minutes=15)
+# What decides the display period: fixed once the period ended and the data is gone.
+PERIOD_FIELDS = ("display_from", "appeal_days", "other_deadline")
 
 
 def notice_findings(data: dict[str, str], body: str) -> list[scanner.Finding]:
@@ -90,7 +95,7 @@ class NoticeForm(CityPageForm):
         if self.instance.pk is None:
             return {}
         rows = type(self.instance).objects.filter(pk=self.instance.pk)
-        fields = ("display_from", "first_published_at", "personal_data_removed_at")
+        fields = (*PERIOD_FIELDS, "first_published_at", "personal_data_removed_at")
         return rows.values(*fields).first() or {}
 
     def _start_now_or_later(self, cleaned: dict) -> None:
@@ -154,6 +159,40 @@ class NoticeForm(CityPageForm):
         forms_ = formset.forms if formset is not None and formset.is_valid() else []
         if any(f.cleaned_data.get("personal") for f in forms_ if f.cleaned_data):
             self.add_error(None, message)
+        self._removed_stays_out(cleaned)
+        self._period_stays(cleaned)
+
+    def _removed_stays_out(self, cleaned: dict) -> None:
+        """A removed value typed back into what stays public (the lead, a title, the body
+        outside marks) of an ended notice: the removal already ran, so it would stay for
+        good. The removal app knows the values only as its receipt's needles."""
+        ask = hooks.get_hooks(REMOVED_HOOK)
+        for field, (label, text) in self._kept_texts(cleaned).items():
+            if any(removed_in("notice", self.instance.pk, text) for removed_in in ask):
+                message = gettext(
+                    "%(field)s contains personal data this notice had until its display "
+                    "period ended and the data was removed: it cannot be added again."
+                ) % {"field": label}
+                self.add_error(field if field in self.fields else None, message)
+
+    def _period_stays(self, cleaned: dict) -> None:
+        """The display period of a notice whose data was removed cannot move: a notice put
+        back on view would say its data was never there."""
+        stored = self._stored
+        for name in PERIOD_FIELDS:
+            if name not in self.fields or name not in cleaned:
+                continue
+            given, kept_ = cleaned[name], stored.get(name)
+            if name == "display_from" and given and kept_:
+                given, kept_ = (v.replace(second=0, microsecond=0) for v in (given, kept_))
+            if given != kept_:
+                self.add_error(
+                    name,
+                    gettext(
+                        "The display period of this notice has ended and its personal data "
+                        "has been removed: the period cannot be changed any more."
+                    ),
+                )
 
     def _refuse_leaks(self, cleaned: dict) -> None:
         """Refuse to publish a personal value typed again where it would stay public."""

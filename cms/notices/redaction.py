@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from . import richtext
+from . import richtext, scanner
 
 PERSONAL_FIELDS = ("persons_concerned", "contact_name", "contact_phone", "contact_email")
 # Values shorter than this are not replaced inside other strings (too likely to hit
@@ -60,10 +60,14 @@ def parts(value: str) -> list[str]:
 
 def personal_values(content: dict) -> list[str]:
     """Every personal value in a notice's field values or revision content: each field and
-    marked span whole, and each name or address inside them (``parts``)."""
+    marked span whole, each name or address inside them (``parts``) and each phone number,
+    e-mail address and property identifier."""
     values = [str(content.get(name) or "") for name in PERSONAL_FIELDS]
     values += richtext.marked_texts(str(content.get("body") or ""))
     values += [part for value in values for part in parts(value)]
+    # A phone number, e-mail address or property identifier inside a span or a field is
+    # a value of its own: written alone elsewhere, it still names the person.
+    values += [m.group() for v in values for _kind, p in scanner.PATTERNS for m in p.finditer(v)]
     return sorted({v.strip() for v in values if v and v.strip()}, key=lambda v: (-len(v), v))
 
 

@@ -19,6 +19,8 @@ STYLE = "PERSONAL"
 CLASS = "personal-data"
 # Elements that never have an end tag: they do not change the nesting depth.
 VOID = {"br", "img", "hr", "input", "meta", "link", "embed", "source", "wbr"}
+# Markup inside a line of text: marked spans on either side of it are one value.
+INLINE = {"b", "strong", "i", "em", "a", "span", "sup", "sub", "code", "mark", "u", "s"}
 
 
 def marker() -> str:
@@ -36,6 +38,10 @@ class _Spans(HTMLParser):
         self.found: list[str] = []
         self.depth = 0  # open elements inside the current marked span (0: outside one)
         self.text: list[str] = []
+        # What separates the last marked span from here, while only inline markup and
+        # spaces do (None: something else): the editor writes "Matti **Meikäläinen**" as
+        # two spans around the bold, and the officer marked one name.
+        self.between: str | None = None
 
     @staticmethod
     def _marked(attrs) -> bool:
@@ -50,11 +56,17 @@ class _Spans(HTMLParser):
         if tag == "span" and self._marked(attrs):
             self.depth, self.text = 1, []
             return
+        self._outside(tag)
         self.out.append(self.get_starttag_text() or "")
 
     def handle_startendtag(self, tag, attrs) -> None:
         if not self.depth:
+            self._outside(tag)
             self.out.append(self.get_starttag_text() or "")
+
+    def _outside(self, tag: str) -> None:
+        if tag not in INLINE:
+            self.between = None
 
     def handle_endtag(self, tag) -> None:
         if self.depth:
@@ -63,18 +75,27 @@ class _Spans(HTMLParser):
             self.depth -= 1
             if not self.depth:
                 text = "".join(self.text)
+                if self.between is not None and self.found:
+                    # One value, split by markup: one value found, one marker shown.
+                    self.found[-1] += self.between + text
+                    self.between = ""
+                    return
                 self.found.append(text)
+                self.between = ""
                 replacement = self.replace(text)
                 if replacement:
                     self.out.append(escape(replacement, quote=False))
             return
+        self._outside(tag)
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data) -> None:
         if self.depth:
             self.text.append(data)
-        else:
-            self.out.append(escape(data, quote=False))
+            return
+        if self.between is not None:
+            self.between = None if data.strip() else self.between + data
+        self.out.append(escape(data, quote=False))
 
     def handle_entityref(self, name) -> None:  # pragma: no cover - convert_charrefs=True
         self.handle_data(f"&{name};")

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import receipts
 from .models import Incident, Removal
+from .reading import readable
+from .scans import Needles
 
 SCHEDULED, UNDER_WAY, STUCK, DONE = "scheduled", "under way", "stuck", "done"
 LABELS = {
@@ -84,3 +86,13 @@ def status(kind_name: str, item: int, deadline: datetime | None = None) -> Statu
             removed=_counted(receipt.get("counts", {})),
         )
     return Status(SCHEDULED, deadline=deadline)
+
+
+def removed_in(kind_name: str, item: int, text: str) -> bool:
+    """Whether ``text`` holds a value ``item``'s finished removal took away (its receipt's
+    needles), read as the proof reads a store: an ended item must not take it back."""
+    receipt = receipts.last(kind_name).get(item)
+    needles = receipt.get("needles") if receipt else None
+    if not needles or not text:
+        return False
+    return bool(Needles({(kind_name, item): needles}).in_text(readable(text)))

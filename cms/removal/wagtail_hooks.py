@@ -8,12 +8,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from cms.core.personal_data import PERSONAL_DATA_HOOK, STATUS_HOOK
+from cms.core.personal_data import PERSONAL_DATA_HOOK, REMOVED_HOOK, STATUS_HOOK
 
 from . import incidents, report
 from .kinds import kind
 from .notices.kind import Notices
-from .status import status
+from .status import removed_in, status
 
 
 class UnfinishedRemovalsPanel(Component):
@@ -55,6 +55,7 @@ def unfinished_removals(request, panels: list) -> None:
 
 hooks.register(PERSONAL_DATA_HOOK, Notices)
 hooks.register(STATUS_HOOK, status)
+hooks.register(REMOVED_HOOK, removed_in)
 
 
 class _RemovalsMenuItem(MenuItem):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import time_machine
 
 from django.urls import reverse
 from django.utils import timezone
@@ -129,3 +130,77 @@ def test_a_language_version_of_a_notice_on_view_keeps_its_start(
     response = client.post(reverse("wagtailadmin_pages:edit", args=(swedish.pk,)), form)
     assert response.status_code == 302, response.context["form"].errors
     assert NoticePage.objects.get(pk=swedish.pk).display_from == start
+
+
+@pytest.fixture
+def removed(section):  # noqa: F811
+    """A notice whose period ended and whose removal really ran (its receipt holds the
+    needles of "Ville Koekäyttäjä" and the address)."""
+    from cms.removal.reconciler import reconcile_due
+    from tests.notices.removal_kit import END, SECOND, START
+
+    with time_machine.travel(START, tick=False):
+        notice = factories.NoticePageFactory(
+            parent=section,
+            appeal_days=None,
+            persons_concerned="Ville Koekäyttäjä, Soratie 2",
+            contact_name="",
+            contact_phone="",
+            contact_email="",
+        )
+        notice.save_revision().publish()
+    with time_machine.travel(END + SECOND, tick=False):
+        [outcome] = reconcile_due()
+        assert outcome.item == notice.pk and outcome.receipt
+    return NoticePage.objects.get(pk=notice.pk)
+
+
+def _edit(client, notice, **changes):
+    values = {
+        **EMPTY,
+        "confirm_personal_data": "on",
+        "title": notice.title,
+        "slug": notice.slug,
+        "lead": notice.lead,
+        "appeal_days": "",
+        "display_from": timezone.localtime(notice.display_from).strftime("%Y-%m-%d %H:%M"),
+        "body": rich_text("<p>Poikkeaminen myönnetty.</p>", features=BODY_FEATURES),
+    }
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=(notice.pk,)),
+        notice_form("action-publish", **{**values, **changes}),
+    )
+
+
+# Each typed into the notice whose data was removed, one at a time: (field, value, refusal).
+TAKEN_BACK = [
+    ("lead", "Hakija Ville Koekäyttäjä sai luvan.", "ei voi lisätä uudelleen"),
+    ("lead", "Hakija VILLE KOEKAYTTAJA sai luvan.", "ei voi lisätä uudelleen"),
+    ("title", "Päätös, Soratie 2", "ei voi lisätä uudelleen"),
+    ("body", "<p>Hakija <b>Ville</b> Koekäyttäjä sai luvan.</p>", "ei voi lisätä uudelleen"),
+    ("appeal_days", "30", "ei voi enää muuttaa"),
+    ("other_deadline", "2099-01-01", "ei voi enää muuttaa"),
+    ("display_from", "tomorrow", "ei voi enää muuttaa"),
+]
+
+
+def test_an_ended_notice_takes_back_neither_its_values_nor_a_longer_period(
+    client,
+    removed,
+    officer,  # noqa: F811
+):
+    """(One removal for every case: each removal publishes the city site.)"""
+    client.force_login(officer)
+    for field, value, refusal in TAKEN_BACK:
+        if field == "body":
+            value = rich_text(value, features=BODY_FEATURES)
+        if value == "tomorrow":
+            value = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+        response = _edit(client, removed, **{field: value})
+        assert response.status_code == 200, field
+        assert refusal in str(response.context["form"].errors[field]), (field, value)
+        notice = NoticePage.objects.get(pk=removed.pk)
+        assert (notice.title, notice.ends_at) == (removed.title, removed.ends_at)
+    # Anything else is saved as before: the check reads only this notice's own values.
+    response = _edit(client, removed, lead="Rakennuslautakunta myönsi poikkeamisen.")
+    assert response.status_code == 302, response.context["form"].errors
