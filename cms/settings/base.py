@@ -87,7 +87,9 @@ MIDDLEWARE = [
     "cms.core.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Another site's drafts stay out of the admin's shared views (cms/core/visibility.py).
+    # (No redirects middleware: the sites' redirects are nginx's, never the CMS host's.)
+    "cms.core.visibility.AdminVisibilityMiddleware",
     # Last, as its documentation asks: answers a locked-out login (cms/core/lockout.py).
     "axes.middleware.AxesMiddleware",
 ]

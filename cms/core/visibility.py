@@ -1,0 +1,72 @@
+"""Which pages an editor may see the titles of outside their own sites and sections.
+
+Editors of one site must not learn another site's drafts, embargoed pages or draft notices
+through the admin's shared views: the page chooser (browse and search, and the page it
+opens at), the bulk actions' list of pages they may not act on, and the page-types report.
+A page is visible to a user who has any permission on it or above it, and otherwise only
+when it is live and not private (what the public sites show anyway, so an editor can still
+link to another site's live pages). Superusers see everything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Site
+
+# /admin/choose-page/<id>/: the chooser opened at a page (its title and path shown).
+CHOOSER_AT = re.compile(r"^/admin/choose-page/(\d+)/")
+# Reports that name pages of every site (the last edited page of each type).
+ALL_SITES_REPORTS = ("/admin/reports/page-types-usage/",)
+
+
+def _own_paths(user) -> set[str]:
+    rows = GroupPagePermission.objects.filter(group__user=user)
+    return set(rows.values_list("page__path", flat=True))
+
+
+def visible(user) -> Q:
+    """The pages ``user`` may see the titles of."""
+    if user.is_superuser:
+        return Q()
+    found = Q(live=True)
+    for path in set(PageViewRestriction.objects.values_list("page__path", flat=True)):
+        found &= ~Q(path__startswith=path)
+    for path in _own_paths(user):
+        found |= Q(path__startswith=path)
+    return found
+
+
+def sees_every_site(user) -> bool:
+    """Whether ``user`` has rights on every site (communications, moderators)."""
+    if user.is_superuser:
+        return True
+    own = _own_paths(user)
+    homes = Site.objects.values_list("root_page__path", flat=True)
+    return bool(own) and all(any(home.startswith(p) for p in own) for home in homes)
+
+
+def chooser_pages(pages: QuerySet, request: HttpRequest) -> QuerySet:
+    """``construct_page_chooser_queryset``: only the pages the editor may see."""
+    return pages.filter(visible(request.user))
+
+
+class AdminVisibilityMiddleware:
+    """The admin's views that name a page outside the listings Wagtail filters: the page
+    the chooser opens at, and the reports of every site (404 to those who may not see)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not user.is_superuser:
+            at = CHOOSER_AT.match(request.path_info)
+            if at and not Page.objects.filter(visible(user), pk=int(at.group(1))).exists():
+                raise Http404
+            if request.path_info.startswith(ALL_SITES_REPORTS) and not sees_every_site(user):
+                raise Http404
+        return self.get_response(request)

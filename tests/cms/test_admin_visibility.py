@@ -1,0 +1,90 @@
+"""As editor-tourism in the admin: another site's draft, embargoed and draft-notice titles
+stay out of the page chooser (browsing, searching, opened at the page), the bulk actions'
+list of pages one may not act on and the page-types report; live pages of other sites can
+still be chosen (links across sites); and the sites' redirects are never answered on the
+CMS's own host."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from wagtail.contrib.redirects.models import Redirect
+
+from cms.core.permissions import COMMUNICATIONS
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+SECRET = "Salainen luonnos Kaupunginhallitus"
+
+
+@pytest.fixture
+def city_pages(synced_sites):
+    home = synced_sites["city"].site.root_page.specific
+    draft = factories.ContentPageFactory(parent=home, title=SECRET, live=False)
+    embargoed = factories.ContentPageFactory(parent=home, title=f"{SECRET} 2", live=False)
+    embargoed.go_live_at = timezone.now() + timedelta(days=2)
+    embargoed.save_revision().publish()
+    live = factories.ContentPageFactory(parent=home, title="Avoin kaupunginsivu")
+    live.save_revision().publish()
+    return {"home": home, "draft": draft, "embargoed": embargoed, "live": live}
+
+
+@pytest.fixture
+def tourism_editor(synced_sites, client):
+    client.force_login(factories.UserFactory(groups=[synced_sites["tourism"].editors_group]))
+    return client
+
+
+def test_the_chooser_shows_another_sites_live_pages_only(tourism_editor, city_pages):
+    browse = tourism_editor.get(f"/admin/choose-page/{city_pages['home'].pk}/")
+    assert browse.status_code == 200
+    html = browse.content.decode()
+    assert "Avoin kaupunginsivu" in html and SECRET not in html
+    search = tourism_editor.get("/admin/choose-page/search/", {"q": "Salainen"})
+    assert search.status_code == 200 and SECRET not in search.content.decode()
+    for name in ("draft", "embargoed"):
+        assert tourism_editor.get(f"/admin/choose-page/{city_pages[name].pk}/").status_code == 404
+
+
+def test_a_draft_notice_title_stays_out_of_the_chooser(tourism_editor, synced_sites):
+    section = factories.NoticeIndexPageFactory(parent=synced_sites["city"].site.root_page)
+    section.save_revision().publish()
+    factories.NoticePageFactory(parent=section, title="Kuulutus Virtanen luonnos", live=False)
+    html = tourism_editor.get(f"/admin/choose-page/{section.pk}/").content.decode()
+    assert "Kuulutus Virtanen luonnos" not in html
+
+
+def test_bulk_actions_do_not_name_pages_one_may_not_act_on(tourism_editor, city_pages):
+    ids = "&".join(f"id={city_pages[n].pk}" for n in ("draft", "embargoed"))
+    for action in ("delete", "publish", "unpublish", "move"):
+        response = tourism_editor.get(f"/admin/bulk/wagtailcore/page/{action}/?{ids}")
+        assert response.status_code == 200, action
+        assert SECRET not in response.content.decode(), action
+
+
+def test_the_page_types_report_is_for_those_on_every_site(client, synced_sites, city_pages):
+    report = "/admin/reports/page-types-usage/"
+    client.force_login(factories.UserFactory(groups=[synced_sites["tourism"].editors_group]))
+    assert client.get(report).status_code == 404
+    client.force_login(factories.UserFactory(groups=[Group.objects.get(name=COMMUNICATIONS)]))
+    response = client.get(report)
+    assert response.status_code == 200
+
+
+def test_the_cms_host_answers_no_site_redirect(client, synced_sites):
+    Redirect.objects.create(
+        old_path="/admin/kirjaudu-sso",
+        redirect_link="https://evil.example/login",
+        site=synced_sites["city"].site,
+    )
+    Redirect.objects.create(old_path="/vanha", redirect_link="https://evil.example/")
+    for path in ("/admin/kirjaudu-sso", "/vanha"):
+        response = client.get(path, follow=True)
+        hops = [location for location, _status in response.redirect_chain]
+        assert not [hop for hop in hops if "evil.example" in hop], hops
+        assert response.status_code in (200, 404)  # (the admin's login, or nothing)
