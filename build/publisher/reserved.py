@@ -8,22 +8,11 @@ its output, not from a list kept apart."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .release.folders import current
-from .render.outputs.api import FOLDER as API_FOLDER
-from .render.outputs.library import URL as LIBRARY_URL
 from .render.outputs.listings import SEGMENTS
-from .render.run import THEME_FOLDER
-
-
-def _own_folders() -> set[str]:
-    languages = {code for code, _name in settings.LANGUAGES}
-    search = set(SEGMENTS["search"].values())
-    # (Pagefind's bundle, media and documents: folders every release has.)
-    fixed = {API_FOLDER, THEME_FOLDER, LIBRARY_URL.strip("/"), "pagefind", "media", "documents"}
-    return languages | search | fixed
+from .render.outputs.owned import own_folders
 
 
 def taken(site: str, url: str, own: str | None) -> str | None:
@@ -33,7 +22,7 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     if not parts or url == own:
         return None
     last = parts[-1]
-    if len(parts) == 1 and last in _own_folders():
+    if len(parts) == 1 and last in own_folders():
         return _("the site's own folder /%(name)s/ is there") % {"name": last}
     segments = {word for words in SEGMENTS.values() for word in words.values()}
     if last.isdigit() or last in segments - set(SEGMENTS["search"].values()):

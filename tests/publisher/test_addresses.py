@@ -137,3 +137,57 @@ def test_normalised_keys_are_what_nginx_matches():
     assert normalise("/Sivu/%C3%A4/") == "/Sivu/ä"
     assert normalise("vanha") == "/vanha"
     assert normalise("/a/../b") is None and normalise('/a"b') is None and normalise("/a b") is None
+
+
+def test_a_redirect_never_takes_over_the_sites_own_files(city_content):
+    """Communications redirects the site's own files and a page's calendar to an outside
+    site: none of them reaches nginx's map or a redirect page, in a full build and in the
+    incremental one after it; a genuine redirect still does."""
+    from cms.events.models import EventPage
+    from publisher.builds.full import publish_full
+    from publisher.builds.incremental import ChangeSet, publish_changes
+    from publisher.release import folders as release
+
+    city_site = Site.objects.get(hostname="city.localhost")
+    event = EventPage.objects.live().descendant_of(Page.objects.get(slug="city")).first()
+    exporter = Exporter()
+    exporter.locate_pages()
+    calendar = exporter.locate(event).path + "event.ics"
+    taken = [
+        "/robots.txt",
+        "/sitemap.xml",
+        "/theme/css/site.css",
+        "/pagefind/pagefind.js",
+        "/api/v1/pages.json",
+        "/documents/liite.pdf",
+        "/media/images/kuva.jpg",
+        "/sv",
+        calendar,
+    ]
+    for path in taken:
+        evil = "https://evil.example/"
+        Redirect.objects.create(old_path=path, redirect_link=evil, site=city_site)
+    Redirect.objects.create(old_path="/vanha-sivu", redirect_link="/", site=city_site)
+
+    def published() -> str:
+        live = release.current("city")
+        assert (live / "robots.txt").read_text().startswith("User-agent")
+        assert not (live / "sitemap.xml" / "index.html").exists()
+        return (live / address_files.MAPS[0]).read_text()
+
+    publish_full()
+    full = published()
+    # Every file a page's folder holds is one of PAGE_FILES (the markers nginx reads aside).
+    from publisher.render.outputs.owned import PAGE_FILES
+
+    live = release.current("city")
+    for located in exporter.located.values():
+        home = located.path.strip("/") in ("", "sv", "en")  # (they hold the site's files)
+        if located.site == "city" and not home and (live / located.path.lstrip("/")).is_dir():
+            folder = live / located.path.lstrip("/")
+            names = {p.name for p in folder.iterdir() if p.is_file()}
+            assert {n.removesuffix(".noindex") for n in names} <= PAGE_FILES, located.path
+    assert "evil.example" not in full and '"/vanha-sivu"' in full
+    event.save_revision().publish()
+    publish_changes(ChangeSet(page_ids={event.pk}))
+    assert published() == full

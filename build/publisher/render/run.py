@@ -22,11 +22,10 @@ from records import all_kinds
 
 from ..context import memory
 from ..export.exporter import Export
+from .outputs.owned import THEME_FOLDER
 
 if TYPE_CHECKING:
     from .memo import Digested
-
-THEME_FOLDER = "theme"  # where a site's theme files go
 
 
 class CompiledTemplates(BytecodeCache):

@@ -281,9 +281,9 @@ class CityGenerator(Generator):
         self.per_record_site_files()
         with translation.override(self.site.languages[0]):
             site_files.error_pages(self)
-            site_files.old_addresses(self)
             site_files.icons_and_robots(self)
             library.component_library(self)
+            site_files.old_addresses(self)  # (last: it reads what the others wrote)
 
     def per_record_site_files(self) -> None:
         """The site's files made of one part per record (sitemap, JSON API): the parts a

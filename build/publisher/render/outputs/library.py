@@ -15,12 +15,13 @@ from wagtail.rich_text import RichText
 from records import ARTICLE, EVENT, NOTICE, kinds_with
 
 from ...export.blocks_html import BlockRenderer
+from .owned import LIBRARY_URL
 from .site_files import SITE, site_page
 
 if TYPE_CHECKING:
     from .common import SiteOutputs
 
-URL = "/components/"
+URL = LIBRARY_URL
 
 
 def _first(g: SiteOutputs, kinds: set[str], lang: str, **match) -> dict | None:

@@ -5,6 +5,8 @@ pages), icons and robots.txt."""
 from __future__ import annotations
 
 import json
+import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from django.utils import translation
@@ -15,10 +17,12 @@ from records import search_types
 from ...export.addresses import SiteAddresses
 from .. import address_files, icons
 from ..head import LANGUAGE_NAMES
+from .owned import PAGE_FILES, own_folders
 
 if TYPE_CHECKING:
     from .common import SiteOutputs
 
+logger = logging.getLogger(__name__)
 SITE = "site"  # the owner of every file here
 
 
@@ -121,9 +125,31 @@ def error_pages(g: SiteOutputs) -> None:
         g.render("error.html", name, context, owner=SITE)
 
 
+def _taken_over(g: SiteOutputs, key: str) -> bool:
+    """Whether a redirect from ``key`` would take over the publisher's own: one of its
+    folders (the theme, Pagefind, the API, media and documents: a notice's attachment
+    too) or a file of the site as a whole (robots.txt, the sitemap, a feed, the search
+    page), all of them written before this in every build, full or incremental, or a
+    live page's own file."""
+    path = key.strip("/")
+    if path.split("/", 1)[0] in own_folders():
+        return True
+    if g.owners.get(path) == SITE or g.owners.get(f"{path}/index.html") == SITE:
+        return True
+    # A live page's own file (its feed or calendar); the page itself wins in the export.
+    folder, _slash, name = key.rpartition("/")
+    return name in PAGE_FILES and f"{folder}/" in {record["url"] for record in g.records}
+
+
 def old_addresses(g: SiteOutputs) -> None:
-    """Redirects and removed addresses: nginx's maps and the redirect pages."""
+    """Redirects and removed addresses: nginx's maps and the redirect pages. (After every
+    other file of the site as a whole: a redirect never takes one over.)"""
     found = g.export.addresses.get(g.site.key) or SiteAddresses()
+    taken = [key for key in found.redirects if key != "/" and _taken_over(g, key)]
+    if taken:
+        logger.warning("Redirects left out, their addresses are the site's own: %s", taken)
+        kept = {key: target for key, target in found.redirects.items() if key not in taken}
+        found = replace(found, redirects=kept)
     g.emit(address_files.MAPS[0], address_files.redirects_map(found), owner=SITE)
     g.emit(address_files.MAPS[1], address_files.gone_map(found), owner=SITE)
     for path, target in address_files.redirect_pages(found):

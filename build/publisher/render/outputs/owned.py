@@ -1,0 +1,25 @@
+"""The folders of a site's release that are the publisher's own: the language homes, the
+theme, Pagefind's bundle, the read API, the component library, the search page, media and
+documents. A page cannot take their address (``publisher.reserved``) and a redirect cannot
+take it over (``site_files.old_addresses``): both read this one list."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from .api import FOLDER as API_FOLDER
+from .listings import SEGMENTS
+
+THEME_FOLDER = "theme"  # where a site's theme files go
+LIBRARY_URL = "/components/"  # the component library
+# The files a page's folder holds besides its page: its feed, an event's calendar, a
+# listing's calendar (``feeds``, ``calendars``, ``listings``: a test holds them to it).
+PAGE_FILES = frozenset({"index.html", "feed.xml", "event.ics", "calendar.ics"})
+
+
+def own_folders() -> set[str]:
+    languages = {code for code, _name in settings.LANGUAGES}
+    search = set(SEGMENTS["search"].values())
+    # (Pagefind's bundle, media and documents: folders every release has.)
+    fixed = {API_FOLDER, THEME_FOLDER, LIBRARY_URL.strip("/"), "pagefind", "media", "documents"}
+    return languages | search | fixed
