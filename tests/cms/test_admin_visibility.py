@@ -18,7 +18,8 @@ from wagtail.contrib.redirects.models import Redirect
 from cms.core.permissions import COMMUNICATIONS
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# Admin views, bound by the admin's rendering, not by the database: once, on SQLite.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 SECRET = "Salainen luonnos Kaupunginhallitus"
 
 

@@ -7,6 +7,7 @@ check find the others' pages not yet rebuilt needs the real clock.)"""
 
 from __future__ import annotations
 
+import pytest
 import time_machine
 
 from django.utils import timezone
@@ -22,6 +23,11 @@ from publisher.builds.full import publish_full
 from publisher.release import folders as release
 from tests.factories import ContentPageFactory, SectionIndexPageFactory
 from tests.notices.removal_kit import END, SECOND, START, publish_page, published_notice
+
+# Bound by builds and every store's search, and the removal's database step is the same ORM
+# code on both databases (the canary test in test_removal.py runs it on PostgreSQL too):
+# once, on SQLite.
+pytestmark = pytest.mark.slow
 
 
 def test_a_link_the_reference_index_does_not_know_yet_is_still_taken_out(city_content):

@@ -30,6 +30,11 @@ from tests.notices.removal_kit import (
     raw_hits,
 )
 
+# Bound by builds and every store's search, and the removal's database step is the same ORM
+# code on both databases (the canary test in test_removal.py runs it on PostgreSQL too):
+# once, on SQLite.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("what", ["notice", "section"])
 def test_a_notice_deleted_before_its_deadline_takes_its_personal_data_at_once(
