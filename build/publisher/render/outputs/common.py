@@ -25,6 +25,7 @@ class SiteOutputs(Protocol):
     index: SiteIndex
     now: datetime
     settings: Mapping[str, Any]
+    owners: dict[str, str]  # file path -> its owner, of the files made so far
 
     # What a page shows of its surroundings.
     def page_context(self, record: dict, **extra: Any) -> dict: ...
