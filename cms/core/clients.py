@@ -4,9 +4,10 @@ django-axes and the rate limit of the public APIs).
 Behind nginx every request comes from nginx's own address, so throttling by the connection
 would put all residents and editors in one bucket: one attacker could lock every editor out.
 The generated nginx configuration sets ``X-Forwarded-For`` to the address it was connected
-from. Only a request that reached us from a trusted proxy (``TRUSTED_PROXIES``) is read for
-that header, and then only its last address, the one the proxy itself wrote: addresses a
-client put there itself come before it and are never believed.
+from. Only a request that reached us from nginx (through gunicorn's unix socket, or from a
+proxy address in ``TRUSTED_PROXIES``) is read for that header, and then only its last
+address, the one the proxy itself wrote: addresses a client put there itself come before it
+and are never believed.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ def _address(text: str) -> str | None:
 
 def client_address(request: HttpRequest) -> str:
     remote = request.META.get("REMOTE_ADDR", "")
-    if _address(remote) in settings.TRUSTED_PROXIES:
+    # gunicorn gives a unix socket's peer no address: the socket's folder lets only nginx
+    # in (``cms/deploy/gunicorn.conf.py``), so the header is nginx's.
+    if remote == "" or _address(remote) in settings.TRUSTED_PROXIES:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         last = _address(forwarded.rsplit(",", 1)[-1]) if forwarded else None
         if last:

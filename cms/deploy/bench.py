@@ -95,6 +95,7 @@ def _serving(work: Path, limited: bool) -> Iterator[int]:
         "DJANGO_ALLOWED_HOSTS": HOST,
         "CITY_VAR_DIR": str(settings.VAR_DIR),
         "CMS_BIND": f"127.0.0.1:{cms_port}",
+        "DJANGO_TRUSTED_PROXIES": "127.0.0.1",  # (over TCP here: nginx's address)
         "LOG_LEVEL": "WARNING",
         "RATELIMIT_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
     }

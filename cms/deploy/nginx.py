@@ -18,6 +18,21 @@ from publisher.public import HSTS, https_redirect, tls_lines
 
 # The user nginx's worker processes run as on Debian.
 WORKER_USER = "www-data"
+# gunicorn's socket under the runtime folder (as ``gunicorn.conf.py`` puts it), in a folder
+# only the service user and nginx's group may enter.
+SOCKET = Path("socket") / "cms.sock"
+
+
+# Every path that takes a password or a second factor, under one login limit.
+LOGIN_PATHS = (
+    "^/(?:(?:admin|django-admin|_util)/(?:login|password_reset|two-factor)/"
+    "|_util/authenticate_with_password/)"
+)
+
+
+def default_upstream(var_dir: Path) -> str:
+    """gunicorn's address: ``CMS_BIND`` if set, else its unix socket."""
+    return os.environ.get("CMS_BIND") or f"unix:{var_dir / SOCKET}"
 
 
 @dataclass(frozen=True)
@@ -113,9 +128,11 @@ server {{
 
 
 def _cms_locations(cms: CmsServer) -> str:
+    # A location's own add_header drops the server's: each repeats HSTS (gixy-ng).
+    hsts = f"        {HSTS.strip()}\n" if cms.https else ""
     return f"""    location @city_too_many {{
         default_type "application/json; charset=utf-8";
-        add_header Retry-After 1 always;
+{hsts}        add_header Retry-After 1 always;
         add_header Access-Control-Allow-Origin "*" always;
         return 429 $city_too_many;
     }}
@@ -124,14 +141,14 @@ def _cms_locations(cms: CmsServer) -> str:
         alias {cms.static_root}/;
         add_header Cache-Control "public, max-age=86400";
         add_header X-Content-Type-Options "nosniff";
-    }}
+{hsts}    }}
     # Image renditions, which the admin shows. Originals and documents go through the CMS,
     # which answers only editors who may see them (cms/operations/documents.py).
     location /media/images/ {{
         alias {cms.media_root}/images/;
         add_header Cache-Control "public, max-age=86400";
         add_header X-Content-Type-Options "nosniff";
-    }}
+{hsts}    }}
     location /media/ {{
         return 404;
     }}
@@ -141,7 +158,9 @@ def _cms_locations(cms: CmsServer) -> str:
     location /api/ {{
 {_proxied("city_api", 40)}
     }}
-    location = /admin/login/ {{
+    # Every form that takes a password or a second factor: the admin's, Django's admin's,
+    # the private pages' (a login and a page password) and the two-factor step.
+    location ~ {LOGIN_PATHS} {{
 {_proxied("city_login", 20)}
     }}
     location / {{

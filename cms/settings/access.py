@@ -22,9 +22,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cms.core.lockout.locked_out"
 # Behind nginx the connection is nginx's: the client is the address nginx writes in
-# X-Forwarded-For, believed only from these proxies (cms/core/clients.py).
+# X-Forwarded-For, believed only from gunicorn's unix socket (which only nginx may enter)
+# and from these proxies' TCP addresses (cms/core/clients.py). None by default: any local
+# process could connect to a TCP port on 127.0.0.1 and claim to be nginx.
 AXES_CLIENT_IP_CALLABLE = "cms.core.clients.client_address"
-TRUSTED_PROXIES = set(env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1"))
+TRUSTED_PROXIES = set(env_list("DJANGO_TRUSTED_PROXIES", ""))
 
 # Per-client limits of the public read APIs (cms/core/ratelimits.py), as django-ratelimit
 # rates: requests per second, minute or hour. nginx limits the same paths first.

@@ -29,9 +29,25 @@ NGINX = "127.0.0.1"
         (NGINX, "", NGINX),
     ],
 )
-def test_the_client_is_the_address_the_trusted_proxy_saw(remote, forwarded, client):
+def test_the_client_is_the_address_the_trusted_proxy_saw(remote, forwarded, client, settings):
+    settings.TRUSTED_PROXIES = {NGINX}
     extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
     request = RequestFactory().get("/", REMOTE_ADDR=remote, **extra)
+    assert client_address(request) == client
+
+
+@pytest.mark.parametrize(
+    ("remote", "client"),
+    [
+        # gunicorn's unix socket, whose folder only nginx may enter: nginx's header.
+        ("", "203.0.113.7"),
+        # A local process straight to a TCP port: trusted by nobody unless configured.
+        ("127.0.0.1", "127.0.0.1"),
+        ("::1", "::1"),
+    ],
+)
+def test_only_the_socket_and_configured_proxies_are_believed(remote, client):
+    request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR="203.0.113.7")
     assert client_address(request) == client
 
 

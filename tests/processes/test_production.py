@@ -7,10 +7,12 @@ there, by their own address."""
 
 from __future__ import annotations
 
+import grp
 import http.client
 import os
 import pwd
 import secrets
+import stat
 import subprocess
 import time
 from base64 import b32decode
@@ -63,14 +65,13 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
     traversable(work)
     config, var = work / "etc", work / "var"
     config.mkdir()
-    port, cms_port, http_port = free_port(), free_port(), free_port()
+    port, http_port = free_port(), free_port()
     _certificate(config)
     origin = f"https://{CMS}:{port}"
     (config / "env").write_text(
         "DJANGO_SETTINGS_MODULE=cms.settings.production\n"
         f"DJANGO_SECRET_KEY={secrets.token_urlsafe(40)}\n"
         f"CMS_HOST={CMS}\n"
-        f"CMS_BIND=127.0.0.1:{cms_port}\n"
         f"CITY_VAR_DIR={var}\n"
         f"DJANGO_ALLOWED_HOSTS={CMS}\n"
         f"DJANGO_CSRF_TRUSTED_ORIGINS={origin}\n"
@@ -262,6 +263,35 @@ def test_a_locked_out_account_is_locked_for_its_address_only(deployment):
     status, headers = login("127.0.0.2", PASSWORD)
     assert status == 429 and headers["Retry-After"] == "900"
     assert login("127.0.0.3", PASSWORD)[0] == 302  # the editor elsewhere is not locked out
+
+
+def test_only_nginx_reaches_gunicorn(deployment):
+    """gunicorn listens on a unix socket (no TCP port), in a folder only the service user
+    and nginx's workers may enter: another local user cannot connect and name any client
+    address in X-Forwarded-For."""
+    path = deployment.var / "socket" / "cms.sock"
+    folder = path.parent.stat()
+    assert stat.S_ISSOCK(path.stat().st_mode)
+    assert (grp.getgrgid(folder.st_gid).gr_name, stat.S_IMODE(folder.st_mode)) == (
+        "www-data",
+        0o710,
+    )
+    connect = "import socket, sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])"
+    for user, allowed in (("nobody", False), ("www-data", True)):
+        tried = subprocess.run(
+            ["/usr/sbin/runuser", "-u", user, "--", "/usr/bin/python3", "-c", connect, str(path)],
+            capture_output=True,
+            text=True,
+        )
+        assert (tried.returncode == 0) == allowed, (user, tried.stderr)
+        assert allowed or "PermissionError" in tried.stderr
+
+
+@pytest.mark.parametrize("path", ["/django-admin/login/", "/_util/login/"])
+def test_every_login_form_is_under_the_login_limit(deployment, path):
+    source = "127.0.0.5" if path.startswith("/django") else "127.0.0.6"
+    statuses = [deployment.request(CMS, path, source=source)[0] for _ in range(30)]
+    assert 429 in statuses and 500 not in statuses, statuses
 
 
 def test_the_search_api_answers_a_flood_with_429_never_500(deployment):

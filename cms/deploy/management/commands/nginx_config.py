@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from django.conf import settings
@@ -43,8 +42,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--cms-upstream",
-            default=os.environ.get("CMS_BIND", "127.0.0.1:8001"),
-            help="gunicorn's address (default: CMS_BIND, else 127.0.0.1:8001).",
+            help="gunicorn's address (default: CMS_BIND, else its unix socket in the "
+            "runtime folder).",
         )
         parser.add_argument("--search-rate", default="10r/s", help="Per client, /api/search.")
         parser.add_argument("--api-rate", default="20r/s", help="Per client, /api/v2/.")
@@ -79,7 +78,7 @@ class Command(BaseCommand):
             cms = cms_nginx.CmsServer(
                 hostname=options["cms_host"],
                 listen=options["cms_listen"] or options["listen"] or ("443" if https else "80"),
-                upstream=options["cms_upstream"],
+                upstream=options["cms_upstream"] or cms_nginx.default_upstream(settings.VAR_DIR),
                 static_root=Path(settings.STATIC_ROOT).resolve(),
                 media_root=Path(settings.MEDIA_ROOT).resolve(),
                 search_rate=options["search_rate"],
