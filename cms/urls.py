@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -12,7 +11,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
-from cms.operations import documents
+from cms.operations import documents, images
 from cms.operations.api import api_router
 from cms.operations.health_view import health
 from search.views import search_api
@@ -41,8 +40,9 @@ urlpatterns += [
         r"^theme/(?P<path>.*)$", serve, {"document_root": settings.THEMES_DIR / "base" / "static"}
     ),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Image renditions: those of live pages to anyone, the rest to their editors (behind nginx
+# too, which hands the decision to this view). Nothing else of the media folder is served.
+urlpatterns += [re_path(r"^media/images/(.+)$", images.serve_rendition, name="city_rendition")]
 
 # Page routes exist so that Wagtail can compute each page's address (/sv/..., /en/...);
 # serving one redirects to the static site (see cms.core.pages.CityPage.serve).

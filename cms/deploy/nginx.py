@@ -23,6 +23,8 @@ WORKER_USER = "www-data"
 SOCKET = Path("socket") / "cms.sock"
 
 
+# The internal location a rendition is sent from (``cms.operations.images.INTERNAL``).
+RENDITIONS = "/_city_renditions/"
 # Every path that takes a password or a second factor, under one login limit.
 LOGIN_PATHS = (
     "^/(?:(?:admin|django-admin|_util)/(?:login|password_reset|two-factor)/"
@@ -142,13 +144,19 @@ def _cms_locations(cms: CmsServer) -> str:
         add_header Cache-Control "public, max-age=86400";
         add_header X-Content-Type-Options "nosniff";
 {hsts}    }}
-    # Image renditions, which the admin shows. Originals and documents go through the CMS,
-    # which answers only editors who may see them (cms/operations/documents.py).
+    # Image renditions: the CMS decides who may see one (those of live pages anyone, the
+    # rest their editors: cms/operations/images.py), and nginx sends the file.
     location /media/images/ {{
+{_proxied("city_cms", 100)}
+    }}
+    location {RENDITIONS} {{
+        internal;
         alias {cms.media_root}/images/;
-        add_header Cache-Control "public, max-age=86400";
+        add_header Cache-Control "private, max-age=3600";
         add_header X-Content-Type-Options "nosniff";
 {hsts}    }}
+    # Originals and documents go through the CMS, which answers only editors who may see
+    # them (cms/operations/documents.py).
     location /media/ {{
         return 404;
     }}

@@ -12,7 +12,6 @@ from django.db.models import Q
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from cms.core.api_fields import personal_pages
@@ -20,6 +19,7 @@ from cms.core.models import SiteProfile
 
 from .api_limits import BoundedQueries
 from .documents import PublishedDocumentsAPIViewSet
+from .images import PublishedImagesAPIViewSet
 
 
 class SitePagesAPIViewSet(BoundedQueries, PagesAPIViewSet):
@@ -52,11 +52,7 @@ class SitePagesAPIViewSet(BoundedQueries, PagesAPIViewSet):
         return Page.objects.live().public().filter(under).exclude(personal_pages())
 
 
-class BoundedImagesAPIViewSet(BoundedQueries, ImagesAPIViewSet):
-    pass
-
-
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", SitePagesAPIViewSet)
-api_router.register_endpoint("images", BoundedImagesAPIViewSet)
+api_router.register_endpoint("images", PublishedImagesAPIViewSet)
 api_router.register_endpoint("documents", PublishedDocumentsAPIViewSet)

@@ -36,10 +36,12 @@ def usable_by(user):
     return get_permission_policy().instances_user_has_any_permission_for(user, ACTIONS)
 
 
-def published():
-    """Documents that a live, public page links or attaches (the reference index), as
-    subqueries: on 100,000 pages the ids would not fit in one query's parameters."""
-    document_type = ContentType.objects.get_for_model(get_document_model())
+def published(model=None):
+    """Documents (or the ``model``'s objects: images) that a live, public page links,
+    attaches or shows (the reference index), as subqueries: on 100,000 pages the ids would
+    not fit in one query's parameters."""
+    model = model or get_document_model()
+    document_type = ContentType.objects.get_for_model(model)
     page_type = ContentType.objects.get_for_model(Page)
     # (The index keeps object ids as text, for any kind of primary key.)
     pages = (
@@ -56,7 +58,7 @@ def published():
         .annotate(document=Cast("to_object_id", IntegerField()))
         .values("document")
     )
-    return get_document_model().objects.filter(pk__in=referenced)
+    return model.objects.filter(pk__in=referenced)
 
 
 def serve(request: HttpRequest, document_id: str, document_filename: str) -> HttpResponse:

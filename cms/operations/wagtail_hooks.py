@@ -1,5 +1,6 @@
 """Admin hooks of the CMS layer: the publishing view's menu entry and URLs; the admin API's
-documents endpoint, which lists only what the editor may use (``documents.py``)."""
+documents and images endpoints, which list only what the editor may use (``documents.py``,
+``images.py``)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import views
 from .documents import EditorsDocumentsAdminAPIViewSet
+from .images import EditorsImagesAdminAPIViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -28,3 +30,4 @@ def register_menu_item():
 @hooks.register("construct_admin_api", order=100)
 def documents_for_editors(router) -> None:
     router.register_endpoint("documents", EditorsDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", EditorsImagesAdminAPIViewSet)

@@ -26,6 +26,8 @@ if not SECURE_HSTS_PRELOAD:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Behind the generated nginx, which sends the renditions the CMS allows (cms/operations/images.py).
+MEDIA_ACCEL_REDIRECT = env_bool("MEDIA_ACCEL_REDIRECT", True)  # noqa: F405
 SESSION_COOKIE_HTTPONLY = True
 CACHES = {
     **CACHES,  # noqa: F405

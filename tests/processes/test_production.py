@@ -289,6 +289,43 @@ def test_only_nginx_reaches_gunicorn(deployment):
         assert allowed or "PermissionError" in tried.stderr
 
 
+RENDITIONS = """
+import io
+from PIL import Image
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+data = io.BytesIO()
+Image.new("RGB", (64, 32), "red").save(data, "JPEG")
+model = get_image_model()
+made = [
+    model.objects.create(title=name, file=ImageFile(io.BytesIO(data.getvalue()), name=name))
+    for name in ("tori.jpg", "embargo.jpg")
+]
+home = Site.objects.get(is_default_site=True).root_page.specific
+home.hero_image, home.hero_alt = made[0], "Tori"
+home.save_revision().publish()
+print(" ".join(image.get_rendition("fill-80x40").url for image in made))
+"""
+
+
+def test_renditions_of_unpublished_images_do_not_reach_outsiders(deployment):
+    """nginx asks the CMS, which lets nginx send a rendition of an image a live page shows
+    (the reference index is brought up to date by the worker) and answers 404 for another
+    (an embargoed press photo)."""
+    shown, hidden = deployment.manage("shell", "--no-imports", "-c", RENDITIONS).split()
+    for _ in range(300):
+        status, headers, body = deployment.request(CMS, shown)
+        if status == 200:
+            break
+        time.sleep(0.1)
+    assert status == 200 and headers["Content-Type"] == "image/jpeg" and body[:2] == b"\xff\xd8"
+    assert "max-age=31536000" in headers["Strict-Transport-Security"]
+    assert deployment.request(CMS, hidden)[0] == 404
+    assert deployment.request(CMS, "/_city_renditions/" + hidden.rsplit("/", 1)[1])[0] == 404
+
+
 @pytest.mark.parametrize("path", ["/django-admin/login/", "/_util/login/"])
 def test_every_login_form_is_under_the_login_limit(deployment, path):
     source = "127.0.0.5" if path.startswith("/django") else "127.0.0.6"
