@@ -67,3 +67,22 @@ class RemovedAddress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site_key}:{self.path}"
+
+
+class PageProblem(models.Model):
+    """A page left out of its site's last build because it could not be rendered (the rest
+    of the site went live without it): shown on the page in the admin and e-mailed once to
+    its last editor (``alerted_at``), gone once the page renders again."""
+
+    page_id = models.IntegerField(_("page"), primary_key=True)
+    site_key = models.CharField(_("site"), max_length=31)
+    error = models.TextField(_("error"))
+    first_failed_at = models.DateTimeField(_("first failed"), auto_now_add=True)
+    alerted_at = models.DateTimeField(_("editor alerted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("page left out of publishing")
+        verbose_name_plural = _("pages left out of publishing")
+
+    def __str__(self) -> str:
+        return f"{self.site_key}: page {self.page_id}"

@@ -7,7 +7,8 @@ What others do with the publisher, and where it comes from:
 
 - ask for a build and run one: ``request_publish``, ``enqueue_publish``,
   ``process_pending``, ``publish_full``; what the queue holds: ``PublishRequest``,
-  ``PublishStatus``; who builds now: ``build_lock``, ``build_lock_holder``
+  ``PublishStatus``; who builds now: ``build_lock``, ``build_lock_holder``; why a page
+  was left out of its site's last build: ``page_problem``
 - read what is live: ``current_release``, ``site_root``, ``load_state``, ``export_sites``,
   ``locate_live``; the site parts: ``write_parts``, ``expand_parts``, ``parts_folder``
 - plug in (Wagtail hooks, docs/architecture.md): ``INDEXERS_HOOK`` (``Indexer``),
@@ -26,6 +27,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from .builds.full import publish_full
+from .builds.problems import problem_of as page_problem
 from .builds.treememory import PeakTreeMemory
 from .export.exporter import Export, Exporter, SiteInfo, export_sites
 from .files import site_root, write_file
@@ -53,6 +55,7 @@ from .worker.warm import due_for_time
 PARTS_FOLDER = parts.FOLDER  # a site's parts: output/<site>/<PARTS_FOLDER>/
 
 __all__ = [
+    "page_problem",
     "HSTS",
     "INDEXERS_HOOK",
     "PARTS_FOLDER",

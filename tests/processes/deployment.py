@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import configparser
 import http.client
+import os
 import secrets
 import shlex
 import ssl
@@ -108,3 +109,68 @@ def start_unit(path: Path, logs: Path) -> subprocess.Popen:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+
+
+def certificate(config: Path) -> None:
+    """A self-signed certificate for the CMS and the sites, as tls.crt and tls.key."""
+    hosts = [CMS] + [f"{key}.localhost" for key in ("city", "tourism", "business", "events")]
+    names = "subjectAltName=" + ",".join(f"DNS:{host}" for host in hosts)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-subj", f"/CN={CMS}", "-addext", names]
+        + ["-keyout", str(config / "tls.key"), "-out", str(config / "tls.crt")],
+        check=True,
+        capture_output=True,
+    )
+
+
+def deploy(config: Path, var: Path, port: int, http_port: int) -> dict[str, str]:
+    """``bin/deploy`` with an environment file as the README's production section writes
+    one (TLS, the sites and the CMS on ``port``); the services' environment, returned."""
+    certificate(config)
+    origin = f"https://{CMS}:{port}"
+    (config / "env").write_text(
+        "DJANGO_SETTINGS_MODULE=cms.settings.production\n"
+        f"DJANGO_SECRET_KEY={secrets.token_urlsafe(40)}\n"
+        f"CMS_HOST={CMS}\n"
+        f"CITY_VAR_DIR={var}\n"
+        f"DJANGO_ALLOWED_HOSTS={CMS}\n"
+        f"DJANGO_CSRF_TRUSTED_ORIGINS={origin}\n"
+        f"WAGTAILADMIN_BASE_URL={origin}\n"
+        "WEB_CONCURRENCY=2\n"
+        "RATELIMIT_REDIS_URL=redis://127.0.0.1:6379/0\n"
+        f"RATELIMIT_KEY_PREFIX=test-{secrets.token_hex(4)}\n"
+        f"NGINX_ARGS='--listen 127.0.0.1:{port} --certificate {config / 'tls.crt'} "
+        f"--certificate-key {config / 'tls.key'} --http-listen 127.0.0.1:{http_port}'\n"
+    )
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE"))}
+    deployed = subprocess.run(
+        [str(ROOT / "bin/deploy")],
+        env={**base_env, "DEPLOY_CONFIG_DIR": str(config), "DEPLOY_NO_NGINX": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+    return {**base_env, **read_env(config / "env")}
+
+
+RENDITIONS = """
+import io
+from PIL import Image
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+data = io.BytesIO()
+Image.new("RGB", (64, 32), "red").save(data, "JPEG")
+model = get_image_model()
+made = [
+    model.objects.create(title=name, file=ImageFile(io.BytesIO(data.getvalue()), name=name))
+    for name in ("tori.jpg", "embargo.jpg")
+]
+home = Site.objects.get(is_default_site=True).root_page.specific
+home.hero_image, home.hero_alt = made[0], "Tori"
+home.save_revision().publish()
+print(" ".join(image.get_rendition("fill-80x40").url for image in made))
+"""

@@ -58,6 +58,8 @@ class SiteResult:
     made_from: str = ""
     # path -> (owner, digest) of every rendered file: what incremental builds start from.
     manifest: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Page id -> why it was left out of this build (the rest of the site went live).
+    failures: dict[int, str] = field(default_factory=dict)
 
 
 def release_media(export: Export, site: str) -> dict[str, str]:
@@ -116,7 +118,9 @@ def build_site(site: str, export: Export | None = None, now: datetime | None = N
         owners: dict[str, str] = {}
         # Each file is written as soon as it is rendered: the render time includes writing.
         files = ReleaseFiles(path)
-        render_site(export, site, path, owners=owners, now=now, files=files)
+        render_site(
+            export, site, path, owners=owners, now=now, files=files, failures=outcome.failures
+        )
         outcome.render_seconds = time.perf_counter() - began
         began = time.perf_counter()
         outcome.files = len(files)

@@ -39,13 +39,13 @@ from .full import (
     release_media,
     update_server_index,
 )
+from .manifest import PAGES, SEARCH, new_manifest
 from .reexport import Location, reexport
 
 if TYPE_CHECKING:
     from ..render.site_generator import CityGenerator
 
 logger = logging.getLogger(__name__)
-PAGES, SEARCH = "pages", "search"
 
 
 @contextmanager
@@ -56,12 +56,21 @@ def generator_for(
     files: dict[str, bytes],
     owners: dict[str, str] | None = None,
     seed: Callable[[str], memo.Digested | None] | None = None,
+    failures: dict[int, str] | None = None,
 ) -> Iterator[CityGenerator]:
     """A generator with the worker's memo on a scratch folder: an incremental build keeps
     what it renders in ``files``, and Pelican writes nothing of its own."""
     with tempfile.TemporaryDirectory(prefix="city-incremental-") as workdir:
         yield make_generator(
-            export, site, Path(workdir), now=now, files=files, owners=owners, memo=True, seed=seed
+            export,
+            site,
+            Path(workdir),
+            now=now,
+            files=files,
+            owners=owners,
+            memo=True,
+            seed=seed,
+            failures=failures,
         )
 
 
@@ -89,9 +98,14 @@ def _build_site(
     owners: dict[str, str] = {}
     began = time.perf_counter()
     full = site in the_plan.full
-    _render_phase(export, site, the_plan, now, phase, files, owners)
+    _render_phase(export, site, the_plan, now, phase, files, owners, outcome.failures)
     outcome.render_seconds = time.perf_counter() - began
-    manifest, changed = _manifest(old_manifest, the_plan, site, phase, files, owners, full=full)
+    # A page left out leaves with its files: its earlier version (a notice before its
+    # removal) is never kept live in its place.
+    failed = {f"page:{page_id}" for page_id in outcome.failures}
+    manifest, changed = new_manifest(
+        old_manifest, the_plan, site, phase, files, owners, full=full, failed=failed
+    )
     deleted = set(old_manifest) - set(manifest)
     media = release_media(export, site)
     old_media = release_media(state.export, site) if site in state.export.records else {}
@@ -118,9 +132,11 @@ def _render_phase(
     phase: str,
     files: dict[str, bytes],
     owners: dict[str, str],
+    failures: dict[int, str],
 ) -> None:
-    """Render what the plan says of ``site`` in this phase into ``files`` and ``owners``."""
-    with generator_for(export, site, now, files, owners) as generator:
+    """Render what the plan says of ``site`` in this phase into ``files`` and ``owners``
+    (a page that cannot be rendered into ``failures``)."""
+    with generator_for(export, site, now, files, owners, failures=failures) as generator:
         if phase == SEARCH:
             # None: no bundle touched; an empty set still refreshes the bundle manifest.
             generator.generate_selected(set(), site_level=False, bundles=the_plan.bundles[site])
@@ -131,37 +147,6 @@ def _render_phase(
                 site_level=full or site in the_plan.site_level,
                 bundles=None,
             )
-
-
-def _manifest(
-    old_manifest: dict,
-    the_plan: Plan,
-    site: str,
-    phase: str,
-    files: dict[str, bytes],
-    owners: dict[str, str],
-    *,
-    full: bool,
-) -> tuple[dict, dict[str, bytes]]:
-    """The release's new manifest (path -> owner and digest) and the files whose bytes
-    changed: what was rendered replaces what its owners had, and gone owners go."""
-    rerendered = set(owners.values())
-    if phase == SEARCH:
-        gone = {f"search:{name}" for name in the_plan.gone_bundles.get(site, set())}
-    else:
-        gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
-    manifest = {
-        path: entry
-        for path, entry in old_manifest.items()
-        if not full and entry[0] not in rerendered and entry[0] not in gone
-    }
-    changed: dict[str, bytes] = {}
-    for path, data in files.items():
-        entry = (owners[path], memo.digest_of(data))
-        if old_manifest.get(path, (None, None))[1] != entry[1]:
-            changed[path] = bytes(data)
-        manifest[path] = entry
-    return manifest, changed
 
 
 def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> PublishResult:

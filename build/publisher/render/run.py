@@ -142,12 +142,14 @@ def make_generator(
     owners: dict[str, str] | None = None,
     memo: bool = False,
     seed: Callable[[str], Digested | None] | None = None,
+    failures: dict[int, str] | None = None,
 ):
     """A city generator outside a full Pelican run: for previews and incremental builds,
     which render a few records and need no copying of theme files. ``memo``: reuse listing
     pages made from the same records (``memo.py``; incremental builds in the worker).
     ``seed(path)``: a listing page's bytes (and digest) as they are live, if known to be what its
-    records render to, remembered instead of rendered (a worker's start)."""
+    records render to, remembered instead of rendered (a worker's start). ``failures``: a
+    page that cannot be rendered is left out and noted there (None: its error is raised)."""
     from .site_generator import CityGenerator
 
     config = pelican_settings(export, site, workdir, workdir, now)
@@ -155,6 +157,7 @@ def make_generator(
     config["CITY_OWNERS"] = owners if owners is not None else {}
     config["CITY_MEMO"] = memo
     config["CITY_SEED"] = seed
+    config["CITY_FAILURES"] = failures
     return CityGenerator(
         context=dict(config),
         settings=config,
@@ -172,6 +175,7 @@ def render_site(
     now: datetime | None = None,
     owners: dict[str, str] | None = None,
     files: MutableMapping[str, bytes] | None = None,
+    failures: dict[int, str] | None = None,
 ) -> MutableMapping[str, bytes]:
     """Run Pelican for ``site``: theme files are copied into ``output``; the rendered
     files are put in ``files`` (path -> bytes; a new dict by default, or a
@@ -181,6 +185,7 @@ def render_site(
         config = pelican_settings(export, site, output, Path(content), now or timezone.now())
         config["CITY_FILES"] = files
         config["CITY_OWNERS"] = owners if owners is not None else {}
+        config["CITY_FAILURES"] = failures
         # Pelican's closing summary counts its own readers' articles: always zero here.
         quiet, pelican_console.quiet = pelican_console.quiet, True
         try:

@@ -48,6 +48,9 @@ class CityGenerator(Generator):
         # In a worker, a listing page or site file may come as the memo keeps it (bytes(it)).
         self.files: MutableMapping[str, bytes | memo.Kept] = self.settings["CITY_FILES"]
         self.owners: dict[str, str] = self.settings.get("CITY_OWNERS", {})
+        # Page id -> why it could not be rendered, for builds that go on without it (None:
+        # a preview, where the error is the editor's answer).
+        self.failures: dict[int, str] | None = self.settings.get("CITY_FAILURES")
         self.env.add_extension("jinja2.ext.i18n")
         # Old-style callables: templates format with |format, which Django's makemessages
         # can extract (it cannot read Jinja's keyword-argument form).
@@ -267,7 +270,7 @@ class CityGenerator(Generator):
             selected = sorted((by_id[i] for i in page_ids if i in by_id), key=itemgetter("path"))
         for record in selected:
             with translation.override(record["lang"]):
-                pages.page_outputs(self, record)
+                pages.isolated_page_outputs(self, record, self.failures)
         if page_ids is None or bundles is not None:
             wanted = None if page_ids is None else bundles
             for path, owner, data in hooks.site_files(self.site, self.records, wanted):

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from ..builds import problems
 from ..builds.full import PublishResult, SiteResult, publish_full
 from ..builds.incremental import ChangeSet, publish_changes
 from ..models import PublishRequest, PublishStatus
@@ -109,6 +110,7 @@ def _status_done(result: PublishResult, seconds: float) -> None:
             else:
                 values.update(last_error=outcome.error, last_error_at=now)
             PublishStatus.objects.update_or_create(site_key=outcome.site, defaults=values)
+    problems.record(result.sites)
 
 
 @contextmanager

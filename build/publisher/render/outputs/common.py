@@ -4,7 +4,7 @@ date."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -26,6 +26,7 @@ class SiteOutputs(Protocol):
     now: datetime
     settings: Mapping[str, Any]
     owners: dict[str, str]  # file path -> its owner, of the files made so far
+    files: MutableMapping[str, bytes | Kept]  # file path -> its bytes, of the same
 
     # What a page shows of its surroundings.
     def page_context(self, record: dict, **extra: Any) -> dict: ...

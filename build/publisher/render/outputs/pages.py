@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import heapq
+import logging
 from operator import itemgetter
 from typing import TYPE_CHECKING
+
+from django.utils import translation
 
 from records import ARTICLE, EVENT, HOME, LISTING, NOTICE, all_kinds, kind_named, kinds_with
 
@@ -15,10 +18,50 @@ from .common import article_date, owner_of
 if TYPE_CHECKING:
     from .common import SiteOutputs
 
+logger = logging.getLogger(__name__)
 # An empty file next to a page or document: nginx sends "X-Robots-Tag: noindex" for it.
 NOINDEX = ".noindex"
 # How many of the notices on view a home page lists (all of them are a link away).
 HOME_NOTICES = 4
+
+
+def isolated_page_outputs(g: SiteOutputs, record: dict, failures: dict[int, str] | None) -> None:
+    """A record's own outputs; with ``failures`` (a build, not a preview), one that cannot be
+    made leaves none behind and is noted there: the rest of its site goes live without it.
+    Unless another page of its kind fails too: then the fault is the theme's or the code's,
+    not the page's, and the site's build fails as a whole (its live release stays)."""
+    if failures is None:
+        page_outputs(g, record)
+        return
+    try:
+        page_outputs(g, record)
+    except Exception as error:
+        if not _fault_of_page(g, record, failures):
+            raise
+        logger.exception("%s: page %s left out of the build", g.site.key, record["id"])
+        owner = owner_of(record)
+        for path in [path for path, own in g.owners.items() if own == owner]:
+            g.files.pop(path, None)
+            del g.owners[path]
+        failures[record["id"]] = f"{type(error).__name__}: {error}"
+
+
+def _fault_of_page(g: SiteOutputs, record: dict, failures: dict[int, str]) -> bool:
+    """Whether another page of the record's kind renders (again: the same bytes it has)."""
+    others = (
+        r
+        for r in g.records
+        if r["kind"] == record["kind"] and r["id"] != record["id"] and r["id"] not in failures
+    )
+    control = next(others, None)
+    if control is None:
+        return True  # (the only one of its kind: nothing tells it from the theme)
+    try:
+        with translation.override(control["lang"]):
+            page_outputs(g, control)
+    except Exception:  # noqa: BLE001 - the answer is "no": the caller raises the first error
+        return False
+    return True
 
 
 def page_outputs(g: SiteOutputs, record: dict) -> None:
