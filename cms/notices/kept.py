@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cms.core import identity
+from cms.core import identity, numbers
 
 from .redaction import MIN_SCRUB, slugged
 
@@ -39,10 +39,11 @@ class Leak:
 
 
 def folded(text: str) -> str:
-    """``text`` as compared: normalised, invisible characters gone, case and runs of
-    spaces ignored."""
+    """``text`` as compared: normalised, invisible characters gone, phone numbers and
+    property identifiers in their canonical form, case and runs of spaces ignored."""
     text = identity.normalise(text).replace(identity.INVISIBLE, "")
-    return " ".join(text.casefold().split())
+    # Phone numbers and property identifiers however spaced or prefixed (``numbers``).
+    return " ".join(numbers.canonical(text).casefold().split())
 
 
 def _pattern(text: str, word: str) -> re.Pattern | None:

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
+from cms.core import numbers
+
 from . import richtext, scanner
 
 PERSONAL_FIELDS = ("persons_concerned", "contact_name", "contact_phone", "contact_email")
@@ -58,6 +60,15 @@ def parts(value: str) -> list[str]:
     return whole + _names_shared(value, found)
 
 
+def _surname_first(value: str) -> str | None:
+    words = value.split()
+    if not 2 <= len(words) <= 3:
+        return None
+    if not all(len(w) >= 3 and all(p.isalpha() for p in w.split("-")) for w in words):
+        return None
+    return " ".join([words[-1], *words[:-1]])
+
+
 def personal_values(content: dict) -> list[str]:
     """Every personal value in a notice's field values or revision content: each field and
     marked span whole, each name or address inside them (``parts``) and each phone number,
@@ -68,6 +79,11 @@ def personal_values(content: dict) -> list[str]:
     # A phone number, e-mail address or property identifier inside a span or a field is
     # a value of its own: written alone elsewhere, it still names the person.
     values += [m.group() for v in values for _kind, p in scanner.PATTERNS for m in p.finditer(v)]
+    # ...and in its canonical form: "0503217788" is "050 321 7788" (``numbers``).
+    values += [form for value in values for form in numbers.forms(value)]
+    # A name with its last word first ("Meikäläinen Matti"): after the removal only the
+    # needles of these values are known, and the notice form reads that order too.
+    values += [turned for value in values if (turned := _surname_first(value))]
     return sorted({v.strip() for v in values if v and v.strip()}, key=lambda v: (-len(v), v))
 
 

@@ -52,6 +52,8 @@ class _Spans(HTMLParser):
         if self.depth:
             if tag not in VOID:
                 self.depth += 1
+            elif tag == "br":
+                self.text.append("\n")  # a line break inside a mark separates its values
             return
         if tag == "span" and self._marked(attrs):
             self.depth, self.text = 1, []
@@ -60,6 +62,8 @@ class _Spans(HTMLParser):
         self.out.append(self.get_starttag_text() or "")
 
     def handle_startendtag(self, tag, attrs) -> None:
+        if self.depth and tag == "br":
+            self.text.append("\n")
         if not self.depth:
             self._outside(tag)
             self.out.append(self.get_starttag_text() or "")

@@ -9,13 +9,12 @@ period ends.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.core import identity
+from cms.core import identity, numbers
 
 IDENTITY_CODE = "identity_code"
 PHONE = "phone"
@@ -29,17 +28,9 @@ LABELS = {
 }
 
 PATTERNS = [
-    # 398-401-12-34; also the 14-digit form 39840100120034.
-    (PROPERTY_ID, re.compile(r"(?<![\d-])(?:\d{1,3}-\d{1,3}-\d{1,4}-\d{1,4}|\d{14})(?![\d-])")),
-    (EMAIL, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    # +358 40 123 4567, +358401234567, 040 123 4567, 040-1234567, 09 310 1234.
-    (
-        PHONE,
-        re.compile(
-            r"(?<![\w+])(?:\+358[\s-]?(?:\(0\))?\s?[1-9]\d{0,2}|0[1-9]\d{0,2})"
-            r"(?:[\s-]?\d){5,8}(?!\d)"
-        ),
-    ),
+    (PROPERTY_ID, numbers.PROPERTY_ID),
+    (EMAIL, numbers.EMAIL),
+    (PHONE, numbers.PHONE),
 ]
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from cms.core import numbers
+
 from . import caches, receipts
 from .reading import DIGEST_ONLY, MAX_TEXT_BYTES, file_text, parts, readable
 
@@ -70,6 +72,10 @@ class Needles:
     def in_text(self, text: str) -> set[Owner]:
         if not text or not self.first:
             return set()
+        # Phone numbers and property identifiers in their canonical form too: a removed
+        # "050 321 7788" is still there written "+358503217788".
+        if numbers.PHONE.search(text) or numbers.PROPERTY_ID.search(text):
+            text = f"{text}\n{numbers.canonical(text)}"
         words = receipts.words(text)
         # Hash each distinct word once: a store's text repeats its vocabulary many times
         # over, and most texts hold no needle's first word at all.

@@ -89,10 +89,13 @@ def status(kind_name: str, item: int, deadline: datetime | None = None) -> Statu
 
 
 def removed_in(kind_name: str, item: int, text: str) -> bool:
-    """Whether ``text`` holds a value ``item``'s finished removal took away (its receipt's
-    needles), read as the proof reads a store: an ended item must not take it back."""
-    receipt = receipts.last(kind_name).get(item)
-    needles = receipt.get("needles") if receipt else None
-    if not needles or not text:
+    """Whether ``text`` holds a value ``item``'s removal took away (its receipt's needles,
+    or its journal's while the removal is unfinished: an incident), read as the proof reads
+    a store: an ended item must not take it back."""
+    if not text:
         return False
-    return bool(Needles({(kind_name, item): needles}).in_text(readable(text)))
+    receipt = receipts.last(kind_name).get(item)
+    needles = list(receipt.get("needles") or []) if receipt else []
+    journal = Removal.objects.filter(kind=kind_name, item_id=item).values("needles").first()
+    needles += journal["needles"] if journal else []
+    return bool(needles) and bool(Needles({(kind_name, item): needles}).in_text(readable(text)))

@@ -6,6 +6,7 @@ publication."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -204,3 +205,12 @@ def test_an_ended_notice_takes_back_neither_its_values_nor_a_longer_period(
     # Anything else is saved as before: the check reads only this notice's own values.
     response = _edit(client, removed, lead="Rakennuslautakunta myönsi poikkeamisen.")
     assert response.status_code == 302, response.context["form"].errors
+
+
+def test_a_removal_not_finished_yet_refuses_its_values_too(client, removed, officer, settings):  # noqa: F811
+    """An incident holds the removal open (no receipt yet): its journal's needles answer."""
+    Path(settings.NOTICE_AUDIT_LOG).unlink()
+    client.force_login(officer)
+    response = _edit(client, removed, title="Päätös, Ville Koekäyttäjä")
+    assert response.status_code == 200
+    assert "ei voi lisätä uudelleen" in str(response.context["form"].errors["title"])

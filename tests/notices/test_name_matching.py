@@ -27,6 +27,13 @@ FOUND = [
     ("Anna-Liisa Kivi-Mäki", "Anna-Liisa Kivi-Mäen hakemus."),
     ("Hakija: Matti Meikäläinen", "Päätös Matti Meikäläiselle."),
     ("Matti Meikäläinen (hakija)", "Meikäläinen Matti haki."),
+    # A phone number or property identifier however it is written (``cms.core.numbers``).
+    ("Väinö Hakala, 050 321 7788", "Lisätietoja 0503217788."),
+    ("Väinö Hakala, 050 321 7788", "Tiedustelut +358 50 321 7788"),
+    ("Väinö Hakala, 050 321 7788", "Tiedustelut +358503217788"),
+    ("Väinö Hakala, 040 987 6543", "Soita 040 98 76 543."),
+    ("Väinö Hakala, kiinteistö 398-403-2-21", "Kiinteistö 39840300020021."),
+    ("Väinö Hakala, kiinteistö 39840300020021", "Kiinteistö 398-403-2-21."),
 ]
 PASSES = [
     ("Juha Mäki", "Mäen rinteellä on koulu, ja Lahden tie kulkee sen ohi."),
@@ -35,6 +42,7 @@ PASSES = [
     ("Maija ja Kalle Kivi", "Kiviaita säilytetään, ja Kallion koulu on lähellä."),
     ("Matti Meikäläinen, Kuusitie 7", "Kuusitie 71 ja Matinkatu 3 eivät kuulu alueeseen."),
     ("Ville Niemi", "Niemen kärki on virkistysaluetta."),
+    ("Väinö Hakala, 050 321 7788", "Vaihde 050 321 7789, kiinteistö 398-403-2-22."),
 ]
 
 
@@ -88,3 +96,34 @@ def test_a_phone_or_email_inside_a_marked_span_is_a_value_of_its_own():
     values = personal_values({"body": body})
     for text in ("Soita numeroon 040 765 4321.", "Sähköposti: matti.m@example.fi"):
         assert leaks(values, {"lead": ("Lead", text)}), text
+
+
+def test_a_line_break_inside_a_mark_separates_its_values():
+    body = (
+        '<p><span class="personal-data">Sulo Räsänen<br/>Koivukuja 3 B 12<br>'
+        "040 555 1212</span></p>"
+    )
+    values = personal_values({"body": body})
+    for text in ("Hakija Sulo Räsänen.", "Osoite Koivukuja 3 B 12", "Puhelin 0405551212"):
+        assert leaks(values, {"lead": ("Lead", text)}), text
+
+
+def test_the_proof_reads_a_removed_number_however_written():
+    from cms.removal.receipts import needles
+    from cms.removal.scans import Needles
+
+    values = personal_values({"persons_concerned": "Väinö Hakala, 050 321 7788, 398-403-2-21"})
+    found = Needles({("notice", 1): needles(values)})
+    for text in ("Soita +358503217788", "p. 050-3217788", "kiinteistö 39840300020021"):
+        assert found.in_text(text), text
+    assert not found.in_text("Soita 050 321 7789 tai kiinteistö 398-403-2-22")
+
+
+def test_the_proof_reads_a_removed_name_surname_first():
+    from cms.removal.receipts import needles
+    from cms.removal.scans import Needles
+
+    values = personal_values({"persons_concerned": "Tauno Pöyhönen, Kuusitie 7"})
+    found = Needles({("notice", 1): needles(values)})
+    assert found.in_text("Palkinnon sai Pöyhönen Tauno.")
+    assert not found.in_text("Tauno-myrsky kaatoi puita Kuusitiellä")
