@@ -30,6 +30,8 @@ from django.conf import settings
 from django.db import connection
 
 from cms.removal import receipts
+from cms.removal.privacy import lawful
+from cms.removal.scans import all_needles
 
 from . import dumps, vaults
 from .dumps import BackupError
@@ -71,6 +73,12 @@ class _Hashing(io.RawIOBase):
         return data
 
 
+def _removed(now: datetime):
+    """What removals took away and no item lawfully holds now: the proof's needles."""
+    needles = all_needles()
+    return needles.split(lawful(now, needles.hasher))[0] if needles else None
+
+
 def create(output: Path, now: datetime) -> Made:
     """Write a backup to ``output``: a ``.tar.gz`` file, or a folder to name one in."""
     if not output.name.endswith(".tar.gz"):
@@ -80,7 +88,7 @@ def create(output: Path, now: datetime) -> Made:
     with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
         folder = Path(scratch)
         items = vaults.held()
-        sealer = Sealer(items)
+        sealer = Sealer(items, removed=_removed(now))
         database, left = dumps.dump(folder, sealer)
         members = {database: folder / database, **vaults.write(folder, sealer, items)}
         sealed_files = vaults.sealed_files(items)

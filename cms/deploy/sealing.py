@@ -76,9 +76,12 @@ def view(text: str) -> tuple[str, list[int]]:
 class Sealer:
     """Seals the values of ``held`` (by owner) in every text given to ``seal``."""
 
-    def __init__(self, held: dict[Owner, Held]) -> None:
+    def __init__(self, held: dict[Owner, Held], removed: Needles | None = None) -> None:
         self.nonce = secrets.token_hex(8)
         hasher = receipts.Hasher()
+        # What removals took away (their receipts' and journals' needles): never sealed (it
+        # must not exist at all), but a backup that still shows it says so (``left``).
+        self.removed = removed
         best: dict[tuple[str, ...], Owner] = {}
         # A value items share (a notice and its translation, one contact person) is sealed
         # in the vault of each: readable as long as one of them may lawfully show it.
@@ -157,7 +160,10 @@ class Sealer:
     def left(self, text: str) -> set[Owner]:
         """The owners whose values ``text`` (already sealed) still shows to a reader: what
         the proof would find."""
-        return self.needles.in_text(readable(text)) if self.needles.first else set()
+        found = self.needles.in_text(readable(text)) if self.needles.first else set()
+        if self.removed:
+            found |= self.removed.in_text(readable(text))
+        return found
 
 
 def _ends(ends_at: datetime | None) -> tuple[int, str]:

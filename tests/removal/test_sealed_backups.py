@@ -147,3 +147,15 @@ def _unpacked(folder: Path, members: dict[str, Path]) -> Path:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, folder / name)
     return folder
+
+
+def test_data_a_removal_took_away_is_named_when_the_database_still_shows_it():
+    """Never sealed (no key may bring it back), but the backup says it holds it."""
+    from cms.removal.scans import Needles
+
+    removed = Needles({("notice", 9): receipts.needles(["Tauno Pöyhönen"])})
+    made = Sealer({OWNER: Held([NAME], ends_at=START)}, removed=removed)
+    text = "Palkinnon sai Tauno Pöyhönen."
+    assert made.seal(text) == text
+    assert made.left(text) == {("notice", 9)}
+    assert made.left("Palkinnon sai Tauno.") == set()

@@ -48,6 +48,7 @@ class Command(BaseCommand):
         if made.left:
             # The backup is kept (a backup is needed), but it is not what it should be.
             raise CommandError(
-                "The backup holds personal values that were not sealed, readable until it "
-                "is deleted: " + "; ".join(made.left[:20])
+                "The backup holds personal values readable until it is deleted (values of "
+                "items on view that could not be sealed, or data a removal took away that "
+                "the database still shows: see verify_privacy): " + "; ".join(made.left[:20])
             )
