@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import shutil
 import tarfile
@@ -37,6 +38,7 @@ from . import dumps, vaults
 from .dumps import BackupError
 from .sealing import Sealer
 
+logger = logging.getLogger(__name__)
 # 2: personal values sealed (``sealing.py``), the database of PostgreSQL as SQL.
 FORMAT = 2
 READABLE = (1, 2)
@@ -219,15 +221,35 @@ def _merge_audit(folder: Path) -> int:
         return 0
     have = {line.strip() for line in _lines(receipts.log_path())}
     missing = [line for line in _lines(backed_up) if line.strip() not in have]
+    added = 0
     for line in missing:
-        receipts.append(json.loads(line))
-    return len(missing)
+        try:
+            receipt = json.loads(line)
+        except ValueError:
+            receipt = None
+        if isinstance(receipt, dict) and receipts.owner(receipt) is not None:
+            receipts.append(receipt)
+            added += 1
+        else:  # (a torn or foreign line: the log's readers skip it too)
+            logger.warning("%s: a line that is no receipt was not merged", backed_up)
+    return added
 
 
 def _lines(path: Path) -> list[str]:
+    """The log's lines; one that is not UTF-8 (a torn write, a stray byte) is skipped, as
+    its readers skip it: a restore half done would be worse than one line less."""
     if not path.is_file():
         return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = []
+    for raw in path.read_bytes().splitlines():
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            logger.warning("%s: a line that is not UTF-8 was skipped", path)
+            continue
+        if line.strip():
+            found.append(line)
+    return found
 
 
 @dataclass

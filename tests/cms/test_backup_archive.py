@@ -79,3 +79,20 @@ def test_an_archive_that_would_fill_the_disk_is_refused(tmp_path, monkeypatch):
     with pytest.raises(backup.BackupError, match="bytes unpacked"):
         backup.read(made, into)
     assert list(into.iterdir()) == []
+
+
+def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path, settings):
+    """A line that is not UTF-8 or no receipt, in the live log or the archive's, is
+    skipped (as the log's readers skip it); the archive's good receipts are merged."""
+    settings.NOTICE_AUDIT_LOG = tmp_path / "live" / "notice-removals.jsonl"
+    settings.NOTICE_AUDIT_LOG.parent.mkdir()
+    settings.NOTICE_AUDIT_LOG.write_bytes(b'{"notice": 1, "needles": []}\n\xff\xfebinary\n')
+    folder = tmp_path / "unpacked"
+    (folder / "audit").mkdir(parents=True)
+    good = {"notice": 2, "needles": [], "finished": "2026-12-01T00:00:00+00:00"}
+    (folder / backup.AUDIT).write_bytes(
+        b"\xff\xfe\n" + json.dumps(good).encode() + b'\n{"torn": \n["not", "a receipt"]\n'
+    )
+    assert backup._merge_audit(folder) == 1
+    text = settings.NOTICE_AUDIT_LOG.read_bytes()
+    assert text.count(b'"notice":2') == 1 and text.startswith(b'{"notice": 1')

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from records import search_types
 from ...export.addresses import SiteAddresses
 from .. import address_files, icons
 from ..head import LANGUAGE_NAMES
+from .listings import SEGMENTS
 from .owned import PAGE_FILES, own_folders
 
 if TYPE_CHECKING:
@@ -125,31 +127,54 @@ def error_pages(g: SiteOutputs) -> None:
         g.render("error.html", name, context, owner=SITE)
 
 
-def _taken_over(g: SiteOutputs, key: str) -> bool:
-    """Whether a redirect from ``key`` would take over the publisher's own: one of its
-    folders (the theme, Pagefind, the API, media and documents: a notice's attachment
-    too) or a file of the site as a whole (robots.txt, the sitemap, a feed, the search
-    page), all of them written before this in every build, full or incremental, or a
-    live page's own file."""
-    path = key.strip("/")
-    if path.split("/", 1)[0] in own_folders():
+# An archive's year or month, or a listing's own segment (further pages, past events).
+_LISTING_PART = re.compile(r"^\d+(?:-\d{1,2})?$")
+
+
+def _taken_over(key: str, files: set[str], pages: set[str], folders: set[str]) -> bool:
+    """Whether an old address ``key`` would take over what the site has: one of the
+    publisher's folders (the theme, Pagefind, the API, media and documents: a notice's
+    attachment too), a file of the site as a whole (robots.txt, the sitemap, a feed, the
+    search page: ``files``, all written before this in every build, full or incremental),
+    a live page (``pages``) or its own file (its feed, its calendar, an archive or further
+    page of a listing). In lower case: nginx's maps match addresses ignoring case."""
+    path = key.strip("/").lower()
+    if path.split("/", 1)[0] in folders:
         return True
-    if g.owners.get(path) == SITE or g.owners.get(f"{path}/index.html") == SITE:
+    if path in files or f"{path}/index.html" in files or f"/{path}/" in pages:
         return True
-    # A live page's own file (its feed or calendar); the page itself wins in the export.
-    folder, _slash, name = key.rpartition("/")
-    return name in PAGE_FILES and f"{folder}/" in {record["url"] for record in g.records}
+    folder, _slash, name = f"/{path}".rpartition("/")
+    listing = {word for words in SEGMENTS.values() for word in words.values()}
+    own = name in PAGE_FILES or name in listing or _LISTING_PART.match(name)
+    return f"{folder}/" in pages and bool(own)
+
+
+def _kept(keys, files: set[str], pages: set[str], folders: set[str]) -> list:
+    """The keys neither taken over (``_taken_over``) nor the same as an earlier one in
+    another case: nginx would refuse its whole configuration for two such keys."""
+    kept, seen = [], set()
+    for key in sorted(keys):
+        taken = key != "/" and _taken_over(key, files, pages, folders)
+        if not taken and key.lower() not in seen:
+            seen.add(key.lower())
+            kept.append(key)
+    return kept
 
 
 def old_addresses(g: SiteOutputs) -> None:
     """Redirects and removed addresses: nginx's maps and the redirect pages. (After every
-    other file of the site as a whole: a redirect never takes one over.)"""
+    other file of the site as a whole: an old address never takes one over.)"""
     found = g.export.addresses.get(g.site.key) or SiteAddresses()
-    taken = [key for key in found.redirects if key != "/" and _taken_over(g, key)]
-    if taken:
-        logger.warning("Redirects left out, their addresses are the site's own: %s", taken)
-        kept = {key: target for key, target in found.redirects.items() if key not in taken}
-        found = replace(found, redirects=kept)
+    files = {path.lower() for path, owner in g.owners.items() if owner == SITE}
+    pages = {record["url"].lower() for record in g.records}
+    # (A language's home is a page: what is under it is the editors'.)
+    folders = own_folders() - set(g.site.languages)
+    redirects = {k: found.redirects[k] for k in _kept(found.redirects, files, pages, folders)}
+    gone = _kept(found.gone, files, pages, folders)
+    left = sorted({*found.redirects, *found.gone} - {*redirects, *gone})
+    if left:
+        logger.warning("Old addresses left out, the site's own in some case: %s", left)
+    found = replace(found, redirects=redirects, gone=gone)
     g.emit(address_files.MAPS[0], address_files.redirects_map(found), owner=SITE)
     g.emit(address_files.MAPS[1], address_files.gone_map(found), owner=SITE)
     for path, target in address_files.redirect_pages(found):
