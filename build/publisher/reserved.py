@@ -8,11 +8,16 @@ its output, not from a list kept apart."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 
 from .release.folders import current
 from .render.outputs.listings import SEGMENTS
 from .render.outputs.owned import own_folders
+
+# An archive's year or month ("2026", "2026-10"), or any slug of digits.
+ARCHIVE = re.compile(r"^\d+(?:-\d{1,2})?$")
 
 
 def taken(site: str, url: str, own: str | None) -> str | None:
@@ -21,16 +26,18 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     parts = [part for part in url.split("/") if part]
     if not parts or url == own:
         return None
-    last = parts[-1]
+    last = parts[-1].lower()  # (nginx matches old addresses ignoring case)
     if len(parts) == 1 and last in own_folders():
         return _("the site's own folder /%(name)s/ is there") % {"name": last}
     segments = {word for words in SEGMENTS.values() for word in words.values()}
-    if last.isdigit() or last in segments - set(SEGMENTS["search"].values()):
+    if ARCHIVE.match(last) or last in segments - set(SEGMENTS["search"].values()):
         return _("the address is a listing's own (its further pages, past events or archives)")
     live = current(site)
-    if live is not None and (live / "/".join(parts)).exists():
-        return _("the site already has something at that address")
-    return None
+    try:
+        there = live is not None and (live / "/".join(parts)).exists()
+    except OSError:  # (a name longer than the file system takes: nothing is there)
+        there = False
+    return _("the site already has something at that address") if there else None
 
 
 def for_child(parent, slug: str, page) -> str | None:

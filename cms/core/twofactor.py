@@ -44,6 +44,14 @@ def required_for(user: AbstractBaseUser) -> bool:
     return user.is_superuser or user.groups.filter(name__in=REQUIRED_GROUPS).exists()
 
 
+def proven(request: HttpRequest) -> bool:
+    """Whether the signed-in user has given every factor this session needs."""
+    user = request.user
+    if not settings.TWO_FACTOR_REQUIRED or not required_for(user):
+        return True
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
 def safe_next(request: HttpRequest, default: str) -> str:
     """The ``next`` address if it stays on this host, else ``default``."""
     target = request.POST.get("next") or request.GET.get("next") or ""

@@ -2,7 +2,8 @@
 
 Editors of one site must not learn another site's drafts, embargoed pages or draft notices
 through the admin's shared views: the page chooser (browse and search, and the page it
-opens at), the bulk actions' list of pages they may not act on, and the page-types report.
+opens at), the explorer at another site's page, the bulk actions' list of pages they may
+not act on, and the page-types report.
 A page is visible to a user who has any permission on it or above it, and otherwise only
 when it is live and not private (what the public sites show anyway, so an editor can still
 link to another site's live pages). Superusers see everything.
@@ -16,9 +17,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 # /admin/choose-page/<id>/: the chooser opened at a page (its title and path shown).
 CHOOSER_AT = re.compile(r"^/admin/choose-page/(\d+)/")
+# /admin/pages/<id>/: the explorer at a page (its title and its children's, drafts too).
+EXPLORER_AT = re.compile(r"^/admin/pages/(\d+)/$")
 # Reports that name pages of every site (the last edited page of each type).
 ALL_SITES_REPORTS = ("/admin/reports/page-types-usage/",)
 
@@ -49,6 +53,11 @@ def sees_every_site(user) -> bool:
     return bool(own) and all(any(home.startswith(p) for p in own) for home in homes)
 
 
+def _explorable(user, page_id: int) -> bool:
+    """Wagtail's own notion: pages the user has a permission on, and those above them."""
+    return PagePermissionPolicy().explorable_instances(user).filter(pk=page_id).exists()
+
+
 def chooser_pages(pages: QuerySet, request: HttpRequest) -> QuerySet:
     """``construct_page_chooser_queryset``: only the pages the editor may see."""
     return pages.filter(visible(request.user))
@@ -68,5 +77,8 @@ class AdminVisibilityMiddleware:
             if at and not Page.objects.filter(visible(user), pk=int(at.group(1))).exists():
                 raise Http404
             if request.path_info.startswith(ALL_SITES_REPORTS) and not sees_every_site(user):
+                raise Http404
+            explored = EXPLORER_AT.match(request.path_info)
+            if explored and not _explorable(user, int(explored.group(1))):
                 raise Http404
         return self.get_response(request)

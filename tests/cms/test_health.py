@@ -83,6 +83,12 @@ def test_an_old_queue_and_a_failed_build_fail_everywhere(client, settings, tmp_p
     assert "oldest has waited" in failing(response.json())["queue"]  # in English, as asked
     html = client.get(reverse("publisher_status"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "LookupError: the theme is missing" in html
+    # A superuser after the password only (two-factor required, not given): the status only.
+    settings.TWO_FACTOR_REQUIRED = True
+    client.force_login(factories.UserFactory(is_superuser=True))
+    response = client.get("/health/")
+    assert response.json().keys() == {"status", "checked_at"}
+    assert client.head("/health/").status_code == 503  # (monitors that ask with HEAD)
 
 
 def test_a_build_past_its_limit_is_stuck(settings, tmp_path):

@@ -30,7 +30,9 @@ def live(city_content, admin_client):
     return Page.objects.get(url_path="/city/").specific
 
 
-@pytest.mark.parametrize("slug", ["sv", "en", "haku", "components", "pagefind", "api", "theme"])
+@pytest.mark.parametrize(
+    "slug", ["sv", "en", "haku", "components", "pagefind", "api", "theme", "SV", "Pagefind"]
+)
 def test_a_generated_address_cannot_be_a_pages(live, admin_client, slug):
     response = _post(admin_client, live, slug)
     assert response.status_code == 200
@@ -39,11 +41,17 @@ def test_a_generated_address_cannot_be_a_pages(live, admin_client, slug):
     assert not Page.objects.filter(slug=slug, depth=live.depth + 1, title="Sivu").exists()
 
 
+def test_a_slug_longer_than_a_file_name_is_answered_not_a_server_error(live, admin_client):
+    response = _post(admin_client, live, "ä" * 130)
+    assert response.status_code in (200, 302)
+
+
 def test_a_year_archive_cannot_be_an_articles(live, admin_client):
     news = NewsIndexPage.objects.descendant_of(live).first()
     body = {"model": "newsarticlepage", "app": "news", "contacts": streamfield([])}
-    response = _post(admin_client, news, "2026", **body)
-    assert response.status_code == 200 and "slug" in response.context["form"].errors
+    for archive in ("2026", "2099-12"):
+        response = _post(admin_client, news, archive, **body)
+        assert response.status_code == 200 and "slug" in response.context["form"].errors
 
 
 def test_an_ordinary_address_and_a_pages_own_are_accepted(live, admin_client):
