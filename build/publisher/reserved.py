@@ -8,16 +8,10 @@ its output, not from a list kept apart."""
 
 from __future__ import annotations
 
-import re
-
 from django.utils.translation import gettext as _
 
 from .release.folders import current
-from .render.outputs.listings import SEGMENTS
-from .render.outputs.owned import own_folders
-
-# An archive's year or month ("2026", "2026-10"), or any slug of digits.
-ARCHIVE = re.compile(r"^\d+(?:-\d{1,2})?$")
+from .render.outputs.owned import ARCHIVE, listing_words, own_folders
 
 
 def taken(site: str, url: str, own: str | None) -> str | None:
@@ -29,8 +23,7 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     last = parts[-1].lower()  # (nginx matches old addresses ignoring case)
     if len(parts) == 1 and last in own_folders():
         return _("the site's own folder /%(name)s/ is there") % {"name": last}
-    segments = {word for words in SEGMENTS.values() for word in words.values()}
-    if ARCHIVE.match(last) or last in segments - set(SEGMENTS["search"].values()):
+    if ARCHIVE.match(last) or last in listing_words():
         return _("the address is a listing's own (its further pages, past events or archives)")
     live = current(site)
     try:

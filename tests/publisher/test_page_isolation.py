@@ -74,3 +74,19 @@ def test_a_page_that_cannot_be_rendered_is_left_out_and_its_editor_told(
     assert process_pending().ok
     assert "Rikkinäinen versio" in _html(broken)
     assert not PageProblem.objects.exists()
+
+
+def test_a_page_at_the_publishers_own_address_is_left_out(city_content):
+    """A copy, a move or a bulk publish does not pass the page form's slug check: the
+    build leaves the page out, in full and incremental builds alike, and says why."""
+    city = Page.objects.get(slug="city")
+    publish_full()
+    PublishRequest.objects.all().delete()
+    swedish_home = (release.current("city") / "sv" / "index.html").read_text()
+    taken = factories.ContentPageFactory(parent=city, slug="sv", title="Kaappaus")
+    taken.save_revision().publish()
+    assert process_pending().ok
+    assert (release.current("city") / "sv" / "index.html").read_text() == swedish_home
+    assert "AddressTaken" in PageProblem.objects.get(page_id=taken.pk).error
+    publish_full()
+    assert (release.current("city") / "sv" / "index.html").read_text() == swedish_home

@@ -5,6 +5,8 @@ take it over (``site_files.old_addresses``): both read this one list."""
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 
 from .api import FOLDER as API_FOLDER
@@ -15,6 +17,15 @@ LIBRARY_URL = "/components/"  # the component library
 # The files a page's folder holds besides its page: its feed, an event's calendar, a
 # listing's calendar (``feeds``, ``calendars``, ``listings``: a test holds them to it).
 PAGE_FILES = frozenset({"index.html", "feed.xml", "event.ics", "calendar.ics"})
+
+
+# An archive's year or month ("2026", "2026-10"), or any slug of digits, under a listing.
+ARCHIVE = re.compile(r"^\d+(?:-\d{1,2})?$")
+
+
+def listing_words() -> set[str]:
+    """A listing's own segments (further pages, past events), in every language."""
+    return {word for key in ("page", "past") for word in SEGMENTS[key].values()}
 
 
 def own_folders() -> set[str]:

@@ -14,6 +14,8 @@ from records import ARTICLE, EVENT, HOME, LISTING, NOTICE, all_kinds, kind_named
 from ...export.siteindex import ById
 from . import calendars, listings
 from .common import article_date, owner_of
+from .listings import SEGMENTS
+from .owned import ARCHIVE, listing_words, own_folders
 
 if TYPE_CHECKING:
     from .common import SiteOutputs
@@ -64,7 +66,32 @@ def _fault_of_page(g: SiteOutputs, record: dict, failures: dict[int, str]) -> bo
     return True
 
 
+class AddressTaken(ValueError):
+    """A page at an address that is the publisher's own (made by a copy, a move or a bulk
+    publish, which the page form's slug check does not see): left out of the build, as
+    every page that cannot be rendered is, so that full and incremental builds agree."""
+
+
+def _address_taken(g: SiteOutputs, record: dict) -> str | None:
+    """The publisher's own address ``record`` is at, if any (``owned.py``'s list)."""
+    if kind_named(record["kind"]).role == HOME:
+        return None
+    lang = record["lang"]
+    prefix = "" if lang == g.site.languages[0] else f"/{lang}"
+    rest = record["url"].removeprefix(prefix).strip("/").lower().split("/")
+    folders = own_folders() if not prefix else {SEGMENTS["search"][lang]}
+    if len(rest) == 1 and rest[0] in folders:
+        return record["url"]
+    parent = g.index.by_path.get(record["path"][:-4])
+    listing = parent is not None and kind_named(parent["kind"]).role == LISTING
+    if listing and (ARCHIVE.match(rest[-1]) or rest[-1] in listing_words()):
+        return record["url"]
+    return None
+
+
 def page_outputs(g: SiteOutputs, record: dict) -> None:
+    if taken := _address_taken(g, record):
+        raise AddressTaken(f"{taken} is the site's own address (choose another slug)")
     kind = kind_named(record["kind"])
     owner = owner_of(record)
     children = g.index.children_of(record)

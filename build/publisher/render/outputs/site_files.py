@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,8 +17,7 @@ from records import search_types
 from ...export.addresses import SiteAddresses
 from .. import address_files, icons
 from ..head import LANGUAGE_NAMES
-from .listings import SEGMENTS
-from .owned import PAGE_FILES, own_folders
+from .owned import ARCHIVE, PAGE_FILES, listing_words, own_folders
 
 if TYPE_CHECKING:
     from .common import SiteOutputs
@@ -127,10 +125,6 @@ def error_pages(g: SiteOutputs) -> None:
         g.render("error.html", name, context, owner=SITE)
 
 
-# An archive's year or month, or a listing's own segment (further pages, past events).
-_LISTING_PART = re.compile(r"^\d+(?:-\d{1,2})?$")
-
-
 def _taken_over(key: str, files: set[str], pages: set[str], folders: set[str]) -> bool:
     """Whether an old address ``key`` would take over what the site has: one of the
     publisher's folders (the theme, Pagefind, the API, media and documents: a notice's
@@ -144,8 +138,7 @@ def _taken_over(key: str, files: set[str], pages: set[str], folders: set[str]) -
     if path in files or f"{path}/index.html" in files or f"/{path}/" in pages:
         return True
     folder, _slash, name = f"/{path}".rpartition("/")
-    listing = {word for words in SEGMENTS.values() for word in words.values()}
-    own = name in PAGE_FILES or name in listing or _LISTING_PART.match(name)
+    own = name in PAGE_FILES or name in listing_words() or ARCHIVE.match(name)
     return f"{folder}/" in pages and bool(own)
 
 
