@@ -15,6 +15,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .control_chars import one_line
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 # An alt text that is only a file name or a placeholder word tells a screen-reader user nothing.
 FILENAME_RE = re.compile(r"^[\w\- .]+\.(jpe?g|png|gif|webp|avif|tiff?|bmp|svg)$", re.IGNORECASE)
@@ -26,7 +28,22 @@ def _struct_error(field: str, message: str) -> StructBlockValidationError:
     return StructBlockValidationError(block_errors={field: ValidationError(message)})
 
 
-class HeadingBlock(blocks.StructBlock):
+class OneLine:
+    """A StructBlock whose short texts (a heading, a label, a name, a caption) are each one
+    line without control characters, as every title is: the error beside the field."""
+
+    def clean(self, value):
+        value = super().clean(value)  # type: ignore[misc]
+        for name, child in self.child_blocks.items():  # type: ignore[attr-defined]
+            if isinstance(child, blocks.CharBlock):
+                try:
+                    one_line(value.get(name))
+                except ValidationError as error:
+                    raise StructBlockValidationError(block_errors={name: error}) from None
+        return value
+
+
+class HeadingBlock(OneLine, blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
     level = blocks.ChoiceBlock(
         label=_("Level"),
@@ -39,7 +56,7 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
 
 
-class AccessibleImageBlock(blocks.StructBlock):
+class AccessibleImageBlock(OneLine, blocks.StructBlock):
     """An image whose alternative text is required and checked for uselessness."""
 
     image = ImageChooserBlock(label=_("Image"))
@@ -64,7 +81,7 @@ class AccessibleImageBlock(blocks.StructBlock):
         return value
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(OneLine, blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"), max_length=1000)
     attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
     role = blocks.CharBlock(label=_("Their role"), required=False, max_length=120)
@@ -84,7 +101,7 @@ def _page_or_address(value) -> bool:
     return has_url
 
 
-class CallToActionBlock(blocks.StructBlock):
+class CallToActionBlock(OneLine, blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
     label = blocks.CharBlock(label=_("Button text"), max_length=60)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
@@ -100,12 +117,12 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
-class AccordionItemBlock(blocks.StructBlock):
+class AccordionItemBlock(OneLine, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=160)
     content = blocks.RichTextBlock(label=_("Content"), features=RICH_TEXT_FEATURES)
 
 
-class AccordionBlock(blocks.StructBlock):
+class AccordionBlock(OneLine, blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     items = blocks.ListBlock(AccordionItemBlock(), label=_("Items"), min_num=1)
 
@@ -114,7 +131,7 @@ class AccordionBlock(blocks.StructBlock):
         label = _("Accordion")
 
 
-class DocumentLinkBlock(blocks.StructBlock):
+class DocumentLinkBlock(OneLine, blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     label = blocks.CharBlock(
         label=_("Link text"),
@@ -128,7 +145,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         label = _("Document link")
 
 
-class ContactCardBlock(blocks.StructBlock):
+class ContactCardBlock(OneLine, blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=120)
     job_title = blocks.CharBlock(label=_("Job title"), required=False, max_length=120)
     organisation = blocks.CharBlock(label=_("Organisation"), required=False, max_length=160)
@@ -150,7 +167,7 @@ class ContactCardBlock(blocks.StructBlock):
         return value
 
 
-class TopTaskBlock(blocks.StructBlock):
+class TopTaskBlock(OneLine, blocks.StructBlock):
     """One of the home page's top tasks: what most residents come to the site to do."""
 
     page = blocks.PageChooserBlock(label=_("Page"), required=False)

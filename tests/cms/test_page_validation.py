@@ -16,6 +16,7 @@ from cms.core.blocks import (
     CallToActionBlock,
     ContactCardBlock,
     HeadingBlock,
+    QuoteBlock,
     TopTaskBlock,
 )
 from cms.events.models import EventIndexPage, EventPage
@@ -235,3 +236,18 @@ def test_a_title_of_more_than_one_line_is_refused_in_the_admin(client, synced_si
     data = page_form("Valtuuston kokous", "kokous", "<p>Esityslista.</p>")
     response = client.post(add, data)
     assert response.status_code == 302, response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    ("block", "value", "field"),
+    [
+        (HeadingBlock(), {"text": "Otsikko\nrivi", "level": "h2"}, "text"),
+        (QuoteBlock(), {"quote": "Lainaus", "attribution": "Matti\x1b[31m"}, "attribution"),
+        (CallToActionBlock(), {"label": "Lue\nlisää", "url": "https://kaislahti.fi/"}, "label"),
+    ],
+    ids=["heading", "quote attribution", "call to action"],
+)
+def test_a_blocks_short_texts_are_one_line(block, value, field):
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(block.to_python(value))
+    assert field in refused.value.block_errors
