@@ -10,8 +10,9 @@ class PublisherConfig(AppConfig):
     verbose_name = _("Static publishing")
 
     def ready(self) -> None:
-        from . import signals
+        from . import reserved, signals
         from .export import redirect_checks
 
         signals.connect()
         redirect_checks.install()
+        redirect_checks.CHECKS.append(reserved.redirect_taken)

@@ -4,10 +4,12 @@ Pagefind's bundle, the API, the component library, the search page, media and do
 the segments of its listings (further pages, past events, archives by year and month,
 all digits), and whatever the site's live release holds at that address already (a
 generated folder or another page's file). Derived from the publisher's own names and
-its output, not from a list kept apart."""
+its output, not from a list kept apart. The admin's redirect form asks too
+(``redirect_taken``): a redirect from such an address would never be published."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .release.folders import current
@@ -44,3 +46,24 @@ def for_child(parent, slug: str, page) -> str | None:
         return None  # (under a page no site shows yet: checked when it is published)
     mine = exporter.locate(page) if page.pk else None
     return taken(located.site, f"{located.path}{slug}/", mine.path if mine else None)
+
+
+def redirect_taken(old_path: str, site) -> str | None:
+    """Why a redirect from ``old_path`` on ``site`` (None: every site) would never be
+    published (the build leaves it out: ``site_files.old_addresses``), told in the admin's
+    form: one of the publisher's folders, a language's home, or a file of a site as a whole
+    (robots.txt, the sitemap), in any case, as nginx matches them."""
+    from .export.exporter import Exporter
+
+    path = old_path.strip().strip("/").lower()
+    languages = {code for code, _name in settings.LANGUAGES}
+    own = path in languages or path.split("/", 1)[0] in own_folders() - languages
+    keys = [p.key for p in Exporter().profiles if site is None or p.site.pk == site.pk]
+    for key in keys if path and "/" not in path and not own else []:
+        live = current(key)
+        names = {p.name.lower(): p for p in live.iterdir()} if live is not None else {}
+        own = own or (path in names and names[path].is_file())
+    if not (path and own):
+        return None
+    message = _("This address is the site's own (%(path)s): a redirect cannot take it over.")
+    return message % {"path": f"/{path}"}

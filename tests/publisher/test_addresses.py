@@ -131,6 +131,17 @@ def test_the_admin_refuses_a_loop_and_an_address_static_sites_cannot_match(city_
         assert not query.is_valid() and "query string" in str(query.errors)
     fine = form("/vanha-osoite", "/kierros-2")  # a chain, not a loop
     assert fine.is_valid(), fine.errors
+    # The site's own addresses, in any case: the build would leave them out.
+    from publisher.builds.full import publish_full
+
+    publish_full(sites=["city"])
+    with translation.override("fi"):
+        for taken in ("/Robots.txt", "/sitemap.xml", "/THEME/css/site.css", "/pagefind/x", "/SV"):
+            refused = form(taken, "/uutiset/")
+            assert not refused.is_valid(), taken
+            assert "on sivuston oma" in str(refused.errors), taken
+    for fine_path in ("/sv/gammal-sida", "/vanha-raportti.pdf"):
+        assert form(fine_path, "/uutiset/").is_valid(), fine_path
 
 
 def test_normalised_keys_are_what_nginx_matches():

@@ -7,6 +7,7 @@ wrapped here (``install``, from the app's ``ready``) rather than a form swapped 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django import forms
@@ -22,6 +23,9 @@ from .exporter import Exporter
 
 # Longer chains are refused as well: every visitor would wait on each step.
 MAX_STEPS = 20
+# More checks, ``check(old_path, site)`` -> why not (or None), from the stages above the
+# export (the publisher's own addresses: ``publisher.reserved``, registered by the app).
+CHECKS: list[Callable[[str, Site | None], str | None]] = []
 
 
 def _static_path(exporter: Exporter, page: Page) -> tuple[Site, str] | None:
@@ -129,6 +133,8 @@ def install() -> None:
                 data.get("redirect_page"),
                 (data.get("redirect_link") or "").strip(),
             )
+            for check in CHECKS:
+                why = why or check(data["old_path"], data.get("site"))
             if why:
                 raise forms.ValidationError(why)
         return cleaned
