@@ -4,6 +4,7 @@ live files and for its rows in the database; the name itself is nowhere in the t
 
 from __future__ import annotations
 
+import pytest
 import time_machine
 
 from cms.news.models import NewsIndexPage
@@ -12,6 +13,10 @@ from cms.removal.reconciler import reconcile_due
 from publisher.builds.full import publish_full
 from tests.factories import NewsArticlePageFactory, UserFactory
 from tests.notices.removal_kit import END, SECOND, START, published_notice
+
+# Bound by builds and every store's search, not by the database (the canary test in
+# test_removal.py runs the removal on PostgreSQL): once, on SQLite.
+pytestmark = pytest.mark.slow
 
 
 def test_the_incident_names_the_page_its_site_and_its_editor(city_content):

@@ -27,6 +27,10 @@ from publisher.builds.full import publish_full
 from tests.factories import NewsArticlePageFactory, UserFactory
 from tests.notices.removal_kit import END, SECOND, START, published_notice
 
+# Bound by builds and every store's search, not by the database (the canary test in
+# test_removal.py runs the removal on PostgreSQL): once, on SQLite.
+pytestmark = pytest.mark.slow
+
 
 def test_an_unfinishable_removal_alerts_once_and_holds_nobody_up(
     city_content, inbox, client, django_capture_on_commit_callbacks

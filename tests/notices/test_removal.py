@@ -48,6 +48,7 @@ from tests.notices.removal_kit import (
 )
 
 
+@pytest.mark.slow  # (once, on SQLite: the canary runs the removal on PostgreSQL)
 def test_the_page_one_second_before_and_after_the_deadline(city_content):
     with time_machine.travel(START, tick=False):
         notice = published_notice("Kanarialintu")
@@ -170,6 +171,7 @@ def _planted_back_is_found(notices, tokens: list[str], name: str, settings) -> N
     assert privacy.verify(timezone.now()) == []
 
 
+@pytest.mark.slow  # (once, on SQLite: the canary runs the removal on PostgreSQL)
 def test_a_run_stopped_after_its_database_step_is_finished_by_the_next(city_content, settings):
     with time_machine.travel(START, tick=False):
         notice = published_notice("Keskeytys")
@@ -224,6 +226,7 @@ def test_a_failure_inside_the_database_step_changes_nothing(city_content, monkey
         assert privacy.verify(timezone.now()) == []
 
 
+@pytest.mark.slow  # (once, on SQLite: the canary runs the removal on PostgreSQL)
 def test_a_title_and_address_that_name_the_person_lose_the_name_and_the_removal_finishes(
     city_content,
 ):

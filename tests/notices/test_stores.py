@@ -2,6 +2,7 @@
 a store an app registers (``STORES_HOOK``) is purged by every removal and searched by every
 proof, with nothing else to change."""
 
+import pytest
 import time_machine
 
 from django.utils import timezone
@@ -13,6 +14,10 @@ from cms.removal.reconciler import reconcile_due
 from cms.removal.scans import scan_files, tree
 from publisher.builds.full import publish_full
 from tests.notices.removal_kit import END, SECOND, START, published_notice
+
+# Bound by builds and every store's search, not by the database (the canary test in
+# test_removal.py runs the removal on PostgreSQL): once, on SQLite.
+pytestmark = pytest.mark.slow
 
 
 def test_a_store_registered_is_purged_by_the_removal_and_searched_by_the_proof(

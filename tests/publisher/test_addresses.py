@@ -150,6 +150,19 @@ def test_normalised_keys_are_what_nginx_matches():
     assert normalise("/a/../b") is None and normalise('/a"b') is None and normalise("/a b") is None
 
 
+def _page_folders_hold_page_files_only(exporter: Exporter, live) -> None:
+    """Every file a page's folder holds is one of PAGE_FILES (the markers nginx reads
+    aside): what ``old_addresses`` keeps redirects from."""
+    from publisher.render.outputs.owned import PAGE_FILES
+
+    for located in exporter.located.values():
+        home = located.path.strip("/") in ("", "sv", "en")  # (they hold the site's files)
+        if located.site == "city" and not home and (live / located.path.lstrip("/")).is_dir():
+            folder = live / located.path.lstrip("/")
+            names = {p.name for p in folder.iterdir() if p.is_file()}
+            assert {n.removesuffix(".noindex") for n in names} <= PAGE_FILES, located.path
+
+
 def test_a_redirect_never_takes_over_the_sites_own_files(city_content):
     """Communications redirects the site's own files and a page's calendar to an outside
     site: none of them reaches nginx's map or a redirect page, in a full build and in the
@@ -198,16 +211,7 @@ def test_a_redirect_never_takes_over_the_sites_own_files(city_content):
 
     publish_full()
     full = published()
-    # Every file a page's folder holds is one of PAGE_FILES (the markers nginx reads aside).
-    from publisher.render.outputs.owned import PAGE_FILES
-
-    live = release.current("city")
-    for located in exporter.located.values():
-        home = located.path.strip("/") in ("", "sv", "en")  # (they hold the site's files)
-        if located.site == "city" and not home and (live / located.path.lstrip("/")).is_dir():
-            folder = live / located.path.lstrip("/")
-            names = {p.name for p in folder.iterdir() if p.is_file()}
-            assert {n.removesuffix(".noindex") for n in names} <= PAGE_FILES, located.path
+    _page_folders_hold_page_files_only(exporter, release.current("city"))
     assert "evil.example" not in full and '"/vanha-sivu"' in full
     assert '"/sv/gammal-sida"' in full  # (under a language's home: the editors')
     # Two keys in different case would make nginx refuse its whole configuration.
