@@ -14,5 +14,4 @@ class PublisherConfig(AppConfig):
         from .export import redirect_checks
 
         signals.connect()
-        redirect_checks.install()
-        redirect_checks.CHECKS.append(reserved.redirect_taken)
+        redirect_checks.install(reserved.redirect_taken)

@@ -65,7 +65,8 @@ def chooser_pages(pages: QuerySet, request: HttpRequest) -> QuerySet:
 
 class AdminVisibilityMiddleware:
     """The admin's views that name a page outside the listings Wagtail filters: the page
-    the chooser opens at, and the reports of every site (404 to those who may not see)."""
+    the chooser or the explorer opens at, and the reports of every site (404 to those who
+    may not see them)."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response

@@ -103,7 +103,9 @@ def pages_of_every_type(built) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize("width", [375, 768, 1280])
+# The phone's and the desktop's layout (768 px, between them, is held by the sideways
+# scroll test and the visual references: CI time).
+@pytest.mark.parametrize("width", [375, 1280])
 def test_no_accessibility_errors_on_any_page_type_site_or_language(built, browser, width):
     """axe-core (WCAG 2.0-2.2 A and AA) and HTML_CodeSniffer as pa11y runs it (WCAG2AA
     errors) on one page of every kind, per site and language, at each width."""

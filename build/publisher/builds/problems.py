@@ -43,6 +43,9 @@ def record(outcomes: Iterable[SiteResult]) -> None:
                 PageProblem.objects.update_or_create(
                     page_id=page_id, defaults={"site_key": outcome.site, "error": error}
                 )
+        # A page deleted or unpublished since is no problem of any site's any more.
+        live = Page.objects.filter(live=True).values("pk")
+        PageProblem.objects.exclude(page_id__in=live).delete()
     for problem in PageProblem.objects.filter(alerted_at=None):
         _alert(problem)
 

@@ -23,9 +23,6 @@ from .exporter import Exporter
 
 # Longer chains are refused as well: every visitor would wait on each step.
 MAX_STEPS = 20
-# More checks, ``check(old_path, site)`` -> why not (or None), from the stages above the
-# export (the publisher's own addresses: ``publisher.reserved``, registered by the app).
-CHECKS: list[Callable[[str, Site | None], str | None]] = []
 
 
 def _static_path(exporter: Exporter, page: Page) -> tuple[Site, str] | None:
@@ -120,7 +117,10 @@ def problem(old_path: str, site: Site | None, page: Page | None, link: str) -> s
     return None
 
 
-def install() -> None:
+def install(*checks: Callable[[str, Site | None], str | None]) -> None:
+    """Wrap the form's ``clean``; ``checks`` are more of them, ``check(old_path, site)`` ->
+    why not (or None), from the stages above the export (the publisher's own addresses:
+    ``publisher.reserved``, given by the app)."""
     original = RedirectForm.clean
 
     def clean(self):
@@ -133,7 +133,7 @@ def install() -> None:
                 data.get("redirect_page"),
                 (data.get("redirect_link") or "").strip(),
             )
-            for check in CHECKS:
+            for check in checks:
                 why = why or check(data["old_path"], data.get("site"))
             if why:
                 raise forms.ValidationError(why)
