@@ -38,7 +38,8 @@ def isolated_page_outputs(g: SiteOutputs, record: dict, failures: dict[int, str]
     try:
         page_outputs(g, record)
     except Exception as error:
-        if not _fault_of_page(g, record, failures):
+        # (An address that is the publisher's own is the page's fault by definition.)
+        if not isinstance(error, AddressTaken) and not _fault_of_page(g, record, failures):
             raise
         logger.exception("%s: page %s left out of the build", g.site.key, record["id"])
         owner = owner_of(record)
@@ -53,7 +54,9 @@ def _fault_of_page(g: SiteOutputs, record: dict, failures: dict[int, str]) -> bo
     others = (
         r
         for r in g.records
-        if r["kind"] == record["kind"] and r["id"] != record["id"] and r["id"] not in failures
+        if r["kind"] == record["kind"]
+        and r["id"] not in (record["id"], *failures)
+        and not _address_taken(g, r)
     )
     control = next(others, None)
     if control is None:
