@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from cms.core import identity, numbers
 
-from .redaction import MIN_SCRUB, slugged
+from .redaction import MIN_SCRUB, is_name_word, slugged
 
 # The page's own fields that stay after the period besides those an officer types in the
 # notice (its ``SCANNED_FIELDS`` that are not personal); the body is read outside its marks.
@@ -83,17 +83,13 @@ def _word(word: str) -> str:
     return f"{re.escape(head + dash)}(?:{'|'.join(_inflected(last))})"
 
 
-def _is_name_word(word: str) -> bool:
-    return len(word) >= 3 and all(part.isalpha() for part in word.split("-"))
-
-
 def _name_pattern(text: str) -> re.Pattern | None:
     """A name of two or three words (folded) in its own order or with the last word
     first ("Meikäläinen Matti", "Meikäläinen, Matti"), each word inflected the simplest
     Finnish ways, and a surname in -nen alone; None for anything else (an address, a
     phone number), which is matched as typed."""
     words = text.split()
-    if not 2 <= len(words) <= 3 or not all(map(_is_name_word, words)):
+    if not 2 <= len(words) <= 3 or not all(map(is_name_word, words)):
         return None
     orders = [words, [words[-1], *words[:-1]]]
     alternatives = [r",?\s+".join(map(_word, order)) for order in orders]

@@ -60,11 +60,14 @@ def parts(value: str) -> list[str]:
     return whole + _names_shared(value, found)
 
 
+def is_name_word(word: str) -> bool:
+    """A word of a person's name: letters (a double name's parts too), three or more."""
+    return len(word) >= 3 and all(part.isalpha() for part in word.split("-"))
+
+
 def _surname_first(value: str) -> str | None:
     words = value.split()
-    if not 2 <= len(words) <= 3:
-        return None
-    if not all(len(w) >= 3 and all(p.isalpha() for p in w.split("-")) for w in words):
+    if not 2 <= len(words) <= 3 or not all(map(is_name_word, words)):
         return None
     return " ".join([words[-1], *words[:-1]])
 
