@@ -1,10 +1,13 @@
 """Who may sign in and how often: login throttling, sessions, two-factor authentication,
-and the public read APIs' rate limits; each from the environment."""
+and the public read APIs' rate limits; each from the environment. And what the admin's
+pages may load and run (its Content-Security-Policy)."""
 
 from __future__ import annotations
 
 import os
 from datetime import timedelta
+
+from csp.constants import NONCE, NONE, SELF
 
 from .env import env_bool, env_list
 
@@ -44,3 +47,22 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # it off unless asked, so that the demo's accounts sign in with the README's password.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Kaislahti CMS")
+
+# The CMS's Content-Security-Policy (django-csp): see cms/core/csp.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        # Wagtail's image previews and focal-point tool read uploads as blob: and data:.
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # The live preview is a frame of the CMS's own.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}

@@ -7,6 +7,7 @@ platform writes at run time lives under one folder, ``VAR_DIR`` (``var/`` by def
 from __future__ import annotations
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Scripts only from the CMS or with the response's nonce (cms/core/csp.py).
+    "cms.core.csp.ContentSecurityPolicyMiddleware",
     # Before sessions and the database: a client over its limit costs next to nothing.
     "cms.core.ratelimits.ApiRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -251,6 +254,15 @@ NOTICE_ALERT_EMAILS = env_list("NOTICE_ALERT_EMAILS")
 PRODUCTION = False
 
 WAGTAIL_SITE_NAME = "Kaislahti"
+# No avatars from Gravatar: each admin page would tell an outside service, by a hash of
+# their e-mail address, which editor is working (and the CSP refuses it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The time zones an editor may choose: IANA's named zones. The machine's zone folder also
+# has aliases such as "localtime", which browsers refuse (Wagtail's account page then
+# fails in its script).
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone for zone in zoneinfo.available_timezones() if "/" in zone or zone == "UTC"
+)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # The live read API (cms/operations/api.py) answers on the CMS host.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

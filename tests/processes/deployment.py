@@ -1,6 +1,6 @@
 """The deployment the production tests run (``test_production.py``): ``bin/deploy``'s
 environment file and units, each unit started as it says (its user, folder, environment and
-umask)."""
+umask), behind the generated nginx (the ``deployment`` fixture)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,16 @@ import shlex
 import ssl
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
+
+from cms.deploy.nginx import standalone
+from cms.deploy.units import SERVICES
+from tests.net import free_port
+from tests.nginx import run_nginx, traversable
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICE_USER = "kaislahti"
@@ -174,3 +182,33 @@ home.hero_image, home.hero_alt = made[0], "Tori"
 home.save_revision().publish()
 print(" ".join(image.get_rendition("fill-80x40").url for image in made))
 """
+
+
+@pytest.fixture(scope="module", name="deployment")
+def deployment_fixture(tmp_path_factory) -> Iterator[Deployment]:
+    work = tmp_path_factory.mktemp("production")
+    traversable(work)
+    config, var = work / "etc", work / "var"
+    config.mkdir()
+    port, http_port = free_port(), free_port()
+    env = deploy(config, var, port, http_port)
+    deployment = Deployment(config=config, var=var, port=port, http_port=http_port, env=env)
+    deployment.env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
+    deployment.manage("createsuperuser", "--no-input", "--username", "ops", "--email", "o@x.fi")
+
+    # The long-running services (nginx's reload is a oneshot the test runs itself).
+    units = [config / "systemd" / f"{service.name}.service" for service in SERVICES]
+    services = [start_unit(path, work) for path in units]
+    nginx_dir = work / "nginx"
+    nginx_dir.mkdir()
+    try:
+        with run_nginx(standalone(nginx_dir, config / "nginx.conf"), port):
+            deployment.nginx_dir = nginx_dir
+            deployment.services = services
+            deployment.wait_for_cms()
+            yield deployment
+    finally:
+        for service in services:
+            service.terminate()
+        for service in services:
+            service.wait(timeout=90)

@@ -16,23 +16,17 @@ import stat
 import subprocess
 import time
 from base64 import b32decode
-from collections.abc import Iterator
 
 import pytest
 
-from cms.deploy.nginx import standalone
-from cms.deploy.units import SERVICES
 from cms.operations.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.net import free_port
-from tests.nginx import reload, run_nginx, traversable, worker_users
+from tests.nginx import reload, worker_users
 from tests.processes.deployment import (
     CMS,
     PASSWORD,
     RENDITIONS,
     SERVICE_USER,
-    Deployment,
-    deploy,
-    start_unit,
+    deployment_fixture,  # noqa: F401 - the fixture "deployment"
 )
 from tests.procs import children, uid
 
@@ -43,36 +37,6 @@ pytestmark = [
         os.geteuid() != 0, reason="bin/deploy makes a service user: run as root, as CI does"
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def deployment(tmp_path_factory) -> Iterator[Deployment]:
-    work = tmp_path_factory.mktemp("production")
-    traversable(work)
-    config, var = work / "etc", work / "var"
-    config.mkdir()
-    port, http_port = free_port(), free_port()
-    env = deploy(config, var, port, http_port)
-    deployment = Deployment(config=config, var=var, port=port, http_port=http_port, env=env)
-    deployment.env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
-    deployment.manage("createsuperuser", "--no-input", "--username", "ops", "--email", "o@x.fi")
-
-    # The long-running services (nginx's reload is a oneshot the test runs itself).
-    units = [config / "systemd" / f"{service.name}.service" for service in SERVICES]
-    services = [start_unit(path, work) for path in units]
-    nginx_dir = work / "nginx"
-    nginx_dir.mkdir()
-    try:
-        with run_nginx(standalone(nginx_dir, config / "nginx.conf"), port):
-            deployment.nginx_dir = nginx_dir
-            deployment.services = services
-            deployment.wait_for_cms()
-            yield deployment
-    finally:
-        for service in services:
-            service.terminate()
-        for service in services:
-            service.wait(timeout=90)
 
 
 def test_services_run_unprivileged_and_own_only_the_runtime_folder(deployment):
@@ -127,6 +91,12 @@ def test_an_editor_logs_in_publishes_and_the_site_shows_it(deployment):
         )
         try:
             page = browser.new_context(ignore_https_errors=True).new_page()
+            # The login, the two-factor set-up and the editor under the admin's CSP.
+            refused: list[str] = []
+            page.on(
+                "console",
+                lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+            )
             page.goto(f"{origin}/admin/login/")
             page.fill("#id_username", "ops")
             page.fill("#id_password", PASSWORD)
@@ -147,6 +117,7 @@ def test_an_editor_logs_in_publishes_and_the_site_shows_it(deployment):
             page.click("button[name=action-publish]")
             page.wait_for_selector(".messages .success", timeout=30_000)
             published = time.monotonic()
+            assert refused == []
         finally:
             browser.close()
     for _ in range(300):

@@ -27,7 +27,7 @@ from .conftest import Platform, wait_for
 
 pytestmark = pytest.mark.slow
 
-ROUNDS = int(os.environ.get("STRESS_BUILDS", "16"))
+ROUNDS = int(os.environ.get("STRESS_BUILDS", "10"))
 RETRY_SECONDS = 2.0  # the scheduler's interval here; 30 s in bin/run
 ACTIONS = ["none", "none", "term worker", "kill worker", "kill child", "term child"]
 
