@@ -1,4 +1,4 @@
-"""The admin form every city page type is edited with."""
+"""The admin forms every city page type is edited and copied with."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
+from wagtail.models import Page
 
 from . import link_check
+from .control_chars import one_line
+from .identity_check import no_identity_code
 
 # Why a slug cannot be a page's address under a parent: ``fn(parent, slug, page)`` gives
 # the reason or None (the publisher registers it: it knows what it writes where).
@@ -25,12 +29,7 @@ class CityPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         slug, parent = cleaned.get("slug"), getattr(self, "parent_page", None)
         if slug and parent is not None and "slug" not in self.errors:
-            for check in hooks.get_hooks(RESERVED_HOOK):
-                reason = check(parent, slug, self.instance)
-                if reason:
-                    message = _("This address cannot be used: %(reason)s. Choose another.")
-                    self.add_error("slug", message % {"reason": reason})
-                    break
+            _refuse_reserved(self, "slug", parent, slug, self.instance)
         return cleaned
 
     def _post_clean(self) -> None:
@@ -48,3 +47,32 @@ class CityPageForm(WagtailAdminPageForm):
                 shown.setdefault(key, []).extend(messages)
             errors = ValidationError(shown)
         super()._update_errors(errors)
+
+
+class CityCopyForm(CopyForm):
+    """Wagtail's copy form (every city page type's ``copy_form_class``): the new title is
+    checked as the page form checks a title (one line, no identity code), and the new slug
+    against the publisher's own addresses under the new parent. Otherwise the copy fails
+    as it is saved (the page's own ``clean``: a server error) or is left out of the build."""
+
+    def clean_new_title(self) -> str:
+        title = self.cleaned_data["new_title"]
+        one_line(title)
+        no_identity_code(title)
+        return title
+
+    def clean(self):
+        cleaned = super().clean()
+        slug, parent = cleaned.get("new_slug"), cleaned.get("new_parent_page")
+        if slug and parent is not None and "new_slug" not in self.errors:
+            _refuse_reserved(self, "new_slug", parent, slug, Page())
+        return cleaned
+
+
+def _refuse_reserved(form, field: str, parent, slug: str, page) -> None:
+    for check in hooks.get_hooks(RESERVED_HOOK):
+        reason = check(parent, slug, page)
+        if reason:
+            message = _("This address cannot be used: %(reason)s. Choose another.")
+            form.add_error(field, message % {"reason": reason})
+            return

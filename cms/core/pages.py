@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from .api_fields import KindAPIFields
 from .control_chars import refuse_controls
-from .forms import CityPageForm
+from .forms import CityCopyForm, CityPageForm
 from .identity_check import refuse_codes
 
 # How a page is shown as the static site would show it: ``fn(page)`` gives its HTML. The
@@ -38,6 +38,7 @@ class CityPage(Page):
     api_fields = KindAPIFields()
     content_panels = [*Page.content_panels, FieldPanel("lead")]
     base_form_class = CityPageForm
+    copy_form_class = CityCopyForm
 
     class Meta:
         abstract = True

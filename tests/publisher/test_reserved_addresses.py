@@ -1,7 +1,7 @@
 """A page cannot take an address the publisher writes something else at: a language home,
 a year archive, the search page, the component library, Pagefind's bundle, the API, the
-theme. Refused in the admin, on the slug, with the reason; an ordinary slug and a page's
-own unchanged address are accepted."""
+theme. Refused in the admin, on the slug, with the reason (on a copy's form too); an
+ordinary slug and a page's own unchanged address are accepted."""
 
 from __future__ import annotations
 
@@ -61,3 +61,32 @@ def test_an_ordinary_address_and_a_pages_own_are_accepted(live, admin_client):
     publish_full()
     changed = page_form("Sivu", "kokous", "<p>Muutettu.</p>")
     assert admin_client.post(edit, changed).status_code == 302
+
+
+def _copy(client, page, title: str, slug: str, parent):
+    copy = reverse("wagtailadmin_pages:copy", args=(page.pk,))
+    data = {"new_title": title, "new_slug": slug, "new_parent_page": parent.pk}
+    return client.post(copy, data, HTTP_ACCEPT_LANGUAGE="fi")
+
+
+def test_a_copy_is_refused_on_its_form_not_with_a_server_error(live, admin_client):
+    """A copy's new title and slug are checked as the page form checks them: a line break,
+    an identity code, a publisher's address. Each is answered on the form's field; an
+    ordinary copy is made."""
+    page = Page.objects.get(url_path="/city/palvelut/kirjasto/")
+    section = page.get_parent()
+    refused = [
+        ("Kirjasto\nrivi", "kirjasto-kopio", section, "new_title"),
+        ("Kirjasto 131052-308T", "kirjasto-kopio", section, "new_title"),
+        ("Kirjasto", "sv", live, "new_slug"),
+        ("Kirjasto", "Pagefind", live, "new_slug"),
+    ]
+    for title, slug, parent, field in refused:
+        response = _copy(admin_client, page, title, slug, parent)
+        assert response.status_code == 200, (title, slug)
+        assert field in response.context["form"].errors, (title, slug)
+    made = Page.objects.filter(title__startswith="Kirjasto", slug__in=["kirjasto-kopio", "sv"])
+    assert not made.exists()
+    ordinary = _copy(admin_client, page, "Kirjasto (kopio)", "kirjasto-kopio", section)
+    assert ordinary.status_code == 302
+    assert Page.objects.filter(slug="kirjasto-kopio", title="Kirjasto (kopio)").exists()
