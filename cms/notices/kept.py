@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cms.core import identity, numbers
+from cms.core import identity, names, numbers
 
-from .redaction import MIN_SCRUB, is_name_word, slugged
+from .redaction import MIN_SCRUB, slugged
 
 # The page's own fields that stay after the period besides those an officer types in the
 # notice (its ``SCANNED_FIELDS`` that are not personal); the body is read outside its marks.
@@ -52,30 +52,15 @@ def _pattern(text: str, word: str) -> re.Pattern | None:
     return re.compile(rf"(?<!{word}){re.escape(text)}(?!{word})")
 
 
-# The simplest Finnish inflections of a name's word: an ending after the word (Matti ->
-# Mattia), -nen -> -s- (Meikäläinen -> Meikäläisen), a double stop made single before the
-# ending (Matti -> Matin), -i -> -e- (Niemi -> Niemen) with its weak grade (Mäki -> Mäen,
-# Lahti -> Lahden); in a double name only its last part is inflected (Kivi-Mäen).
-_ENDING = r"\w{0,6}"
-_GRADATION = re.compile(r"(kk|pp|tt)([aeiouyäö]+)$")
-_WEAK_E = (("hti", "hde"), ("lti", "lle"), ("rti", "rre"), ("nti", "nne"), ("mpi", "mme"))
-_VOWEL_KI = re.compile(r"[aeiouyäö]ki$")
+# A name's word inflected the simplest Finnish ways (``names.stems``) and, in a double
+# name, only its last part (Kivi-Mäen).
+_ENDING = "(?:{})".format("|".join(sorted(map(re.escape, names.ENDINGS), key=len, reverse=True)))
 # A surname in -nen is rare as an ordinary word: found alone too ("Meikäläiselle").
 MIN_SURNAME = 7
 
 
 def _inflected(word: str) -> list[str]:
-    stems = [word]
-    if word.endswith("nen") and len(word) > 5:
-        stems.append(word[:-3] + "s")
-    if weak := _GRADATION.search(word):
-        stems.append(word[: weak.start()] + weak.group(1)[0] + weak.group(2))
-    if word.endswith("i") and len(word) > 3:
-        stems.append(word[:-1] + "e")
-        stems += [word[: -len(strong)] + weak for strong, weak in _WEAK_E if word.endswith(strong)]
-        if _VOWEL_KI.search(word):
-            stems.append(word[:-2] + "e")
-    return [re.escape(stem) + _ENDING for stem in stems]
+    return [re.escape(stem) + _ENDING for stem in names.stems(word)]
 
 
 def _word(word: str) -> str:
@@ -89,7 +74,7 @@ def _name_pattern(text: str) -> re.Pattern | None:
     Finnish ways, and a surname in -nen alone; None for anything else (an address, a
     phone number), which is matched as typed."""
     words = text.split()
-    if not 2 <= len(words) <= 3 or not all(map(is_name_word, words)):
+    if not names.is_name(text):
         return None
     orders = [words, [words[-1], *words[:-1]]]
     alternatives = [r",?\s+".join(map(_word, order)) for order in orders]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from cms.core import numbers
+from cms.core import names, numbers
 
 from . import richtext, scanner
 
@@ -60,15 +60,10 @@ def parts(value: str) -> list[str]:
     return whole + _names_shared(value, found)
 
 
-def is_name_word(word: str) -> bool:
-    """A word of a person's name: letters (a double name's parts too), three or more."""
-    return len(word) >= 3 and all(part.isalpha() for part in word.split("-"))
-
-
 def _surname_first(value: str) -> str | None:
-    words = value.split()
-    if not 2 <= len(words) <= 3 or not all(map(is_name_word, words)):
+    if not names.is_name(value):
         return None
+    words = value.split()
     return " ".join([words[-1], *words[:-1]])
 
 

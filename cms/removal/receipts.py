@@ -25,9 +25,13 @@ from pathlib import Path
 
 from django.conf import settings
 
+from cms.core import names
+
 logger = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+")
+# A needle's word given as its stems' hashes (``Hasher.stem_needle``), not the word's own.
+STEM = "~"
 COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
@@ -61,10 +65,21 @@ class Hasher:
         hashed = [self.word(w) for w in words(value)]
         return hashed or None
 
+    def stem_needle(self, value: str) -> list[str] | None:
+        """A person's name as its inflected forms are written (``names.stems``): each word
+        as ``STEM`` and the hashes of its stems, any of which a word of the text may begin
+        with ("Matti Meikäläisen" for "Matti Meikäläinen"); None for anything else."""
+        if not names.is_name(value):
+            return None
+        return [
+            STEM + ",".join(sorted({self.word(stem) for stem in names.stems(w)}))
+            for w in words(value)
+        ]
+
 
 def needles(values: Iterable[str], hasher: Hasher | None = None) -> list[list[str]]:
     hasher = hasher or Hasher()
-    found = {tuple(n) for v in values if v and (n := hasher.needle(v))}
+    found = {tuple(n) for v in values if v for n in (hasher.needle(v), hasher.stem_needle(v)) if n}
     return [list(n) for n in sorted(found)]
 
 

@@ -20,13 +20,9 @@ from pathlib import Path
 
 from django.db import connection
 
-from cms.core import numbers
-
 from . import caches, receipts
+from .needles import Needles, Owner
 from .reading import DIGEST_ONLY, MAX_TEXT_BYTES, file_text, parts, readable
-
-# Whose data a needle is: the kind's name and the item's id.
-Owner = tuple[str, int]
 
 
 @dataclass(frozen=True)
@@ -38,60 +34,6 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.store}: {self.kind} {self.item}: {self.where}"
-
-
-class Needles:
-    """Needles by owner, indexed by their first word hash, and deleted files' digests."""
-
-    def __init__(
-        self, by_owner: dict[Owner, list[list[str]]], owners: dict[str, Owner] | None = None
-    ) -> None:
-        self.hasher = receipts.Hasher()
-        self.first: dict[str, list[tuple[tuple[str, ...], Owner]]] = defaultdict(list)
-        for owner, needles in by_owner.items():
-            for needle in needles:
-                if needle:
-                    self.first[needle[0]].append((tuple(needle), owner))
-        self.digests: dict[str, Owner] = dict(owners or {})  # file SHA-256 -> owner
-
-    def __bool__(self) -> bool:
-        return bool(self.first or self.digests)
-
-    def split(self, lawful: set[tuple[str, ...]]) -> tuple[Needles, dict[Owner, Needles]]:
-        """These needles without those equal to a value in lawful use (``lawful``: their
-        word hashes), and those, by owner: looked for only in the owner's own rows."""
-        general: dict[Owner, list[list[str]]] = defaultdict(list)
-        own: dict[Owner, list[list[str]]] = defaultdict(list)
-        for entries in self.first.values():
-            for needle, owner in entries:
-                (own if needle in lawful else general)[owner].append(list(needle))
-        needles = Needles(dict(general), owners=self.digests)
-        needles.hasher = self.hasher
-        return needles, {owner: Needles({owner: found}) for owner, found in own.items()}
-
-    def in_text(self, text: str) -> set[Owner]:
-        if not text or not self.first:
-            return set()
-        # Phone numbers and property identifiers in their canonical form too: a removed
-        # "050 321 7788" is still there written "+358503217788".
-        if numbers.PHONE.search(text) or numbers.PROPERTY_ID.search(text):
-            text = f"{text}\n{numbers.canonical(text)}"
-        words = receipts.words(text)
-        # Hash each distinct word once: a store's text repeats its vocabulary many times
-        # over, and most texts hold no needle's first word at all.
-        word = self.hasher.word
-        starts = {w for w in set(words) if word(w) in self.first}
-        found: set[Owner] = set()
-        if not starts:
-            return found
-        for position, first in enumerate(words):
-            if first not in starts:
-                continue
-            for needle, owner in self.first[word(first)]:
-                following = words[position : position + len(needle)]
-                if tuple(map(word, following)) == needle:
-                    found.add(owner)
-        return found
 
 
 def scan_files(

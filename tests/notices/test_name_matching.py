@@ -127,3 +127,34 @@ def test_the_proof_reads_a_removed_name_surname_first():
     found = Needles({("notice", 1): needles(values)})
     assert found.in_text("Palkinnon sai Pöyhönen Tauno.")
     assert not found.in_text("Tauno-myrsky kaatoi puita Kuusitiellä")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hakija Tauno Pöyhösen lupa myönnettiin.",  # -nen -> -s-
+        "Tauno Pöyhöselle lähetettiin päätös.",
+        "Pöyhösen Taunon hakemus",  # surname first, both inflected
+        "Matti Lahden ja Liisa Mäen perintö",  # weak grade
+        "Anna Kivi-Mäelle",  # a double name's last part
+    ],
+)
+def test_the_proof_reads_a_removed_name_inflected(text):
+    """After the removal only hashes are kept: the stems' hashes find the name inflected."""
+    from cms.removal.receipts import needles
+    from cms.removal.scans import Needles
+
+    names = "Tauno Pöyhönen\nMatti Lahti\nLiisa Mäki\nAnna Kivi-Mäki"
+    values = personal_values({"persons_concerned": names})
+    assert Needles({("notice", 1): needles(values)}).in_text(text)
+
+
+def test_the_inflected_proof_needs_the_whole_name():
+    from cms.removal.receipts import needles
+    from cms.removal.scans import Needles
+
+    found = Needles({("notice", 1): needles(personal_values({"persons_concerned": "Matti Lahti"}))})
+    # Another name that begins like it is not an inflected form of it (Lahtinen).
+    others = ("Lahden kaupunki ja Matin kauppa", "Matti Virtasen ja Lahden väki", "Mattila")
+    for text in (*others, "Matti Lahtinen", "Matti Lahtiselle"):
+        assert not found.in_text(text), text
