@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import visibility
 from .api_fields import KindAPIFields
 from .control_chars import refuse_controls
 from .forms import CityCopyForm, CityPageForm
@@ -42,6 +43,12 @@ class CityPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_admin_display_title(self):
+        # Another site's editor sees a live page's live title, not its draft's.
+        if self.live and not visibility.draft_title_shown(self):
+            return self.title
+        return super().get_admin_display_title()
 
     def clean(self):
         super().clean()

@@ -1,4 +1,5 @@
-"""Which pages an editor may see the titles of outside their own sites and sections.
+"""Which pages an editor may see the titles of outside their own sites and sections, and
+whose draft titles.
 
 Editors of one site must not learn another site's drafts, embargoed pages or draft notices
 through the admin's shared views: the page chooser (browse and search, and the page it
@@ -12,6 +13,7 @@ link to another site's live pages). Superusers see everything.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
@@ -25,6 +27,23 @@ CHOOSER_AT = re.compile(r"^/admin/choose-page/(\d+)/")
 EXPLORER_AT = re.compile(r"^/admin/pages/(\d+)/$")
 # Reports that name pages of every site (the last edited page of each type).
 ALL_SITES_REPORTS = ("/admin/reports/page-types-usage/",)
+
+
+# Whose admin request is being answered (None: nobody's, or a superuser's), for the titles
+# rendered without the request (``draft_title_shown``).
+_viewer: ContextVar[dict | None] = ContextVar("admin_viewer", default=None)
+
+
+def draft_title_shown(page) -> bool:
+    """Whether the editor being answered may see ``page``'s draft title: on a page of their
+    own sites or sections. Others (a live page of another site in the chooser) see the
+    live title: a renamed draft may be an embargoed announcement."""
+    viewer = _viewer.get()
+    if viewer is None:
+        return True
+    if viewer["paths"] is None:
+        viewer["paths"] = tuple(_own_paths(viewer["user"]))
+    return page.path.startswith(viewer["paths"])
 
 
 def _own_paths(user) -> set[str]:
@@ -82,4 +101,9 @@ class AdminVisibilityMiddleware:
             explored = EXPLORER_AT.match(request.path_info)
             if explored and not _explorable(user, int(explored.group(1))):
                 raise Http404
+            token = _viewer.set({"user": user, "paths": None})
+            try:
+                return self.get_response(request)
+            finally:
+                _viewer.reset(token)
         return self.get_response(request)

@@ -52,6 +52,20 @@ def test_the_chooser_shows_another_sites_live_pages_only(tourism_editor, city_pa
         assert tourism_editor.get(f"/admin/choose-page/{city_pages[name].pk}/").status_code == 404
 
 
+def test_another_sites_live_page_is_named_by_its_live_title(tourism_editor, city_pages):
+    """A live page renamed in a draft (an embargoed announcement): the chooser names it by
+    its live title for another site's editor, by the draft's for its own."""
+    live = city_pages["live"]
+    live.title = f"{SECRET} uusi nimi"
+    live.save_revision()
+    for path in (f"/admin/choose-page/{city_pages['home'].pk}/", "/admin/choose-page/search/"):
+        html = tourism_editor.get(path, {"q": "kaupunginsivu"}).content.decode()
+        assert "Avoin kaupunginsivu" in html and SECRET not in html, path
+    tourism_editor.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    html = tourism_editor.get(f"/admin/choose-page/{city_pages['home'].pk}/").content.decode()
+    assert f"{SECRET} uusi nimi" in html
+
+
 def test_a_draft_notice_title_stays_out_of_the_chooser(tourism_editor, synced_sites):
     section = factories.NoticeIndexPageFactory(parent=synced_sites["city"].site.root_page)
     section.save_revision().publish()
