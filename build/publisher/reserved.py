@@ -28,11 +28,21 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     if ARCHIVE.match(last) or last in listing_words():
         return _("the address is a listing's own (its further pages, past events or archives)")
     live = current(site)
-    try:
-        there = live is not None and (live / "/".join(parts)).exists()
-    except OSError:  # (a name longer than the file system takes: nothing is there)
-        there = False
+    there = live is not None and _holds(live, parts)
     return _("the site already has something at that address") if there else None
+
+
+def _holds(folder, parts: list[str]) -> bool:
+    """Whether ``folder`` holds the path ``parts``, in any case (as nginx's maps match)."""
+    for part in parts:
+        try:
+            names = {entry.name.lower(): entry for entry in folder.iterdir()}
+        except OSError:  # (not a folder, or gone: nothing further is there)
+            return False
+        folder = names.get(part.lower())
+        if folder is None:
+            return False
+    return True
 
 
 def for_child(parent, slug: str, page) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
@@ -57,9 +58,15 @@ class CityCopyForm(CopyForm):
 
     def clean_new_title(self) -> str:
         title = self.cleaned_data["new_title"]
+        _fits(title, "title")
         one_line(title)
         no_identity_code(title)
         return title
+
+    def clean_new_slug(self) -> str:
+        slug = self.cleaned_data["new_slug"]
+        _fits(slug, "slug")
+        return slug
 
     def clean(self):
         cleaned = super().clean()
@@ -67,6 +74,11 @@ class CityCopyForm(CopyForm):
         if slug and parent is not None and "new_slug" not in self.errors:
             _refuse_reserved(self, "new_slug", parent, slug, Page())
         return cleaned
+
+
+def _fits(value: str, field: str) -> None:
+    """As long as the page's field holds (Wagtail's copy form has no limit: a server error)."""
+    MaxLengthValidator(Page._meta.get_field(field).max_length)(value)
 
 
 def _refuse_reserved(form, field: str, parent, slug: str, page) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import streamfield
 
 from cms.news.models import NewsIndexPage
@@ -75,11 +75,15 @@ def test_a_copy_is_refused_on_its_form_not_with_a_server_error(live, admin_clien
     ordinary copy is made."""
     page = Page.objects.get(url_path="/city/palvelut/kirjasto/")
     section = page.get_parent()
+    swedish = live.get_translation(Locale.objects.get(language_code="sv"))
     refused = [
+        ("Kirjasto", "SOK", swedish, "new_slug"),  # the Swedish search page, in capitals
         ("Kirjasto\nrivi", "kirjasto-kopio", section, "new_title"),
         ("Kirjasto 131052-308T", "kirjasto-kopio", section, "new_title"),
         ("Kirjasto", "sv", live, "new_slug"),
         ("Kirjasto", "Pagefind", live, "new_slug"),
+        ("K" * 300, "kirjasto-kopio", section, "new_title"),  # longer than a title holds
+        ("Kirjasto", "k" * 300, section, "new_slug"),
     ]
     for title, slug, parent, field in refused:
         response = _copy(admin_client, page, title, slug, parent)
