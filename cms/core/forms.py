@@ -81,10 +81,18 @@ def _fits(value: str, field: str) -> None:
     MaxLengthValidator(Page._meta.get_field(field).max_length)(value)
 
 
-def _refuse_reserved(form, field: str, parent, slug: str, page) -> None:
+def reserved(parent, slug: str, page) -> str | None:
+    """Why ``slug`` cannot be ``page``'s address under ``parent``, told to the editor."""
     for check in hooks.get_hooks(RESERVED_HOOK):
         reason = check(parent, slug, page)
         if reason:
-            message = _("This address cannot be used: %(reason)s. Choose another.")
-            form.add_error(field, message % {"reason": reason})
-            return
+            return _("This address cannot be used: %(reason)s. Choose another.") % {
+                "reason": reason
+            }
+    return None
+
+
+def _refuse_reserved(form, field: str, parent, slug: str, page) -> None:
+    message = reserved(parent, slug, page)
+    if message:
+        form.add_error(field, message)

@@ -94,3 +94,19 @@ def test_a_copy_is_refused_on_its_form_not_with_a_server_error(live, admin_clien
     ordinary = _copy(admin_client, page, "Kirjasto (kopio)", "kirjasto-kopio", section)
     assert ordinary.status_code == 302
     assert Page.objects.filter(slug="kirjasto-kopio", title="Kirjasto (kopio)").exists()
+
+
+def test_a_move_onto_a_publishers_address_is_refused(live, admin_client):
+    """A page called "haku" in a section may not move to the home, where /haku/ is the
+    search page: the move is refused with the reason, and the page stays where it was."""
+    section = Page.objects.get(url_path="/city/palvelut/")
+    assert _post(admin_client, section, "haku").status_code == 302
+    page = Page.objects.get(url_path="/city/palvelut/haku/")
+    confirm = reverse("wagtailadmin_pages:move_confirm", args=(page.pk, live.pk))
+    for response in (admin_client.get(confirm), admin_client.post(confirm)):
+        assert response.status_code == 302
+        assert response.url == reverse("wagtailadmin_pages:move", args=(page.pk,))
+    page.refresh_from_db()
+    assert page.url_path == "/city/palvelut/haku/"
+    messages = [str(m) for m in admin_client.get(response.url).context["messages"]]
+    assert any("Tätä osoitetta ei voi käyttää" in m for m in messages), messages
