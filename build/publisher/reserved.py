@@ -61,19 +61,29 @@ def for_child(parent, slug: str, page) -> str | None:
 def redirect_taken(old_path: str, site) -> str | None:
     """Why a redirect from ``old_path`` on ``site`` (None: every site) would never be
     published (the build leaves it out: ``site_files.old_addresses``), told in the admin's
-    form: one of the publisher's folders, a language's home, or a file of a site as a whole
-    (robots.txt, the sitemap), in any case, as nginx matches them."""
+    form: the site's home, one of the publisher's folders, a language's home, nginx's own
+    files (``_parts``, ``.nginx``) or anything the live site has at that address (a page,
+    a feed, a calendar, an archive, robots.txt), in any case, as nginx matches them. Read
+    as Wagtail stores it (``http://x/robots.txt`` is ``/robots.txt``)."""
+    from wagtail.contrib.redirects.models import Redirect
+
     from .export.exporter import Exporter
 
-    path = old_path.strip().strip("/").lower()
+    parts = Redirect.normalise_path(old_path).lower().strip("/").split("/")
+    if parts[-1] == "index.html":
+        parts.pop()
+    parts = [part for part in parts if part]
     languages = {code for code, _name in settings.LANGUAGES}
-    own = path in languages or path.split("/", 1)[0] in own_folders() - languages
+    own = not parts or any(part.startswith(("_", ".")) for part in parts)
+    own = own or (len(parts) == 1 and parts[0] in languages)
+    own = own or parts[0] in own_folders() - languages
     keys = [p.key for p in Exporter().profiles if site is None or p.site.pk == site.pk]
-    for key in keys if path and "/" not in path and not own else []:
+    for key in keys if not own else []:
         live = current(key)
-        names = {p.name.lower(): p for p in live.iterdir()} if live is not None else {}
-        own = own or (path in names and names[path].is_file())
-    if not (path and own):
+        own = live is not None and _holds(live, parts)
+        if own:
+            break
+    if not own:
         return None
     message = _("This address is the site's own (%(path)s): a redirect cannot take it over.")
-    return message % {"path": f"/{path}"}
+    return message % {"path": "/" + "/".join(parts)}

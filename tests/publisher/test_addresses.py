@@ -136,7 +136,12 @@ def test_the_admin_refuses_a_loop_and_an_address_static_sites_cannot_match(city_
 
     publish_full(sites=["city"])
     with translation.override("fi"):
-        for taken in ("/Robots.txt", "/sitemap.xml", "/THEME/css/site.css", "/pagefind/x", "/SV"):
+        own = ["/Robots.txt", "/sitemap.xml", "/THEME/css/site.css", "/pagefind/x", "/SV"]
+        # As Wagtail stores them (a full address, a double slash: the home), the live
+        # pages and listings, in any case, and nginx's own files.
+        own += ["http://x/robots.txt", "//palvelut/", "/palvelut/", "/PALVELUT/kirjasto/"]
+        own += ["/uutiset/2026/", "/palvelut/index.html", "/_parts/alerts.fi.html", "/.nginx/x"]
+        for taken in own:
             refused = form(taken, "/uutiset/")
             assert not refused.is_valid(), taken
             assert "on sivuston oma" in str(refused.errors), taken
@@ -196,6 +201,10 @@ def test_a_redirect_never_takes_over_the_sites_own_files(city_content):
         "/uutiset/2026",
         "/tapahtumat/2026-10",
         "/tapahtumat/menneet",
+        "/tapahtumat/2026-10/index.html",
+        # nginx's own files, never a site's address.
+        "/_parts/alerts.fi.html",
+        "/.nginx/redirects.map",
     ]
     for path in taken:
         evil = "https://evil.example/"

@@ -131,8 +131,13 @@ def _taken_over(key: str, files: set[str], pages: set[str], folders: set[str]) -
     attachment too), a file of the site as a whole (robots.txt, the sitemap, a feed, the
     search page: ``files``, all written before this in every build, full or incremental),
     a live page (``pages``) or its own file (its feed, its calendar, an archive or further
-    page of a listing). In lower case: nginx's maps match addresses ignoring case."""
+    page of a listing), any of these as ``.../index.html``, and nginx's internal files. In
+    lower case: nginx's maps match addresses ignoring case."""
     path = key.strip("/").lower()
+    if path == "index.html" or any(p.startswith(("_", ".")) for p in path.split("/")):
+        return True  # the home, or nginx's own files (``_parts``, ``.nginx``)
+    if path.endswith("/index.html"):
+        return _taken_over(path.removesuffix("index.html"), files, pages, folders)
     if path.split("/", 1)[0] in folders:
         return True
     if path in files or f"{path}/index.html" in files or f"/{path}/" in pages:
