@@ -88,13 +88,13 @@ def _confirmed(request: HttpRequest, key: str, token: str) -> list[str] | None:
 
 
 def setup(request: HttpRequest) -> HttpResponse:
-    """A new authenticator app: its key (as a QR code and as text), new for every visit of
-    the page, confirmed by one of its codes; then the recovery codes, shown once."""
+    """A new authenticator app: its key (as a QR code and as text), this session's own (a
+    reload or a second tab shows the same key, so the app scanned first still works;
+    replaced after too many wrong codes), confirmed by one of its codes; then the recovery
+    codes, shown once."""
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         return redirect(reverse("two_factor_verify") + "?" + request.GET.urlencode())
-    key = request.session.get(SETUP_KEY)
-    if request.method != "POST" or not key:
-        key = _new_setup_key(request)
+    key = request.session.get(SETUP_KEY) or _new_setup_key(request)
     form = CodeForm(request.POST or None)
     if form.is_valid():
         codes = _confirmed(request, key, form.token())

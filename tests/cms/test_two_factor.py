@@ -79,6 +79,8 @@ def test_a_legal_officer_sets_up_an_app_before_anything_else(officer, client):
     wrong = client.post("/admin/two-factor/setup/", {"code": "000000"})
     assert wrong.status_code == 200 and wrong.context["form"].errors
     assert shown_key(wrong) == shown_key(page), "the same key until it is confirmed"
+    # A reload (or a second tab) shows the key the app has already scanned.
+    assert shown_key(client.get("/admin/two-factor/setup/")) == shown_key(page)
     assert not TOTPDevice.objects.filter(user=officer).exists()
     device, codes = set_up(client, officer)
     assert device.confirmed and len(codes) == 10
