@@ -23,6 +23,9 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     if not parts or url == own:
         return None
     last = parts[-1].lower()  # (nginx matches old addresses ignoring case)
+    if last.startswith("_"):
+        # The publisher's and nginx's own (``_parts``): never served as a page.
+        return _("an address beginning with _ is the publisher's own")
     if len(parts) == 1 and last in own_folders():
         return _("the site's own folder /%(name)s/ is there") % {"name": last}
     if ARCHIVE.match(last) or last in listing_words():

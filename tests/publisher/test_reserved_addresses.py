@@ -31,7 +31,8 @@ def live(city_content, admin_client):
 
 
 @pytest.mark.parametrize(
-    "slug", ["sv", "en", "haku", "components", "pagefind", "api", "theme", "SV", "Pagefind"]
+    "slug",
+    ["sv", "en", "haku", "components", "pagefind", "api", "theme", "SV", "Pagefind", "_parts"],
 )
 def test_a_generated_address_cannot_be_a_pages(live, admin_client, slug):
     response = _post(admin_client, live, slug)
