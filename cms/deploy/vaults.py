@@ -16,13 +16,16 @@ from cryptography.fernet import InvalidToken
 from django.conf import settings
 
 from cms.core.personal_data import Held
-from cms.removal import keys
+from cms.removal import keys, receipts
 from cms.removal.kinds import kinds
 from cms.removal.scans import Owner
 
+from .dumps import BackupError
 from .sealing import Sealer, unseal
 
 FOLDER = "vault"
+# A vault's name: its item's kind and id ("notice-83").
+ITEM = re.compile(r"[a-z][a-z_]*-[0-9]{1,18}")
 
 
 def held() -> dict[Owner, Held]:
@@ -83,32 +86,46 @@ class Opened:
 
 def open_all(folder: Path, manifest: dict) -> Opened:
     """Open the vaults of the backup unpacked in ``folder`` whose keys exist: their spans,
-    and their files put back under ``folder/media``."""
+    and their files put back under ``folder/media``. A vault whose key exists but does not
+    open it is a damaged archive (``BackupError``: nothing is restored), unless a removal
+    of that item is recorded (its key was destroyed; a later item may have its id)."""
     sealed = manifest.get("sealed")
     if not sealed:
         return Opened(None)  # (format 1: nothing sealed)
     opened = Opened(re.compile(rf"pd{re.escape(sealed['nonce'])}x(\d+)z"))
+    removed = {receipts.owner(receipt) for receipt in receipts.read()}
     for name in sealed["items"]:
+        if not isinstance(name, str) or not ITEM.fullmatch(name):
+            raise BackupError(f"its manifest names a vault {name!r}, which a backup never does")
         kind, item = name.rsplit("-", 1)
         fernet = keys.key(kind, int(item), create=False)
-        base = folder / FOLDER / name
         try:
             if fernet is None:
                 raise InvalidToken
-            index = json.loads(fernet.decrypt(base.with_name(f"{name}.json").read_bytes()))
-            for number, relative in enumerate(index["files"]):
-                if ".." in PurePosixPath(relative).parts or relative.startswith("/"):
-                    raise InvalidToken
-                target = folder / "media" / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(fernet.decrypt((base / str(number)).read_bytes()))
-                opened.files += 1
-        except InvalidToken:
-            # No key (destroyed at the item's removal) or another one: nothing to read.
+            spans = _open(folder, opened, name, fernet)
+        except (InvalidToken, OSError, ValueError, KeyError, TypeError) as error:
+            # No key (destroyed at the item's removal, or lost): nothing to read.
+            if fernet is not None and (kind, int(item)) not in removed:
+                raise BackupError(
+                    f"the vault of {kind} {item} does not open with its key: damaged"
+                ) from error
             opened.gone.append((kind, int(item)))
             continue
-        opened.spans.update(index["spans"])
+        opened.spans.update(spans)
     return opened
+
+
+def _open(folder: Path, opened: Opened, name: str, fernet) -> dict[str, str]:
+    base = folder / FOLDER / name
+    index = json.loads(fernet.decrypt(base.with_name(f"{name}.json").read_bytes()))
+    for number, relative in enumerate(index["files"]):
+        if ".." in PurePosixPath(relative).parts or relative.startswith("/"):
+            raise InvalidToken
+        target = folder / "media" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(fernet.decrypt((base / str(number)).read_bytes()))
+        opened.files += 1
+    return dict(index["spans"])
 
 
 def item_names(items: dict[Owner, Held], members: dict[str, Path]) -> list[str]:

@@ -15,6 +15,7 @@ import time_machine
 
 from cms.core.personal_data import Held
 from cms.deploy import vaults
+from cms.deploy.dumps import BackupError
 from cms.deploy.sealing import Sealer, unseal
 from cms.notices.models import NoticeAttachment
 from cms.removal import keys, receipts
@@ -125,6 +126,15 @@ def test_a_notice_is_sealed_under_its_own_key_and_its_removal_destroys_the_key(
     attachment = tmp_path / "one" / "media" / items[owner].files[0].name
     assert f"Asianosainen {token}" in next(attachment.parent.rglob(attachment.name)).read_text()
     assert opened.unseal(sealed) == notice.persons_concerned
+    # A vault its existing key does not open is a damaged archive: nothing is restored (it
+    # would come back without the data of a notice on view), and so is a vault's odd name.
+    damaged = _unpacked(tmp_path / "damaged", members)
+    (damaged / "vault" / f"notice-{notice.pk}.json").write_bytes(b"garbage")
+    with pytest.raises(BackupError, match="does not open with its key"):
+        vaults.open_all(damaged, manifest)
+    odd = {"sealed": {**manifest["sealed"], "items": ["../../../tmp/x-1"]}}
+    with pytest.raises(BackupError, match="never does"):
+        vaults.open_all(damaged, odd)
 
     with time_machine.travel(END + SECOND, tick=False):
         [outcome] = [o for o in reconcile_due() if o.item == notice.pk]
