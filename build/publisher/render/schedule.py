@@ -67,7 +67,8 @@ class Schedule:
         by_start = sorted(events, key=itemgetter("start"))
         by_month: dict[str, list[dict]] = {}
         for event in by_start:
-            by_month.setdefault(event["start"][:7], []).append(event)
+            # (The month in Helsinki: an event at 00.30 on 1 November is November's.)
+            by_month.setdefault(f"{when(event['start']):%Y-%m}", []).append(event)
         return cls(
             hostname=hostname,
             sources=[list(own), *(list(source) for source in others)],
@@ -107,7 +108,7 @@ class Schedule:
             self.position[id(new)] = place
             self.ends[place] = microseconds(when(new["end"]))
             self.vevents[place] = ical.folded_vevent(new, new["full_url"])
-            month = self.by_month[new["start"][:7]]
+            month = self.by_month[f"{when(new['start']):%Y-%m}"]
             month[next(i for i, event in enumerate(month) if event is old)] = new
         if swaps:
             self.sources = [list(source) for source in sources]

@@ -80,12 +80,14 @@ def render_listing(g: SiteOutputs, template: str, record: dict, items: list[dict
 
 def article_listing(g: SiteOutputs, record: dict, children: list[dict]) -> None:
     articles = newest(children)
-    years = sorted({a["date"][:4] for a in articles if a.get("date")}, reverse=True)
+    # (The year in Helsinki: news of 1 January at midnight is that year's, not the last.)
+    year_of = {id(a): f"{when(a['date']):%Y}" for a in articles if a.get("date")}
+    years = sorted(set(year_of.values()), reverse=True)
     archive = [{"year": y, "url": f"{record['url']}{y}/"} for y in years]
     template = "article_index.html"
     paginate(g, record, articles, record["url"], template, years=archive, year=None)
     for year in years:
-        in_year = [a for a in articles if (a.get("date") or "").startswith(year)]
+        in_year = [a for a in articles if year_of.get(id(a)) == year]
         url = f"{record['url']}{year}/"
         paginate(g, record, in_year, url, template, years=archive, year=year)
     feeds.section_feed(g, record, articles)
