@@ -191,7 +191,11 @@ def search_types() -> dict[str, str | Promise]:
 # Characters no output format can carry: C0 and C1 controls but tab and line breaks,
 # lone surrogates and the non-characters XML forbids. An Atom feed or sitemap with one is
 # not XML, and its writer refuses the whole file (the site's build).
-UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Unicode's noncharacters too (U+FDD0..U+FDEF and the last two of every plane): never text.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+UNWRITABLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
 
 
 def printable(value: Any) -> Any:

@@ -132,3 +132,17 @@ def test_iso_keeps_whole_seconds_unless_told():
     assert iso(moment, whole_seconds=False) == "2026-12-05T09:30:15.123456+00:00"
     assert iso(date(2026, 12, 5)) == "2026-12-05"
     assert iso(None) is None
+
+
+UNWRITABLE = ["\x00", "\x1b", "\x85", "\ud800", "\ufffe", "\ufdd0", "\ufdef"]
+UNWRITABLE += ["\U0001ffff", "\U0010ffff"]  # (the last two of every plane)
+
+
+@pytest.mark.parametrize("unwritable", UNWRITABLE)
+def test_what_no_output_can_carry_is_left_out_of_every_record(unwritable):
+    from records.kinds import printable
+
+    record = {"title": f"Kirjasto{unwritable} auki", "tags": [f"a{unwritable}b"], "n": 1}
+    assert printable(record) == {"title": "Kirjasto auki", "tags": ["ab"], "n": 1}
+    kept = {"title": "Kirjasto \U0010fffd \ufdf0 \u2028 auki\n"}  # characters, if odd ones
+    assert printable(kept) is kept
