@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 from .release.folders import current
 from .render.outputs.owned import ARCHIVE, listing_words, own_folders
 
+# The longest name of a folder the file systems take (ext4, XFS: 255 bytes of UTF-8): an
+# address part longer than that cannot be written ("ä" takes two).
+NAME_BYTES = 255
+
 
 def taken(site: str, url: str, own: str | None) -> str | None:
     """Why the site-relative address ``url`` ("/a/b/") cannot be a page's (None if it can).
@@ -23,6 +27,8 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     if not parts or url == own:
         return None
     last = parts[-1].lower()  # (nginx matches old addresses ignoring case)
+    if len(last.encode()) > NAME_BYTES:
+        return _("the address is longer than a folder's name may be")
     if last.startswith("_"):
         # The publisher's and nginx's own (``_parts``): never served as a page.
         return _("an address beginning with _ is the publisher's own")
