@@ -51,6 +51,13 @@ def address_entry(root: Path, name: str, uri: str) -> str | None:
     return _map(path, stamp).get(uri)
 
 
+def _internal(path: str) -> bool:
+    """What nginx never answers at its own address: the site parts, its maps, the
+    ``.noindex`` markers (``publisher/release/nginx.py``)."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first in (PARTS_FOLDER, ".nginx") or path.endswith(".noindex")
+
+
 class SitesHandler(SimpleHTTPRequestHandler):
     def __init__(self, *args, sites: dict[str, Path], **kwargs) -> None:
         self.sites = sites
@@ -66,7 +73,7 @@ class SitesHandler(SimpleHTTPRequestHandler):
         if root is None:
             return "/nonexistent"
         clean = posixpath.normpath(unquote(urlsplit(path).path))
-        if "\0" in clean or clean in INTERNAL:
+        if "\0" in clean or clean in INTERNAL or _internal(clean):
             return "/nonexistent"  # (nginx: a NUL is a 400; the error pages are internal)
         target = (root / clean.lstrip("/")).resolve()
         # Never serve anything outside the site's release (e.g. "/../../etc/passwd").

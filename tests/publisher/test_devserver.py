@@ -89,6 +89,16 @@ def test_old_addresses_and_folders_without_a_page_answer_as_nginx_does(server):
     assert get(server, "city.localhost", "/.nginx/redirects.map")[0] == 404
 
 
+def test_what_nginx_keeps_internal_is_not_served(server, tmp_path):
+    """A page at /_parts/ (nginx's internal folder) and the ``.noindex`` markers: 404, as
+    behind nginx."""
+    (tmp_path / "city/_parts").mkdir()
+    (tmp_path / "city/_parts/index.html").write_text("<p>a page nginx never shows</p>")
+    (tmp_path / "city/palvelut/index.html.noindex").write_text("")
+    for path in ("/_parts/", "/palvelut/index.html.noindex"):
+        assert get(server, "city.localhost", path)[0] == 404, path
+
+
 def test_sends_the_cache_headers_nginx_sends(server, tmp_path):
     city = tmp_path / "city"
     (city / "kuulutukset/paatos").mkdir(parents=True)
