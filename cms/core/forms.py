@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
@@ -25,6 +26,12 @@ class CityPageForm(WagtailAdminPageForm):
     An error the page's own ``clean`` raises on a field the form does not show (one of
     another panel's, or not in the admin at all) is shown above the form instead of
     failing the request (Django raises ValueError for it)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                _bounded(field)
 
     def clean(self):
         cleaned = super().clean()
@@ -74,6 +81,31 @@ class CityCopyForm(CopyForm):
         if slug and parent is not None and "new_slug" not in self.errors:
             _refuse_reserved(self, "new_slug", parent, slug, Page())
         return cleaned
+
+
+# The years a page's dates may be in: a publication, an event or a notice of the city's
+# own time (before 1921 Helsinki's clock was its local mean time, +1.39.49, which feeds
+# and calendars cannot write; year 1 is no time at all in UTC: a server error).
+FIRST_YEAR, LAST_YEAR = 1950, 2199
+
+
+def _bounded(field) -> None:
+    original = field.to_python
+
+    def to_python(value):
+        message = _("Give a date between the years %(first)d and %(last)d.") % {
+            "first": FIRST_YEAR,
+            "last": LAST_YEAR,
+        }
+        try:
+            cleaned = original(value)
+        except OverflowError:
+            raise ValidationError(message, code="date_range") from None
+        if cleaned and not FIRST_YEAR <= cleaned.year <= LAST_YEAR:
+            raise ValidationError(message, code="date_range")
+        return cleaned
+
+    field.to_python = to_python
 
 
 def _fits(value: str, field: str) -> None:

@@ -115,3 +115,15 @@ def test_a_move_onto_a_publishers_address_is_refused(live, admin_client):
     assert page.url_path == "/city/palvelut/haku/"
     messages = [str(m) for m in admin_client.get(response.url).context["messages"]]
     assert any("Tätä osoitetta ei voi käyttää" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("date", ["0001-01-01 00:00", "1000-06-01 00:00", "2300-01-01 00:00"])
+def test_a_date_outside_the_citys_time_is_answered_on_its_field(live, admin_client, date):
+    """Year 1 is before UTC's year 1 in Helsinki (a server error before), year 1000 went
+    into the feed with the local mean time's offset (+01:39:49, no valid Atom)."""
+    news = NewsIndexPage.objects.descendant_of(live).first()
+    body = {"model": "newsarticlepage", "app": "news", "contacts": streamfield([])}
+    fields = {"date": date, "resident_headline": "Otsikko", **body}
+    response = _post(admin_client, news, "vanha-uutinen", **fields)
+    assert response.status_code == 200
+    assert "vuosien 1950 ja 2199" in str(response.context["form"].errors["date"])
