@@ -31,6 +31,7 @@ from django.conf import settings
 from django.db import connection
 
 from cms.removal import receipts
+from cms.removal.kinds import kinds
 from cms.removal.privacy import lawful
 from cms.removal.scans import all_needles
 
@@ -227,7 +228,8 @@ def _merge_audit(folder: Path) -> int:
             receipt = json.loads(line)
         except ValueError:
             receipt = None
-        if isinstance(receipt, dict) and receipts.owner(receipt) is not None:
+        found = receipts.owner(receipt) if receipts.valid(receipt) else None
+        if found is not None and found[0] in {kind.name for kind in kinds()}:
             receipts.append(receipt)
             added += 1
         else:  # (a torn or foreign line: the log's readers skip it too)

@@ -124,14 +124,14 @@ def read() -> Iterator[dict]:
                 receipt = json.loads(line)
             except json.JSONDecodeError:
                 receipt = None  # a line cut short by a crash: the next run writes it again
-            if not _valid(receipt):
+            if not valid(receipt):
                 # Quarantined: every other receipt is read, and the line says where it is.
                 logger.warning("%s, line %d, is not a receipt: skipped", path, number)
                 continue
             yield receipt
 
 
-def _valid(receipt: object) -> bool:
+def valid(receipt: object) -> bool:
     """A receipt this log's readers can use: an object naming its item, its needles lists
     of words' hashes, its files' digests strings."""
     if not isinstance(receipt, dict) or owner(receipt) is None:
@@ -151,10 +151,12 @@ def owner(receipt: dict) -> tuple[str, int] | None:
     written before there were kinds are notices' (``"notice": id``)."""
     try:
         if "kind" in receipt:
-            return str(receipt["kind"]), int(receipt["item"])
-        return "notice", int(receipt["notice"])
+            found = str(receipt["kind"]), int(receipt["item"])
+        else:
+            found = "notice", int(receipt["notice"])
     except (KeyError, TypeError, ValueError):
         return None
+    return found if 0 < found[1] < 2**63 else None  # (a database's ids)
 
 
 # (path, size, mtime) -> kind -> item -> its last receipt: the scheduler asks every round.

@@ -81,7 +81,7 @@ def test_an_archive_that_would_fill_the_disk_is_refused(tmp_path, monkeypatch):
     assert list(into.iterdir()) == []
 
 
-def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path, settings):
+def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path, settings, db):
     """A line that is not UTF-8 or no receipt, in the live log or the archive's, is
     skipped (as the log's readers skip it); the archive's good receipts are merged."""
     settings.NOTICE_AUDIT_LOG = tmp_path / "live" / "notice-removals.jsonl"
@@ -90,8 +90,17 @@ def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path
     folder = tmp_path / "unpacked"
     (folder / "audit").mkdir(parents=True)
     good = {"notice": 2, "needles": [], "finished": "2026-12-01T00:00:00+00:00"}
+    # Not a receipt either: an item no database has, a kind nobody registered, needles
+    # that are no hashes.
+    foreign = [
+        {"item": 10**23, "kind": "notice"},
+        {"item": 5, "kind": "zzz"},
+        {"notice": 6, "needles": "x"},
+    ]
     (folder / backup.AUDIT).write_bytes(
-        b"\xff\xfe\n" + json.dumps(good).encode() + b'\n{"torn": \n["not", "a receipt"]\n'
+        b"\xff\xfe\n"
+        + b"\n".join(json.dumps(line).encode() for line in [good, *foreign])
+        + b'\n{"torn": \n["not", "a receipt"]\n'
     )
     assert backup._merge_audit(folder) == 1
     text = settings.NOTICE_AUDIT_LOG.read_bytes()
