@@ -40,6 +40,10 @@ PLACE_FIELDS = ("id", "path", "key", "url", "kind", "lang")
 SAME_PLACE_AT_MOST = 64
 
 
+# The longest bundle name taken from a section's slug, room left for a shard's number.
+LONGEST_NAME = 200
+
+
 def assign(records: list[dict], languages: list[str]) -> dict[int, str]:
     """Bundle name of every record of one site (page id -> name; ROOT for home pages).
     The answer is shared: callers only read it."""
@@ -98,6 +102,9 @@ def _assign(records: list[dict], languages: list[str]) -> dict[int, str]:
         key=lambda s: order.get(s["lang"], len(order)),
     ):
         slug = section["url"].rstrip("/").rsplit("/", 1)[-1]
+        if len(slug.encode()) > LONGEST_NAME:  # (a folder's name: 255 bytes at most)
+            short = slug.encode()[: LONGEST_NAME // 2].decode("utf-8", "ignore")
+            slug = f"{short}-{zlib.crc32(slug.encode()):08x}"
         names.setdefault(section["key"], slug)
 
     members: dict[str, list[dict]] = defaultdict(list)

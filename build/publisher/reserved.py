@@ -13,11 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .release.folders import current
-from .render.outputs.owned import ARCHIVE, listing_words, own_folders
-
-# The longest name of a folder the file systems take (ext4, XFS: 255 bytes of UTF-8): an
-# address part longer than that cannot be written ("ä" takes two).
-NAME_BYTES = 255
+from .render.outputs.owned import ARCHIVE, NAME_BYTES, listing_words, own_folders
 
 
 def taken(site: str, url: str, own: str | None) -> str | None:

@@ -13,6 +13,9 @@ from .api import FOLDER as API_FOLDER
 from .listings import SEGMENTS
 
 THEME_FOLDER = "theme"  # where a site's theme files go
+# The longest name of a folder the file systems take (ext4, XFS: 255 bytes of UTF-8): an
+# address part longer than that cannot be written ("ä" takes two).
+NAME_BYTES = 255
 LIBRARY_URL = "/components/"  # the component library
 # The files a page's folder holds besides its page: its feed, an event's calendar, a
 # listing's calendar (``feeds``, ``calendars``, ``listings``: a test holds them to it).

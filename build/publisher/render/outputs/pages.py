@@ -15,7 +15,7 @@ from ...export.siteindex import ById
 from . import calendars, listings
 from .common import article_date, owner_of
 from .listings import SEGMENTS
-from .owned import ARCHIVE, listing_words, own_folders
+from .owned import ARCHIVE, NAME_BYTES, listing_words, own_folders
 
 if TYPE_CHECKING:
     from .common import SiteOutputs
@@ -76,25 +76,29 @@ class AddressTaken(ValueError):
 
 
 def _address_taken(g: SiteOutputs, record: dict) -> str | None:
-    """The publisher's own address ``record`` is at, if any (``owned.py``'s list)."""
+    """Why ``record``'s address cannot be its own, if it cannot: the publisher's own
+    (``owned.py``'s list), or longer than a folder's name may be."""
+    if any(len(part.encode()) > NAME_BYTES for part in record["url"].split("/")):
+        return f"{record['url'][:60]}… is longer than a folder's name may be (shorten its slug)"
     if kind_named(record["kind"]).role == HOME:
         return None
     lang = record["lang"]
     prefix = "" if lang == g.site.languages[0] else f"/{lang}"
     rest = record["url"].removeprefix(prefix).strip("/").lower().split("/")
     folders = own_folders() if not prefix else {SEGMENTS["search"][lang]}
+    taken = f"{record['url']} is the site's own address (choose another slug)"
     if len(rest) == 1 and rest[0] in folders:
-        return record["url"]
+        return taken
     parent = g.index.by_path.get(record["path"][:-4])
     listing = parent is not None and kind_named(parent["kind"]).role == LISTING
     if listing and (ARCHIVE.match(rest[-1]) or rest[-1] in listing_words()):
-        return record["url"]
+        return taken
     return None
 
 
 def page_outputs(g: SiteOutputs, record: dict) -> None:
     if taken := _address_taken(g, record):
-        raise AddressTaken(f"{taken} is the site's own address (choose another slug)")
+        raise AddressTaken(taken)
     kind = kind_named(record["kind"])
     owner = owner_of(record)
     children = g.index.children_of(record)
