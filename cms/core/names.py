@@ -19,14 +19,29 @@ _CASES = (
     "lla", "llä", "lta", "ltä", "lle", "tta", "ttä", "an", "en", "in", "on", "un", "yn",
     "än", "ön", "hen", "hin", "seen", "een", "ten", "tten", "den", "jen",
 )  # fmt: skip
-_ENDINGS = {
-    link + case + clitic
-    for link in ("", "e", "i")
-    for case in _CASES
-    for clitic in ("", "kin", "kaan", "kään")
-}
+_LINKS = ("", "e", "i")
+_CLITICS = ("", "kin", "kaan", "kään")
+_FOLD = str.maketrans("äö", "ao")
+_ENDINGS = {link + case + clitic for link in _LINKS for case in _CASES for clitic in _CLITICS}
 # (and as the removal's word hashes read them, diacritics folded: ``receipts.words``)
-ENDINGS = frozenset(_ENDINGS | {e.translate(str.maketrans("äö", "ao")) for e in _ENDINGS})
+ENDINGS = frozenset(_ENDINGS | {e.translate(_FOLD) for e in _ENDINGS})
+
+
+def _alternatives(items) -> str:
+    return "|".join(sorted(map(re.escape, items), key=len, reverse=True))
+
+
+# The same set as a pattern built as the endings are (link, case, clitic), not as their
+# hundreds of spellings: a name's pattern compiles in well under a millisecond.
+ENDING_PATTERN = "(?:{})".format(
+    "|".join(
+        f"(?:{_alternatives(_LINKS)})(?:{_alternatives(cases)})(?:{_alternatives(clitics)})"
+        for cases, clitics in (
+            (_CASES, _CLITICS),
+            ([c.translate(_FOLD) for c in _CASES], [k.translate(_FOLD) for k in _CLITICS]),
+        )
+    )
+)
 LONGEST = max(map(len, ENDINGS))
 _GRADATION = re.compile(r"(kk|pp|tt)([aeiouyäö]+)$")
 _WEAK_E = (("hti", "hde"), ("lti", "lle"), ("rti", "rre"), ("nti", "nne"), ("mpi", "mme"))

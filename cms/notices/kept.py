@@ -54,7 +54,7 @@ def _pattern(text: str, word: str) -> re.Pattern | None:
 
 # A name's word inflected the simplest Finnish ways (``names.stems``) and, in a double
 # name, only its last part (Kivi-Mäen).
-_ENDING = "(?:{})".format("|".join(sorted(map(re.escape, names.ENDINGS), key=len, reverse=True)))
+_ENDING = names.ENDING_PATTERN
 # A surname in -nen is rare as an ordinary word: found alone too ("Meikäläiselle").
 MIN_SURNAME = 7
 

@@ -158,3 +158,16 @@ def test_the_inflected_proof_needs_the_whole_name():
     others = ("Lahden kaupunki ja Matin kauppa", "Matti Virtasen ja Lahden väki", "Mattila")
     for text in (*others, "Matti Lahtinen", "Matti Lahtiselle"):
         assert not found.in_text(text), text
+
+
+def test_the_endings_pattern_is_the_set_of_endings():
+    """The form's pattern of endings (built by parts, to compile fast) takes exactly the
+    endings the proof cuts off, and nothing that is not one."""
+    import re
+
+    from cms.core import names
+
+    pattern = re.compile(names.ENDING_PATTERN)
+    assert all(pattern.fullmatch(ending) for ending in names.ENDINGS)
+    for other in ("nen", "la", "nimi", "sen", "ssäkaan" + "x", "kinkin"):
+        assert not pattern.fullmatch(other) and other not in names.ENDINGS, other
