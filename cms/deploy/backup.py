@@ -223,13 +223,14 @@ def _merge_audit(folder: Path) -> int:
     have = {line.strip() for line in _lines(receipts.log_path())}
     missing = [line for line in _lines(backed_up) if line.strip() not in have]
     added = 0
+    known = {kind.name for kind in kinds()}
     for line in missing:
         try:
             receipt = json.loads(line)
         except ValueError:
             receipt = None
         found = receipts.owner(receipt) if receipts.valid(receipt) else None
-        if found is not None and found[0] in {kind.name for kind in kinds()}:
+        if found is not None and found[0] in known:
             receipts.append(receipt)
             added += 1
         else:  # (a torn or foreign line: the log's readers skip it too)
