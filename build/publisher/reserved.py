@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .release.folders import current
-from .render.outputs.owned import ARCHIVE, NAME_BYTES, listing_words, own_folders
+from .render.outputs.owned import ARCHIVE, NAME_BYTES, internal, listing_words, own_folders
 
 
 def taken(site: str, url: str, own: str | None) -> str | None:
@@ -25,7 +25,7 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     last = parts[-1].lower()  # (nginx matches old addresses ignoring case)
     if len(last.encode()) > NAME_BYTES:
         return _("the address is longer than a folder's name may be")
-    if last.startswith("_"):
+    if internal([last]):
         # The publisher's and nginx's own (``_parts``): never served as a page.
         return _("an address beginning with _ is the publisher's own")
     if len(parts) == 1 and last in own_folders():
@@ -79,7 +79,7 @@ def redirect_taken(old_path: str, site) -> str | None:
         parts.pop()
     parts = [part for part in parts if part]
     languages = {code for code, _name in settings.LANGUAGES}
-    own = not parts or any(part.startswith(("_", ".")) for part in parts)
+    own = not parts or internal(parts)
     own = own or (len(parts) == 1 and parts[0] in languages)
     own = own or parts[0] in own_folders() - languages
     keys = [p.key for p in Exporter().profiles if site is None or p.site.pk == site.pk]

@@ -16,6 +16,16 @@ THEME_FOLDER = "theme"  # where a site's theme files go
 # The longest name of a folder the file systems take (ext4, XFS: 255 bytes of UTF-8): an
 # address part longer than that cannot be written ("ä" takes two).
 NAME_BYTES = 255
+# What nginx keeps to itself in a release: the site parts (``_parts``) and its maps
+# (``.nginx``). An address with a part that begins so is never a page's or an old one's.
+INTERNAL = ("_", ".")
+
+
+def internal(parts) -> bool:
+    """Whether an address (its parts) is nginx's own (``INTERNAL``)."""
+    return any(part.startswith(INTERNAL) for part in parts)
+
+
 LIBRARY_URL = "/components/"  # the component library
 # The files a page's folder holds besides its page: its feed, an event's calendar, a
 # listing's calendar (``feeds``, ``calendars``, ``listings``: a test holds them to it).

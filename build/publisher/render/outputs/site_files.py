@@ -17,7 +17,7 @@ from records import search_types
 from ...export.addresses import SiteAddresses
 from .. import address_files, icons
 from ..head import LANGUAGE_NAMES
-from .owned import ARCHIVE, PAGE_FILES, listing_words, own_folders
+from .owned import ARCHIVE, PAGE_FILES, internal, listing_words, own_folders
 
 if TYPE_CHECKING:
     from .common import SiteOutputs
@@ -134,7 +134,7 @@ def _taken_over(key: str, files: set[str], pages: set[str], folders: set[str]) -
     page of a listing), any of these as ``.../index.html``, and nginx's internal files. In
     lower case: nginx's maps match addresses ignoring case."""
     path = key.strip("/").lower()
-    if path == "index.html" or any(p.startswith(("_", ".")) for p in path.split("/")):
+    if path == "index.html" or internal(path.split("/")):
         return True  # the home, or nginx's own files (``_parts``, ``.nginx``)
     if path.endswith("/index.html"):
         return _taken_over(path.removesuffix("index.html"), files, pages, folders)
