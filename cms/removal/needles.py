@@ -85,12 +85,12 @@ class Needles:
         words = receipts.words(text)
         # Hash each distinct word once: a store's text repeats its vocabulary many times
         # over, and most texts hold no needle's first word at all.
-        starts = {w for w in set(words) if self._starting(w)}
+        starts = {w: entries for w in set(words) if (entries := self._starting(w))}
         found: set[Owner] = set()
         for position, first in enumerate(words):
             if first not in starts:
                 continue
-            for needle, owner in self._starting(first):
+            for needle, owner in starts[first]:
                 following = words[position : position + len(needle)]
                 if len(following) == len(needle) and all(map(self._holds, needle, following)):
                     found.add(owner)
