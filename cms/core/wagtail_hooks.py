@@ -1,6 +1,7 @@
 """Admin hooks of the core app: the two-factor pages (``twofactor.py``), the page chooser
-limited to what the editor may see (``visibility.py``), and a move refused where the page's
-address would be one of the publisher's own (as the page form refuses it)."""
+limited to what the editor may see (``visibility.py``), and a move (of one page, or a bulk
+move) refused where a page's address would be one of the publisher's own (as the page form
+refuses it)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -32,3 +33,17 @@ def refuse_reserved_move(request, page, destination):
         messages.error(request, message)
         return redirect("wagtailadmin_pages:move", page.id)
     return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_reserved_bulk_move(request, action_type, objects, action):
+    # The bulk move checks slugs taken by sibling pages, not the publisher's addresses.
+    if action_type != "move":
+        return None
+    destination = action.cleaned_form.cleaned_data["chooser"]
+    refused = [m for m in (reserved(destination, page.slug, page) for page in objects) if m]
+    if not refused:
+        return None
+    for message in dict.fromkeys(refused):
+        messages.error(request, message)
+    return redirect(action.next_url)

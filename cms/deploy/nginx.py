@@ -86,8 +86,10 @@ def cms_block(cms: CmsServer) -> str:
     listen = f"listen {cms.listen}{' ssl' if cms.https else ''};"
     tls = ""
     if cms.https:
-        # Django sends HSTS too, but not on what nginx answers itself (static, 429).
+        # nginx sends HSTS on every answer (Django's would miss static files and 429s);
+        # Django's own copy is dropped, or a proxied answer would carry the header twice.
         tls = tls_lines(cms.certificate, cms.certificate_key) + HSTS
+        tls += "    proxy_hide_header Strict-Transport-Security;\n"
     redirect = ""
     if cms.https and cms.redirect_listen:
         redirect = "\n" + https_redirect("cms", cms.hostname, cms.listen, cms.redirect_listen)

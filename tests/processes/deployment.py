@@ -57,7 +57,11 @@ class Deployment:
         try:
             connection.request(method, path, body=body, headers={"Host": host, **(headers or {})})
             response = connection.getresponse()
-            return response.status, dict(response.getheaders()), response.read()
+            # A header sent twice is joined, as HTTP reads it ("a, b"): a test sees both.
+            headers: dict[str, str] = {}
+            for name, value in response.getheaders():
+                headers[name] = f"{headers[name]}, {value}" if name in headers else value
+            return response.status, headers, response.read()
         finally:
             connection.close()
 

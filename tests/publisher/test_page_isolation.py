@@ -6,12 +6,15 @@ the page renders again, it is back and the problem is gone."""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from django.core import mail
 
 from wagtail.models import Page
 
+from cms.news.models import NewsArticlePage
 from cms.pages.models import ContentPage
 from publisher.builds.full import publish_full
 from publisher.models import PageProblem, PublishRequest
@@ -19,6 +22,7 @@ from publisher.release import folders as release
 from publisher.render.outputs import pages as page_outputs
 from publisher.worker.queue import process_pending
 from tests import factories
+from tests.publisher.test_incremental import tree
 
 # Builds through the queue, bound by rendering: once, on SQLite.
 pytestmark = pytest.mark.slow
@@ -27,6 +31,19 @@ pytestmark = pytest.mark.slow
 def _html(page: ContentPage) -> str | None:
     path = release.current("city") / page.url_path.removeprefix("/city/") / "index.html"
     return path.read_text() if path.exists() else None
+
+
+def _failing(monkeypatch, page_id: int, why: str):
+    """Page ``page_id`` cannot be rendered from now on; returns the real renderer."""
+    original = page_outputs.page_outputs
+
+    def failing(g, record):
+        if record["id"] == page_id:
+            raise ValueError(why)
+        original(g, record)
+
+    monkeypatch.setattr(page_outputs, "page_outputs", failing)
+    return original
 
 
 def test_a_page_that_cannot_be_rendered_is_left_out_and_its_editor_told(
@@ -38,14 +55,7 @@ def test_a_page_that_cannot_be_rendered_is_left_out_and_its_editor_told(
     PublishRequest.objects.all().delete()
     assert _html(broken) is not None
     editor = factories.UserFactory(email="toimittaja@kaislahti.example", is_superuser=True)
-    original = page_outputs.page_outputs
-
-    def failing(g, record):
-        if record["id"] == broken.pk:
-            raise ValueError("rikkinäinen sivu")
-        original(g, record)
-
-    monkeypatch.setattr(page_outputs, "page_outputs", failing)
+    original = _failing(monkeypatch, broken.pk, "rikkinäinen sivu")
     broken.title = "Rikkinäinen versio"
     broken.save_revision(user=editor).publish()
     other.title = "Toinen sivu muokattu"
@@ -106,3 +116,46 @@ def test_a_page_whose_address_no_folder_can_have_is_left_out_at_once(city_conten
     assert process_pending().ok
     assert "Toinen muutos samalla kertaa" in (_html(other) or "")
     assert PageProblem.objects.filter(page_id=long.pk).exists()
+
+
+def _mentions(needle: bytes) -> list[str]:
+    """The files of every live site that hold ``needle`` (read through gzip: Pagefind's)."""
+    found = []
+    for site in ("city", "tourism", "business", "events", "climate"):
+        if release.current(site) is None:
+            continue
+        for path, data in tree(site).items():
+            if data.startswith(b"\x1f\x8b"):
+                data = gzip.decompress(data)
+            if needle in data:
+                found.append(f"{site}/{path}")
+    return found
+
+
+def test_a_page_left_out_is_in_no_listing_feed_sitemap_api_or_search(
+    city_content, monkeypatch, client
+):
+    """Left out of everything, as if it were not published: no home page, listing, feed,
+    sitemap, API, search bundle or server index points to an address with no page, and a
+    full build of the same content makes the very same files."""
+    news = NewsArticlePage.objects.live().filter(url_path__startswith="/city/").first()
+    news.slug, news.title = "rikki-uutinen", "Rikkiuutinen ennen"
+    news.save_revision().publish()
+    publish_full()
+    PublishRequest.objects.all().delete()
+    assert _mentions(b"rikki-uutinen")  # (on the home page, the listing, the sitemap…)
+    _failing(monkeypatch, news.pk, "rikkinäinen uutinen")
+    news.title = "Rikkiuutinen jälkeen"
+    news.save_revision().publish()
+    assert process_pending().ok
+    assert not (m := _mentions(b"rikki-uutinen")), m
+    assert _mentions(b"Rikkiuutinen") == []
+    found = client.get("/api/search", {"q": "Rikkiuutinen"}).json()
+    assert found["count"] == 0, found
+    assert PageProblem.objects.filter(page_id=news.pk).exists()
+    incremental = {site: tree(site) for site in ("city", "events")}
+
+    publish_full()
+    assert {site: tree(site) for site in ("city", "events")} == incremental
+    assert client.get("/api/search", {"q": "Rikkiuutinen"}).json()["count"] == 0
+    assert PageProblem.objects.filter(page_id=news.pk).exists()

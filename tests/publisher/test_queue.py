@@ -8,7 +8,7 @@ import pytest
 
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import ContentPage
-from publisher.builds import incremental
+from publisher.builds import incremental, phases
 from publisher.builds.full import publish_full
 from publisher.models import PublishRequest, PublishStatus
 from publisher.plan.state import drop_state
@@ -121,7 +121,7 @@ def test_a_build_killed_at_any_point_leaves_a_complete_release_live(
     def die(*args, **kwargs):
         raise Killed
 
-    target = {"activate": release, "save_state": incremental}.get(point, reuse)
+    target = {"activate": release, "save_state": phases}.get(point, reuse)
     original = getattr(target, point)
     monkeypatch.setattr(target, point, die)
     with pytest.raises(Killed):
@@ -155,7 +155,7 @@ def test_a_build_killed_between_going_live_and_saving_its_state_is_not_trusted(
     original = page.title
     page.title = "Väliaikainen otsikko"
     page.save_revision().publish()
-    monkeypatch.setattr(incremental, "save_state", lambda state: (_ for _ in ()).throw(Killed))
+    monkeypatch.setattr(phases, "save_state", lambda state: (_ for _ in ()).throw(Killed))
     with pytest.raises(Killed):
         process_pending()
     assert "Väliaikainen otsikko" in live_text("palvelut/kirjasto/index.html")

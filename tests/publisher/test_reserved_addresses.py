@@ -117,6 +117,24 @@ def test_a_move_onto_a_publishers_address_is_refused(live, admin_client):
     assert any("Tätä osoitetta ei voi käyttää" in m for m in messages), messages
 
 
+def test_a_bulk_move_onto_a_publishers_address_is_refused(live, admin_client):
+    """The bulk move checks only sibling slugs: a page "haku" moved with another to the
+    home is refused with the reason, and neither page moves (it is one action)."""
+    section = Page.objects.get(url_path="/city/palvelut/")
+    assert _post(admin_client, section, "haku").status_code == 302
+    assert _post(admin_client, section, "tavallinen").status_code == 302
+    pages = Page.objects.filter(url_path__in=["/city/palvelut/haku/", "/city/palvelut/tavallinen/"])
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "move"))
+    query = "&".join(f"id={page.pk}" for page in pages) + "&next=/admin/pages/"
+    response = admin_client.post(f"{url}?{query}", {"chooser": live.pk}, follow=True)
+    assert set(Page.objects.filter(pk__in=pages).values_list("url_path", flat=True)) == {
+        "/city/palvelut/haku/",
+        "/city/palvelut/tavallinen/",
+    }
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("Tätä osoitetta ei voi käyttää" in m for m in shown), shown
+
+
 @pytest.mark.parametrize("date", ["0001-01-01 00:00", "1000-06-01 00:00", "2300-01-01 00:00"])
 def test_a_date_outside_the_citys_time_is_answered_on_its_field(live, admin_client, date):
     """Year 1 is before UTC's year 1 in Helsinki (a server error before), year 1000 went

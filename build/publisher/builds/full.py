@@ -32,7 +32,7 @@ from ..release import reuse
 from ..release.golive import went_live
 from ..render import address_files
 from ..render.run import render_site, renderer_fingerprint
-from . import renderpool
+from . import leftout, renderpool
 
 logger = logging.getLogger(__name__)
 
@@ -140,8 +140,8 @@ def worker_count(sites: int) -> int:
     return max(1, min(wanted, sites))
 
 
-def _built(export: Export, now: datetime) -> list[SiteResult]:
-    sites = list(export.records)
+def _built(export: Export, now: datetime, only: set[str] | None = None) -> list[SiteResult]:
+    sites = [site for site in export.records if only is None or site in only]
     workers = worker_count(len(sites))
     if workers == 1:
         return [build_site(site, export, now) for site in sites]
@@ -159,13 +159,35 @@ def _built(export: Export, now: datetime) -> list[SiteResult]:
             lambda site, why: SiteResult(site=site, error=why),
             workers=workers,
             budget=renderpool.Budget(
-                records={site: len(records) for site, records in export.records.items()},
+                records={site: len(export.records[site]) for site in sites},
                 limit_mb=float(settings.PUBLISH_MEMORY_MB),
             ),
         )
     finally:
         handover.export, handover.now = None, None
         gc.unfreeze()
+
+
+def _built_around_failures(export: Export, now: datetime) -> tuple[Export, list[SiteResult]]:
+    """Every site built, again without the pages that cannot be rendered (``leftout.py``):
+    their own sites, and every site when one is syndicated to the others' home pages."""
+    first, left = export, dict[int, str]()
+    outcomes = _built(export, now)
+    for _round in range(leftout.ROUNDS):
+        failing = leftout.by_site(first, {p: e for o in outcomes for p, e in o.failures.items()})
+        if not failing:
+            for site, failures in leftout.by_site(first, left).items():
+                next(o for o in outcomes if o.site == site).failures.update(failures)
+            return export, outcomes
+        left |= {pid: why for failures in failing.values() for pid, why in failures.items()}
+        export = leftout.without(first, left)
+        again = set(export.records) if leftout.syndicated(first, left) else set(failing)
+        for outcome in outcomes:
+            if outcome.site in again and outcome.release is not None:
+                release.discard(outcome.release)
+        rebuilt = {o.site: o for o in _built(export, now, again)}
+        outcomes = [rebuilt.get(o.site, o) for o in outcomes]
+    raise RuntimeError(f"Pages that cannot be rendered, round after round: {sorted(left)}")
 
 
 def publish_full(
@@ -186,7 +208,7 @@ def publish_full(
     del exporter
     result.timings["export"] = time.perf_counter() - started
     began = time.perf_counter()
-    outcomes = _built(export, now)
+    export, outcomes = _built_around_failures(export, now)
     result.timings["render+write"] = time.perf_counter() - began
     for outcome in outcomes:
         if outcome.error is None and outcome.release is not None:

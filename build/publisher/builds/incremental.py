@@ -14,22 +14,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 from django.utils import timezone
 
 from .. import hooks
 from ..context import memory
-from ..export.exporter import Export, Exporter
+from ..export.exporter import Export
 from ..export.siteindex import ById
 from ..plan.changes import ChangeSet, Plan, plan
-from ..plan.state import BuildState, drop_state, load_state, save_state
+from ..plan.state import BuildState, drop_state, load_state
 from ..release import folders as release
 from ..release import reuse
 from ..release.golive import went_live
 from ..render import address_files, memo, schedule
 from ..render.run import make_generator
+from . import leftout, phases
 from .full import (
     PublishResult,
     SiteResult,
@@ -92,6 +93,10 @@ def _build_site(
         outcome = build_site(site, export, now)
         if outcome.error is not None:
             raise RuntimeError(outcome.error)
+        if outcome.failures:
+            if outcome.release is not None:
+                release.discard(outcome.release)
+            raise leftout.LeftOut(site, outcome.failures)
         return outcome
     outcome = SiteResult(site=site)
     files: dict[str, bytes] = {}
@@ -100,12 +105,9 @@ def _build_site(
     full = site in the_plan.full
     _render_phase(export, site, the_plan, now, phase, files, owners, outcome.failures)
     outcome.render_seconds = time.perf_counter() - began
-    # A page left out leaves with its files: its earlier version (a notice before its
-    # removal) is never kept live in its place.
-    failed = {f"page:{page_id}" for page_id in outcome.failures}
-    manifest, changed = new_manifest(
-        old_manifest, the_plan, site, phase, files, owners, full=full, failed=failed
-    )
+    if outcome.failures:
+        raise leftout.LeftOut(site, outcome.failures)  # (built again without them: leftout.py)
+    manifest, changed = new_manifest(old_manifest, the_plan, site, phase, files, owners, full=full)
     deleted = set(old_manifest) - set(manifest)
     media = release_media(export, site)
     old_media = release_media(state.export, site) if site in state.export.records else {}
@@ -159,19 +161,16 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     timed = state.ended_since(now) - changes.page_ids
     changes = ChangeSet(page_ids=changes.page_ids | timed, full_sites=changes.full_sites)
     old_sites = state.export.sites
-    export, exporter, changed, removed, old_by_id = reexport(state, changes)
-    the_plan = plan(state, export, changes, changed, removed, old_by_id, timed)
+    first, exporter, changed, removed, old_by_id = reexport(state, changes)
     result = PublishResult(awaiting_images=set(exporter.awaiting_images))
-    result.timings["plan"] = time.perf_counter() - started
-    # Pages first: an edit is live as soon as its pages are. The search bundles it touched
-    # follow in a second release a moment later (Pagefind re-indexes a whole bundle, the
-    # slowest step). A site rebuilt whole has its bundles in the first.
-    order = _edited_first(the_plan, export, old_by_id, changes.page_ids - timed)
-    outcomes = _phase(state, export, the_plan, now, order, PAGES)
+    rounds = _pages_live(state, first, changes, changed, removed, old_by_id, timed, now)
+    state, export, the_plan, outcomes, left = rounds[:5]
+    changed, removed = changed - set(left), removed | (set(left) & set(old_by_id))
+    result.timings["plan"] = rounds.planned - started
     result.live_at = time.perf_counter()
     result.timings["live"] = result.live_at - started
     address_files.reload_if_changed(Path(settings.OUTPUT_DIR), live_roots(outcomes))
-    state = _saved(state, export, outcomes, now, exporter)
+    state = phases.saved(state, export, outcomes, now, exporter)
     searching = sorted(
         site
         for site in the_plan.sites
@@ -180,10 +179,10 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     if state is not None and searching:
         began = time.perf_counter()
         second = _phase(state, export, the_plan, now, searching, SEARCH)
-        state = _saved(state, export, second, now, exporter)
+        state = phases.saved(state, export, second, now, exporter)
         result.timings["search live"] = time.perf_counter() - began
         outcomes += second
-    result.sites = _merged(outcomes)
+    result.sites = phases.merged(outcomes)
     # Gone: pages that left the export now, or in a build whose indexing failed.
     gone = removed | (changes.page_ids - the_plan.unchanged)
     indexed = changed - the_plan.unchanged
@@ -207,6 +206,50 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
     return result
 
 
+class _Rounds(NamedTuple):
+    state: BuildState
+    export: Export
+    plan: Plan
+    outcomes: list[SiteResult]
+    left: dict[int, str]
+    planned: float
+
+
+def _pages_live(
+    state: BuildState,
+    first: Export,
+    changes: ChangeSet,
+    changed: set[int],
+    removed: set[int],
+    old_by_id: ById,
+    timed: set[int],
+    now: datetime,
+) -> _Rounds:
+    """The pages phase, built again without the pages that cannot be rendered until every
+    page of it renders (``leftout.py``)."""
+    left: dict[int, str] = {}
+    for _round in range(leftout.ROUNDS):
+        # Pages first: an edit is live as soon as its pages are. The search bundles it
+        # touched follow in a second release a moment later (Pagefind re-indexes a whole
+        # bundle, the slowest step). A site rebuilt whole has its bundles in the first.
+        export = leftout.without(first, left)
+        before = leftout.Before(old_by_id, ById(first), left)
+        gone = removed | set(left)
+        the_plan = plan(state, export, changes, changed - set(left), gone, before, timed)
+        planned = time.perf_counter()
+        order = _edited_first(the_plan, export, before, changes.page_ids - timed)
+        try:
+            outcomes = _phase(state, export, the_plan, now, order, PAGES)
+        except leftout.LeftOut as out:
+            left |= out.failures
+            state = phases.moved_on(state, out.live)
+            continue
+        phases.noted(state, outcomes, leftout.by_site(first, left))
+        return _Rounds(state, export, the_plan, outcomes, left, planned)
+    drop_state()  # (sites may have gone live that the saved state does not describe)
+    raise RuntimeError(f"Pages that cannot be rendered, round after round: {sorted(left)}")
+
+
 def _edited_first(the_plan: Plan, export: Export, old_by_id: ById, edited: set[int]) -> list[str]:
     """The plan's sites, those where an editor changed a page first: the page they are
     waiting for goes live before the home pages and calendars that syndicate it."""
@@ -224,10 +267,13 @@ def _phase(
     state: BuildState, export: Export, the_plan: Plan, now: datetime, sites, phase: str
 ) -> list[SiteResult]:
     """Build one phase of every site in ``sites`` and switch each one that built live."""
-    outcomes = []
+    outcomes: list[SiteResult] = []
     for site in sites:
         try:
             outcome = _build_site(state, export, site, the_plan, now, phase)
+        except leftout.LeftOut as out:
+            out.live = outcomes  # (the sites this round has switched live already)
+            raise
         except Exception as exc:
             logger.exception("Publishing changes to %s failed; the live site is unchanged", site)
             outcome = SiteResult(site=site, error=f"{type(exc).__name__}: {exc}")
@@ -235,50 +281,3 @@ def _phase(
         if outcome.error is None and outcome.release is not None:
             release.activate(site, outcome.release, export.sites[site].base_url)
     return outcomes
-
-
-def _saved(
-    state: BuildState,
-    export: Export,
-    outcomes: list[SiteResult],
-    now: datetime,
-    exporter: Exporter,
-) -> BuildState | None:
-    """The state after a phase, saved; None (and no state) if a site failed, which makes
-    the next build a full one."""
-    if any(outcome.error is not None for outcome in outcomes):
-        # The state would no longer describe what is live.
-        drop_state()
-        return None
-    manifests, releases = dict(state.manifests), dict(state.releases)
-    for outcome in outcomes:
-        manifests[outcome.site] = outcome.manifest
-        if outcome.release is not None:
-            releases[outcome.site] = outcome.release.name
-    after = BuildState(
-        export=export,
-        manifests=manifests,
-        now=now,
-        releases=releases,
-        locations=exporter.locations(),
-        renderer=state.renderer,
-    )
-    save_state(after)
-    return after
-
-
-def _merged(outcomes: list[SiteResult]) -> list[SiteResult]:
-    """One result per site: files of both phases, the error of either, the last release."""
-    merged: dict[str, SiteResult] = {}
-    for outcome in outcomes:
-        known = merged.get(outcome.site)
-        if known is None:
-            merged[outcome.site] = outcome
-            continue
-        known.files += outcome.files
-        known.error = known.error or outcome.error
-        known.release = outcome.release or known.release
-        known.manifest = outcome.manifest
-        known.render_seconds += outcome.render_seconds
-        known.write_seconds += outcome.write_seconds
-    return list(merged.values())

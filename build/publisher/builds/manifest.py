@@ -1,10 +1,8 @@
 """An incremental release's manifest: what a build rendered replaces what its owners had,
-and the owners gone (removed pages, pages left out of the build, gone search bundles) take
-their files with them."""
+and the owners gone (removed pages, pages left out of the build: ``leftout.py``, gone
+search bundles) take their files with them."""
 
 from __future__ import annotations
-
-from collections.abc import Set
 
 from ..plan.changes import Plan
 from ..render import memo
@@ -22,7 +20,6 @@ def new_manifest(
     owners: dict[str, str],
     *,
     full: bool,
-    failed: Set[str] = frozenset(),
 ) -> tuple[dict, dict[str, bytes]]:
     """The release's new manifest (path -> owner and digest) and the files whose bytes
     changed: what was rendered replaces what its owners had, and gone owners go."""
@@ -31,7 +28,6 @@ def new_manifest(
         gone = {f"search:{name}" for name in the_plan.gone_bundles.get(site, set())}
     else:
         gone = {f"page:{pid}" for pid in the_plan.removed.get(site, set())}
-    gone |= failed
     manifest = {
         path: entry
         for path, entry in old_manifest.items()
