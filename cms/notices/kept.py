@@ -38,12 +38,19 @@ class Leak:
     value: str  # the personal value found there
 
 
+# A house number with a staircase letter and a flat number, however spaced: "5 A 1",
+# "5A 1" and "5A1" are one address.
+HOUSE = re.compile(r"(?<!\w)(\d+) ?([a-zåäö])(?: ?(\d+))?(?!\w)")
+
+
 def folded(text: str) -> str:
     """``text`` as compared: normalised, invisible characters gone, phone numbers and
-    property identifiers in their canonical form, case and runs of spaces ignored."""
+    property identifiers in their canonical form, case and runs of spaces ignored, and a
+    house number's letter and flat joined to it."""
     text = identity.normalise(text).replace(identity.INVISIBLE, "")
     # Phone numbers and property identifiers however spaced or prefixed (``numbers``).
-    return " ".join(numbers.canonical(text).casefold().split())
+    text = " ".join(numbers.canonical(text).casefold().split())
+    return HOUSE.sub(lambda m: m[1] + m[2] + (m[3] or ""), text)
 
 
 def _pattern(text: str, word: str) -> re.Pattern | None:

@@ -34,6 +34,10 @@ FOUND = [
     ("Väinö Hakala, 040 987 6543", "Soita 040 98 76 543."),
     ("Väinö Hakala, kiinteistö 398-403-2-21", "Kiinteistö 39840300020021."),
     ("Väinö Hakala, kiinteistö 39840300020021", "Kiinteistö 398-403-2-21."),
+    # A house number's staircase and flat however spaced.
+    ("Väinö Hakala, Kuusikkotie 5 A 1", "Kohde Kuusikkotie 5A1."),
+    ("Väinö Hakala, Kuusikkotie 5A1", "Kohde Kuusikkotie 5 A 1."),
+    ("Väinö Hakala, Kuusikkotie 5 a", "Kohde Kuusikkotie 5A."),
 ]
 PASSES = [
     ("Juha Mäki", "Mäen rinteellä on koulu, ja Lahden tie kulkee sen ohi."),
@@ -43,6 +47,7 @@ PASSES = [
     ("Matti Meikäläinen, Kuusitie 7", "Kuusitie 71 ja Matinkatu 3 eivät kuulu alueeseen."),
     ("Ville Niemi", "Niemen kärki on virkistysaluetta."),
     ("Väinö Hakala, 050 321 7788", "Vaihde 050 321 7789, kiinteistö 398-403-2-22."),
+    ("Väinö Hakala, Kuusikkotie 5 A 1", "Kuusikkotie 5 A 12 ja Kuusikkotie 5 B 1 säilyvät."),
 ]
 
 
