@@ -18,8 +18,9 @@ whose skeleton is a dash's and every character drawn as a line (by its Unicode n
 hyphen; every other character to the ASCII letter or digit it is confusable with (its
 skeleton, Unicode TR39, computed by ICU: Cyrillic ``К`` is ``K``), a small capital to its
 letter, anything else to its compatibility form. ``found_in`` also drops markup (a code
-split by tags is a code) and reads text under a right-to-left override reversed, as it is
-drawn. The patterns then allow the invisible marker anywhere in a code, spaces anywhere in
+split by tags is a code), reads text under a right-to-left override reversed, as it is
+drawn, and reads a digit drawn as another (Bengali ``৪``, an 8 to the eye) as both. The
+patterns then allow the invisible marker anywhere in a code, spaces anywhere in
 a code with a sign (and dots in its date), letters but not digits touching it, the letters
 a skeleton shares with ``0`` and ``1`` (``O``, ``l``, ``I``, ``|``) for those digits, and
 spaces for the sign in a code written tightly.
@@ -222,10 +223,30 @@ def readable(text: str) -> str:
     return _MARKUP.sub("", normalise(_MARKUP.sub("", text)))
 
 
+@functools.cache
+def _drawn_digit(char: str) -> str | None:
+    """The ASCII digit another script's digit is drawn as, where that is not its value
+    (Bengali ``৪`` is 4 but looks like 8)."""
+    if char.isascii() or unicodedata.decimal(char, None) is None:
+        return None
+    skeleton = _skeleton(char)
+    if len(skeleton) == 1 and skeleton.isdigit() and skeleton.isascii():
+        return None if int(skeleton) == unicodedata.decimal(char) else skeleton
+    return None
+
+
+def _as_drawn(text: str) -> str:
+    """``text`` with each digit that looks like another digit read as it looks."""
+    if text.isascii():
+        return text
+    return "".join(_drawn_digit(char) or char for char in text)
+
+
 def found_in(text: str) -> list[str]:
     """The identity codes in ``text``, found after normalising it, both with its markup (a
-    code in a link's address or an alt text) and without (a code split by tags), and in
-    any part drawn right to left, as its reader sees it."""
+    code in a link's address or an alt text) and without (a code split by tags), in any
+    part drawn right to left, as its reader sees it, and with each digit of another script
+    read both as its value and as the digit it is drawn as."""
     texts = [normalise(text)]
     if "<" in texts[0]:
         texts.append(readable(text))
@@ -234,6 +255,9 @@ def found_in(text: str) -> list[str]:
     if _REVERSED.search(decoded):
         # The whole line as drawn: "131052-\u202eT803" shows as "131052-308T".
         texts.append(normalise(_REVERSED.sub(lambda m: m.group(1)[::-1], decoded)))
+    drawn = _as_drawn(decoded)
+    if drawn != decoded:
+        texts.append(normalise(drawn))
     codes: list[str] = []
     for each in texts:
         codes += [code for _s, _e, code in find(each) if code not in codes]

@@ -85,6 +85,9 @@ TESTERS = [
     "\u0661\u0665\u0660\u0666\u0665\u0665-\u0666\u0661\u0669N",
     "asiakas121111-348Nxyz",
     "02.12.89-742V",
+    # A digit of another script drawn as a different digit (Bengali 4 looks like 8): the
+    # reader sees 131052-308T.
+    "131052-30\u09eaT",
 ]
 NOT_CODES = [
     "1310521308T",  # no separator at all: a number, not a code
