@@ -87,6 +87,11 @@ class PersonalData:
         """Where in the admin the people alerted can see the item ("" if nowhere)."""
         return ""
 
+    def titles(self, items: Iterable[int]) -> dict[int, str]:
+        """The title of each of these items that has one people may see (the removals
+        report shows it beside ``describe``); never personal data."""
+        return {}
+
     def alert_groups(self) -> list[str]:
         """The groups whose members are e-mailed when a removal cannot finish (and every
         superuser)."""

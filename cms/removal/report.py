@@ -31,7 +31,29 @@ def allowed(user) -> bool:
 
 
 def _row(found, item: int, state) -> dict[str, Any]:
-    return {"item": found.describe(item), "url": found.admin_url(item), "status": state}
+    return {
+        "item": found.describe(item),
+        "url": found.admin_url(item),
+        "status": state,
+        "kind": found.name,
+        "id": item,
+    }
+
+
+def _titled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with its item's title (what the officer knows it by), read per kind."""
+    by_kind: dict[str, set[int]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], set()).add(row["id"])
+    titles = {
+        (found.name, item): title
+        for found in kinds()
+        if found.name in by_kind
+        for item, title in found.titles(by_kind[found.name]).items()
+    }
+    for row in rows:
+        row["title"] = titles.get((row["kind"], row["id"]), "")
+    return rows
 
 
 def _rows(now) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -60,8 +82,15 @@ def removals_report(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     upcoming, finished = _rows(timezone.now())
     stuck = [
-        {"item": incidents.describe(i), "url": incidents.admin_url(i), "incident": i}
+        {
+            "item": incidents.describe(i),
+            "url": incidents.admin_url(i),
+            "incident": i,
+            "kind": i.kind,
+            "id": i.item_id,
+        }
         for i in incidents.open_incidents().order_by("first_failed_at")
     ]
+    upcoming, finished, stuck = _titled(upcoming), _titled(finished), _titled(stuck)
     context = {"title": TITLE, "upcoming": upcoming, "finished": finished, "stuck": stuck}
     return render(request, "removal/report.html", context)

@@ -43,7 +43,7 @@ def test_the_officer_sees_each_removal_and_the_report(city_content, client):
         assert "jää arkistoon ilman henkilötietojaan" in html  # the decision type's policy
         assert "31.3.2027 00.00" in html and _state(html) == "scheduled"
         report = client.get(reverse("removals_report")).content.decode()
-        assert f"kuulutus {notice.pk}" in report and "Ajastettu" in report
+        assert f"kuulutus {notice.pk}</a>: {notice.title}" in report and "Ajastettu" in report
     with time_machine.travel(END + SECOND, tick=False):
         assert notice.pk in {o.item for o in reconcile_due()}
         client.force_login(officer)
@@ -53,6 +53,7 @@ def test_the_officer_sees_each_removal_and_the_report(city_content, client):
         report = client.get(reverse("removals_report")).content.decode()
         assert "Yksikään poisto ei ole vielä valmistunut" not in report
         assert "Mitään ei odota poistoa" in report
+        assert f"kuulutus {notice.pk}</a>: {notice.title}" in report  # (among those removed)
 
 
 def test_only_those_responsible_see_the_report(client, synced_sites):
