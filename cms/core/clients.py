@@ -25,11 +25,31 @@ def _address(text: str) -> str | None:
         return None
 
 
+def from_proxy(request: HttpRequest) -> bool:
+    """Whether the request came through nginx: gunicorn gives a unix socket's peer no
+    address, and the socket's folder lets only nginx in (``cms/deploy/gunicorn.conf.py``);
+    or from a proxy address in ``TRUSTED_PROXIES``."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    return remote == "" or _address(remote) in settings.TRUSTED_PROXIES
+
+
+class ForwardedProtoMiddleware:
+    """``X-Forwarded-Proto`` only from the proxy, like ``X-Forwarded-For``: Django's
+    ``SECURE_PROXY_SSL_HEADER`` believes it from anyone, and a client straight at gunicorn
+    would pass for HTTPS (no redirect to it, a secure cookie over plain HTTP)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if not from_proxy(request):
+            request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+        return self.get_response(request)
+
+
 def client_address(request: HttpRequest) -> str:
     remote = request.META.get("REMOTE_ADDR", "")
-    # gunicorn gives a unix socket's peer no address: the socket's folder lets only nginx
-    # in (``cms/deploy/gunicorn.conf.py``), so the header is nginx's.
-    if remote == "" or _address(remote) in settings.TRUSTED_PROXIES:
+    if from_proxy(request):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         last = _address(forwarded.rsplit(",", 1)[-1]) if forwarded else None
         if last:

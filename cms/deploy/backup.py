@@ -31,11 +31,10 @@ from django.conf import settings
 from django.db import connection
 
 from cms.removal import receipts
-from cms.removal.kinds import kinds
 from cms.removal.privacy import lawful
 from cms.removal.scans import all_needles
 
-from . import dumps, vaults
+from . import audit, dumps, vaults
 from .dumps import BackupError
 from .sealing import Sealer
 
@@ -55,8 +54,11 @@ class Made:
     files: int
     size: int
     sealed: int = 0
-    # Where a value was left readable (``dumps.dump``): none, or the backup says so loudly.
+    # Where a value was left readable (``dumps.dump``), and the media folder's entries that
+    # are no file to read (a named pipe, a device, a link to nothing): none, or the backup
+    # says so loudly, and its name says it is incomplete.
     left: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 class _Hashing(io.RawIOBase):
@@ -98,16 +100,13 @@ def create(output: Path, now: datetime) -> Made:
         if receipts.log_path().is_file():
             # A copy: a removal may append a receipt while the media are read.
             members[AUDIT] = Path(shutil.copy(receipts.log_path(), folder / "audit.jsonl"))
-        media = Path(settings.MEDIA_ROOT)
-        for path in sorted(media.rglob("*")) if media.is_dir() else ():
-            if path.is_file() and not path.is_symlink() and path.resolve() not in sealed_files:
-                members["media/" + str(path.relative_to(media))] = path
+        skipped = _media(members, sealed_files)
         digests, sizes = {}, {}
         partial = folder / "backup.tar.gz"
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
             for name, path in members.items():
-                info = tar.gettarinfo(path, arcname=name)
+                info = tar.gettarinfo(path.resolve(), arcname=name)  # (a link: its file)
                 with path.open("rb") as handle:
                     reader = _Hashing(handle)
                     tar.addfile(info, reader)
@@ -127,9 +126,32 @@ def create(output: Path, now: datetime) -> Made:
             info = tarfile.TarInfo("manifest.json")
             info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
             tar.addfile(info, io.BytesIO(data))
+        if left or skipped:
+            # (Not under a good backup's name: whoever restores it later sees what it is.)
+            output = output.with_name(output.name.removesuffix(".tar.gz") + "-incomplete.tar.gz")
         partial.replace(output)
     sealed = len(vaults.item_names(items, members))
-    return Made(output, len(members), output.stat().st_size, sealed, left)
+    return Made(output, len(members), output.stat().st_size, sealed, left, skipped)
+
+
+def _media(members: dict[str, Path], sealed_files: set[Path]) -> list[str]:
+    """Every file of the media folder into ``members`` (through links: a folder the operator
+    moved to another disk and linked back is the media's too); returns the entries that are
+    no file to read."""
+    media = Path(settings.MEDIA_ROOT)
+    skipped: list[str] = []
+    seen: set[str] = set()
+    for top, folders, names in os.walk(media, followlinks=True) if media.is_dir() else ():
+        seen.add(os.path.realpath(top))
+        # (A link back to a folder already read would be walked for ever.)
+        folders[:] = sorted(f for f in folders if os.path.realpath(Path(top, f)) not in seen)
+        for name in sorted(names):
+            path = Path(top) / name
+            if not path.is_file():  # (follows a link: a link to nothing is no file)
+                skipped.append(str(path.relative_to(media)))
+            elif path.resolve() not in sealed_files:
+                members["media/" + str(path.relative_to(media))] = path
+    return skipped
 
 
 def prune(folder: Path, keep_days: float, now: datetime) -> list[Path]:
@@ -148,10 +170,20 @@ def _safe_members(tar: tarfile.TarFile) -> dict[str, tarfile.TarInfo]:
     members = {}
     for member in tar.getmembers():
         name = member.name
-        if not member.isfile() or name.startswith("/") or ".." in Path(name).parts:
-            raise BackupError(f"the archive holds {name!r}, which a backup never does")
+        if name.startswith("/") or ".." in Path(name).parts:
+            raise BackupError(f"the archive holds {name!r}, a path outside its own folder")
+        if not member.isfile():
+            raise BackupError(f"the archive holds {name!r} as a {_type(member)}, not a file")
+        if name in members:
+            raise BackupError(f"the archive holds {name!r} twice")
         members[name] = member
     return members
+
+
+def _type(member: tarfile.TarInfo) -> str:
+    kinds = {"issym": "symbolic link", "islnk": "hard link", "isdir": "folder"}
+    kinds |= {"ischr": "device", "isblk": "device", "isfifo": "named pipe"}
+    return next((label for test, label in kinds.items() if getattr(member, test)()), "special")
 
 
 def _checked(manifest: dict, members: dict[str, tarfile.TarInfo], into: Path) -> None:
@@ -160,16 +192,25 @@ def _checked(manifest: dict, members: dict[str, tarfile.TarInfo], into: Path) ->
     if manifest.get("format") not in READABLE:
         raise BackupError(f"backup format {manifest.get('format')!r}")
     files = manifest.get("files")
-    if not isinstance(files, dict) or set(files) != set(members) - {"manifest.json"}:
-        raise BackupError("its files differ from its manifest")
+    if not isinstance(files, dict):
+        raise BackupError("its manifest lists no files")
+    held = set(members) - {"manifest.json"}
+    if set(files) != held:
+        missing, extra = sorted(set(files) - held)[:3], sorted(held - set(files))[:3]
+        raise BackupError(
+            f"its files differ from its manifest: missing {missing}, not listed {extra}"
+        )
     if manifest.get("database") not in dumps.DATABASES or manifest["database"] not in files:
         raise BackupError(f"its database is named {manifest.get('database')!r}")
     for name in files:
         known = name in (manifest["database"], AUDIT) or name.startswith(("media/", "vault/"))
         if not known or name in ("media/", "vault/"):
             raise BackupError(f"the archive holds {name!r}, which a backup never does")
-    sizes = manifest.get("sizes") or {}
-    for name, size in sizes.items():
+    sizes = manifest.get("sizes")
+    if manifest["format"] >= 2 and (not isinstance(sizes, dict) or set(sizes) != set(files)):
+        # (Checked before unpacking: a member far larger than it should be fills no disk.)
+        raise BackupError("its manifest does not give the size of each file")
+    for name, size in (sizes or {}).items():
         if name not in members or members[name].size != size:
             raise BackupError(f"{name} is not of the size its manifest says")
     needed = sum(member.size for member in members.values())
@@ -214,47 +255,6 @@ def _restore_media(folder: Path) -> int:
     return sum(1 for path in media.rglob("*") if path.is_file())
 
 
-def _merge_audit(folder: Path) -> int:
-    """The receipts in the backup that the live audit log lacks are appended to it (the
-    live log may be newer than the backup, or lost with the machine). Returns how many."""
-    backed_up = folder / AUDIT
-    if not backed_up.is_file():
-        return 0
-    have = {line.strip() for line in _lines(receipts.log_path())}
-    missing = [line for line in _lines(backed_up) if line.strip() not in have]
-    added = 0
-    known = {kind.name for kind in kinds()}
-    for line in missing:
-        try:
-            receipt = json.loads(line)
-        except ValueError:
-            receipt = None
-        found = receipts.owner(receipt) if receipts.valid(receipt) else None
-        if found is not None and found[0] in known:
-            receipts.append(receipt)
-            added += 1
-        else:  # (a torn or foreign line: the log's readers skip it too)
-            logger.warning("%s: a line that is no receipt was not merged", backed_up)
-    return added
-
-
-def _lines(path: Path) -> list[str]:
-    """The log's lines; one that is not UTF-8 (a torn write, a stray byte) is skipped, as
-    its readers skip it: a restore half done would be worse than one line less."""
-    if not path.is_file():
-        return []
-    found = []
-    for raw in path.read_bytes().splitlines():
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            logger.warning("%s: a line that is not UTF-8 was skipped", path)
-            continue
-        if line.strip():
-            found.append(line)
-    return found
-
-
 @dataclass
 class Restored:
     created: str
@@ -262,6 +262,9 @@ class Restored:
     receipts_added: int
     # Items whose data the backup sealed under a key destroyed since (or lost).
     gone: list[tuple[str, int]] = field(default_factory=list)
+    # The backup's audit-log lines that are no receipt, kept aside (``audit.merge``).
+    quarantined: int = 0
+    quarantine: Path | None = None
 
 
 def restore(archive: Path) -> Restored:
@@ -273,5 +276,7 @@ def restore(archive: Path) -> Restored:
         opened = vaults.open_all(folder, manifest)
         dumps.restore(folder, manifest, opened.unseal)
         media = _restore_media(folder)
-        added = _merge_audit(folder)
-    return Restored(manifest["created"], media, added, opened.gone)
+        merged = audit.merge(folder / AUDIT, Path(settings.VAR_DIR) / "quarantine")
+    return Restored(
+        manifest["created"], media, merged.added, opened.gone, merged.refused, merged.kept
+    )

@@ -156,6 +156,9 @@ def restore(folder: Path, manifest: dict, unseal: Callable[[str], str]) -> None:
         try:
             with copy:
                 _rewrite(copy, lambda _t, _c, text: _changed(text, unseal))
+        except sqlite3.DatabaseError as error:
+            staged.unlink(missing_ok=True)
+            raise BackupError(f"its database cannot be read: {error}") from error
         finally:
             copy.close()
         for suffix in ("-wal", "-shm"):

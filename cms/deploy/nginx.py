@@ -28,7 +28,7 @@ RENDITIONS = "/_city_renditions/"
 # Every path that takes a password or a second factor, under one login limit.
 LOGIN_PATHS = (
     "^/(?:(?:admin|django-admin|_util)/(?:login|password_reset|two-factor)/"
-    "|_util/authenticate_with_password/)"
+    "|(?:_util|documents)/authenticate_with_password/)"
 )
 
 
@@ -154,8 +154,8 @@ def _cms_locations(cms: CmsServer) -> str:
     location {RENDITIONS} {{
         internal;
         alias {cms.media_root}/images/;
-        add_header Cache-Control "private, max-age=3600";
-        add_header X-Content-Type-Options "nosniff";
+        # (Cache-Control and nosniff are the CMS's: public for a live page's image, private
+        # otherwise.)
 {hsts}    }}
     # Originals and documents go through the CMS, which answers only editors who may see
     # them (cms/operations/documents.py).

@@ -92,6 +92,13 @@ def open_all(folder: Path, manifest: dict) -> Opened:
     sealed = manifest.get("sealed")
     if not sealed:
         return Opened(None)  # (format 1: nothing sealed)
+    if not (
+        isinstance(sealed, dict)
+        and isinstance(sealed.get("nonce"), str)
+        and re.fullmatch(r"[0-9a-z]{1,64}", sealed["nonce"])
+        and isinstance(sealed.get("items"), list)
+    ):
+        raise BackupError("its manifest's sealed part is not one a backup writes")
     opened = Opened(re.compile(rf"pd{re.escape(sealed['nonce'])}x(\d+)z"))
     removed = {receipts.owner(receipt) for receipt in receipts.read()}
     for name in sealed["items"]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cms.deploy import backup
+from cms.deploy import audit, backup, dumps, vaults
 from cms.deploy.dumps import DATABASE_SQLITE
 
 DATABASE = b"SQLite format 3\x00" + b"\x00" * 100
@@ -51,10 +51,12 @@ def test_a_backup_of_the_platforms_making_is_read(tmp_path):
         # A member larger than its manifest says (a bomb of zeros compresses well).
         (
             {DATABASE_SQLITE: DATABASE, "media/big": b"\x00" * 100_000},
-            {"sizes": {"media/big": 10}},
-            "size",
+            {"sizes": {"media/big": 10, DATABASE_SQLITE: len(DATABASE)}},
+            "media/big is not of the size",
         ),
-        ({DATABASE_SQLITE: DATABASE}, {"files": {}}, "differ"),
+        # No sizes to check before unpacking: refused, not unpacked to see.
+        ({DATABASE_SQLITE: DATABASE}, {"sizes": None}, "size of each file"),
+        ({DATABASE_SQLITE: DATABASE}, {"files": {}}, r"differ.*not listed \['database"),
         ({DATABASE_SQLITE: DATABASE}, {"format": 99}, "format"),
     ],
 )
@@ -83,7 +85,8 @@ def test_an_archive_that_would_fill_the_disk_is_refused(tmp_path, monkeypatch):
 
 def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path, settings, db):
     """A line that is not UTF-8 or no receipt, in the live log or the archive's, is
-    skipped (as the log's readers skip it); the archive's good receipts are merged."""
+    skipped (as the log's readers skip it); the archive's good receipts are merged, and
+    its refused lines are kept aside, each with its number and why."""
     settings.NOTICE_AUDIT_LOG = tmp_path / "live" / "notice-removals.jsonl"
     settings.NOTICE_AUDIT_LOG.parent.mkdir()
     settings.NOTICE_AUDIT_LOG.write_bytes(b'{"notice": 1, "needles": []}\n\xff\xfebinary\n')
@@ -102,6 +105,57 @@ def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path
         + b"\n".join(json.dumps(line).encode() for line in [good, *foreign])
         + b'\n{"torn": \n["not", "a receipt"]\n'
     )
-    assert backup._merge_audit(folder) == 1
+    merged = audit.merge(folder / backup.AUDIT, tmp_path / "quarantine")
+    assert (merged.added, merged.refused) == (1, 6)
     text = settings.NOTICE_AUDIT_LOG.read_bytes()
     assert text.count(b'"notice":2') == 1 and text.startswith(b'{"notice": 1')
+    kept = [json.loads(line) for line in merged.kept.read_text().splitlines()]
+    assert [line["line"] for line in kept] == [1, 3, 4, 5, 6, 7]
+    assert kept[0]["why"] == "not UTF-8" and kept[4]["why"].startswith("not JSON")
+    assert kept[4]["text"] == '{"torn": '
+    assert merged.kept.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        (tarfile.SYMTYPE, "symbolic link"),
+        (tarfile.FIFOTYPE, "named pipe"),
+        (tarfile.DIRTYPE, "folder"),
+    ],
+)
+def test_a_member_of_the_wrong_type_is_named_with_its_type(tmp_path, kind, said):
+    made = tmp_path / "a.tar.gz"
+    with tarfile.open(made, "w:gz") as tar:
+        info = tarfile.TarInfo("media/documents/liite.pdf")
+        info.type, info.linkname = kind, "/etc/passwd"
+        tar.addfile(info)
+    (tmp_path / "into").mkdir()
+    with pytest.raises(backup.BackupError, match=f"'media/documents/liite.pdf' as a {said}"):
+        backup.read(made, tmp_path / "into")
+
+
+def test_a_sealed_part_not_of_a_backups_making_is_refused(tmp_path):
+    with pytest.raises(backup.BackupError, match="sealed part"):
+        vaults.open_all(tmp_path, {"sealed": "nonsense"})
+    with pytest.raises(backup.BackupError, match="sealed part"):
+        vaults.open_all(tmp_path, {"sealed": {"nonce": "../x", "items": []}})
+
+
+def test_a_database_member_that_is_no_database_is_refused_and_leaves_nothing(
+    tmp_path, settings, monkeypatch
+):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("an SQLite file's restore (PostgreSQL's: tests/processes)")
+    target = tmp_path / "db.sqlite3"
+    target.write_bytes(b"the live database")
+    monkeypatch.setitem(settings.DATABASES["default"], "NAME", str(target))
+    (tmp_path / "unpacked").mkdir()
+    (tmp_path / "unpacked" / DATABASE_SQLITE).write_bytes(b"not a database at all" * 100)
+    manifest = {"engine": "sqlite", "database": DATABASE_SQLITE}
+    with pytest.raises(backup.BackupError, match="database cannot be read"):
+        dumps.restore(tmp_path / "unpacked", manifest, lambda text: text)
+    assert target.read_bytes() == b"the live database"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3", "unpacked"]

@@ -61,3 +61,24 @@ def test_a_response_without_inline_scripts_names_no_nonce(client):
     assert "'nonce-" not in policy
     for directive in ("object-src 'none'", "frame-ancestors 'self'", "base-uri 'self'"):
         assert directive in policy
+
+
+@pytest.mark.django_db
+def test_a_preview_may_show_the_other_sites_images(city_content):
+    """A home page's cards show images of the sites it syndicates, from their own
+    addresses: the preview's policy names every site, and nothing else is added."""
+    from django.test import RequestFactory
+
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    # (Wagtail's own way of running a preview: through every middleware, as the admin does.)
+    response = home.make_preview_request(RequestFactory().get("/"), home.default_preview_mode)
+    assert response.status_code == 200 and b"<html" in response.content
+    images = next(
+        part.split()[1:]
+        for part in response["Content-Security-Policy"].split(";")
+        if part.split()[0] == "img-src"
+    )
+    origins = {site.root_url for site in Site.objects.all()}
+    assert len(origins) >= 5 and set(images) == {"'self'", "data:", "blob:", *origins}

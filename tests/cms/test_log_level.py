@@ -20,7 +20,7 @@ def _check(level: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("level", ["info", " Warning ", "DEBUG"])
+@pytest.mark.parametrize("level", ["info", " Warning ", "DEBUG", "", " "])
 def test_a_level_in_any_case_and_spacing_works(level):
     assert _check(level).returncode == 0
 

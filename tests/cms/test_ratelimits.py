@@ -10,7 +10,7 @@ import pytest
 
 from django.test import RequestFactory
 
-from cms.core.clients import client_address
+from cms.core.clients import ForwardedProtoMiddleware, client_address
 
 NGINX = "127.0.0.1"
 
@@ -49,6 +49,18 @@ def test_the_client_is_the_address_the_trusted_proxy_saw(remote, forwarded, clie
 def test_only_the_socket_and_configured_proxies_are_believed(remote, client):
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR="203.0.113.7")
     assert client_address(request) == client
+
+
+@pytest.mark.parametrize(("remote", "secure"), [("", True), (NGINX, True), ("127.0.0.2", False)])
+def test_https_is_believed_from_the_proxy_only(remote, secure, settings):
+    """``X-Forwarded-Proto: https`` from a client straight at gunicorn is dropped: it gets
+    the redirect to HTTPS, not a secure cookie over plain HTTP."""
+    settings.TRUSTED_PROXIES = {NGINX}
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    seen = []
+    middleware = ForwardedProtoMiddleware(lambda request: seen.append(request.is_secure()))
+    middleware(RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_PROTO="https"))
+    assert seen == [secure]
 
 
 def search(client, address: str, **headers):

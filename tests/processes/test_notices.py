@@ -6,6 +6,7 @@ the task worker running."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import secrets
@@ -268,3 +269,29 @@ def test_a_notice_goes_live_at_its_start_and_is_cleaned_at_its_end_by_the_worker
         assert "No personal data" in platform.manage("verify_privacy")
     finally:
         platform.kill(worker)
+
+
+def test_a_backup_reads_media_through_links_and_names_what_it_cannot_read(platform: Platform):
+    """A media folder moved to another disk and linked back is backed up; an entry that is
+    no file (a named pipe, a link to nothing) fails the backup by name, and the archive's
+    name says it is incomplete."""
+    moved = platform.var.parent / "other-disk"
+    moved.mkdir(exist_ok=True)
+    (moved / "ohje.txt").write_text("siirretty")
+    media = platform.var / "media"
+    links = [media / "siirretyt", media / "putki", media / "ei-mitaan"]
+    links[0].symlink_to(moved, target_is_directory=True)
+    os.mkfifo(links[1])
+    links[2].symlink_to(platform.var.parent / "missing")
+    try:
+        done = platform.run("backup", "--output", str(platform.var.parent / "b-links"))
+        assert done.returncode != 0
+        assert "putki" in done.stderr and "ei-mitaan" in done.stderr
+        [archive] = (platform.var.parent / "b-links").glob("*.tar.gz")
+        assert archive.name.endswith("-incomplete.tar.gz")
+        with tarfile.open(archive) as tar:
+            member = tar.getmember("media/siirretyt/ohje.txt")
+            assert member.isfile() and tar.extractfile(member).read() == b"siirretty"
+    finally:
+        for link in links:
+            link.unlink()

@@ -234,7 +234,15 @@ def test_renditions_of_unpublished_images_do_not_reach_outsiders(deployment):
     assert deployment.request(CMS, "/_city_renditions/" + hidden.rsplit("/", 1)[1])[0] == 404
 
 
-@pytest.mark.parametrize(("path", "source"), [("/django-admin/login/", 5), ("/_util/login/", 6)])
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        ("/django-admin/login/", 5),
+        ("/_util/login/", 6),
+        # A password-protected collection's document: its password form.
+        ("/documents/authenticate_with_password/1/", 7),
+    ],
+)
 def test_every_login_form_is_under_the_login_limit(deployment, path, source):
     statuses = [deployment.request(CMS, path, source=f"127.0.0.{source}")[0] for _ in range(30)]
     assert 429 in statuses and 500 not in statuses, statuses

@@ -45,6 +45,12 @@ class Command(BaseCommand):
         if options["keep_days"] > 0:
             for path in backup.prune(made.path.parent, options["keep_days"], now):
                 self.stdout.write(f"Deleted the old backup {path.name}")
+        if made.skipped:
+            raise CommandError(
+                "The backup is incomplete: these entries of the media folder are no file "
+                "that can be read (a named pipe, a device, a link to nothing): "
+                + "; ".join(made.skipped[:20])
+            )
         if made.left:
             # The backup is kept (a backup is needed), but it is not what it should be.
             raise CommandError(

@@ -49,6 +49,11 @@ class Command(BaseCommand):
             f"{restored.media_files} media files, {restored.receipts_added} receipts added "
             "to the audit log"
         )
+        if restored.quarantined:
+            self.stderr.write(
+                f"{restored.quarantined} line(s) of the backup's audit log are no receipt and "
+                f"were not merged: kept, with their line numbers and why, in {restored.quarantine}"
+            )
         if restored.gone:
             self.stdout.write(
                 "The personal data this backup sealed for these items cannot be read any more: "
