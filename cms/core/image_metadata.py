@@ -50,7 +50,7 @@ def without_metadata(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
         options = {"comment": b""} if kind == "GIF" else {"exif": b""}
         image.save(out, kind, save_all=frames > 1, **options)
         return out.getvalue(), image.size
-    upright = _in_srgb(ImageOps.exif_transpose(image) or image, icc)
+    upright = _renderable(_in_srgb(ImageOps.exif_transpose(image) or image, icc))
     options: dict = {}
     if kind == "JPEG" and upright is image:
         # Not turned nor converted: the same quantisation tables and subsampling.
@@ -63,6 +63,22 @@ def without_metadata(data: bytes) -> tuple[bytes, tuple[int, int]] | None:
     upright.info = {}
     upright.save(out, kind, exif=b"", **options)
     return out.getvalue(), upright.size
+
+
+# Modes every rendition (JPEG, WebP, AVIF) can be made from; others are converted once,
+# here: a 16-bit greyscale PNG made every rendition fail ("cannot write mode I;16 as JPEG").
+RENDERABLE = {"1", "L", "LA", "P", "RGB", "RGBA"}
+
+
+def _renderable(image: Image.Image) -> Image.Image:
+    if image.mode in RENDERABLE:
+        return image
+    if image.mode.startswith("I"):  # 16- or 32-bit greyscale: its top 8 bits
+        scale = 1 / 256 if image.mode.startswith("I;16") else 1 / 16_777_216
+        return image.convert("I").point(lambda value: value * scale).convert("L")
+    if image.mode == "F":
+        return image.convert("L")
+    return image.convert("RGBA" if "A" in image.getbands() else "RGB")
 
 
 def _in_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:

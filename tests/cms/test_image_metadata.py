@@ -128,3 +128,31 @@ def test_a_plain_gif87a_is_kept_without_error():
     assert PILImage.open(io.BytesIO(data)).info.get("duration") is None
     cleaned, size = without_metadata(data)
     assert size == (1, 1) and PILImage.open(io.BytesIO(cleaned)).format == "GIF"
+
+
+@pytest.mark.parametrize(
+    ("mode", "kind", "name"),
+    [("I;16", "PNG", "kartta.png"), ("CMYK", "JPEG", "kartta.jpg"), ("LA", "PNG", "kartta.png")],
+)
+def test_an_image_of_any_mode_gives_every_rendition_the_sites_use(admin_client, mode, kind, name):
+    """A 16-bit greyscale PNG (a scanner's, a map's) was accepted, and then every full
+    build failed on it ("cannot write mode I;16 as JPEG"): it is stored in a mode every
+    rendition can be made from, its shades kept."""
+    from publisher.export.images import all_specs
+
+    image = Image.new(mode, (40, 20))
+    if mode.startswith("I"):
+        image.putpixel((0, 0), 65535)
+    out = io.BytesIO()
+    image.save(out, kind)
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Kartta", "file": SimpleUploadedFile(name, out.getvalue()), "collection": 1},
+    )
+    assert response.status_code == 302
+    stored = WagtailImage.objects.get(title="Kartta")
+    specs = all_specs(stored)
+    assert len(stored.get_renditions(*specs)) == len(set(specs))
+    if mode.startswith("I"):
+        with stored.file.open("rb") as original:
+            assert Image.open(original).getpixel((0, 0)) == 255  # (white stays white)

@@ -13,11 +13,13 @@ the pages using it when the renditions exist; saving an image queues the task at
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from wagtail.images.models import AbstractImage, Filter
 
+logger = logging.getLogger(__name__)
 WIDTHS = (480, 960, 1600)
 FORMATS = (("avif", "image/avif"), ("webp", "image/webp"), ("jpeg", "image/jpeg"))
 # Quality per format: AVIF and WebP look the same as JPEG 80 at much smaller sizes.
@@ -82,7 +84,14 @@ def image_record(
     if share:
         spec[("share", 0)] = SHARE_SPEC
     if media.make:
-        renditions = image.get_renditions(*spec.values())
+        try:
+            renditions = image.get_renditions(*spec.values())
+        except Exception:
+            # An image no rendition can be made of (stored before uploads were checked):
+            # its pages go live without it, as they do while renditions are awaited; one
+            # bad file never stops a build.
+            logger.exception("Image %s: its renditions cannot be made; left out", image.pk)
+            return None
     else:
         found = image.find_existing_renditions(*(Filter(spec=s) for s in spec.values()))
         renditions = {f.spec: rendition for f, rendition in found.items()}
