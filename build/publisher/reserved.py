@@ -13,7 +13,14 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .release.folders import current
-from .render.outputs.owned import ARCHIVE, NAME_BYTES, internal, listing_words, own_folders
+from .render.outputs.owned import (
+    ARCHIVE,
+    NAME_BYTES,
+    internal,
+    listing_words,
+    own_folders,
+    too_long,
+)
 
 
 def taken(site: str, url: str, own: str | None) -> str | None:
@@ -25,6 +32,8 @@ def taken(site: str, url: str, own: str | None) -> str | None:
     last = parts[-1].lower()  # (nginx matches old addresses ignoring case)
     if len(last.encode()) > NAME_BYTES:
         return _("the address is longer than a folder's name may be")
+    if too_long(url):
+        return _("the whole address is longer than an address may be: shorten the slugs")
     if internal([last]):
         # The publisher's and nginx's own (``_parts``): never served as a page.
         return _("an address beginning with _ is the publisher's own")

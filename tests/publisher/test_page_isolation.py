@@ -7,6 +7,7 @@ the page renders again, it is back and the problem is gone."""
 from __future__ import annotations
 
 import gzip
+import re
 
 import pytest
 
@@ -180,3 +181,35 @@ def test_an_image_no_rendition_can_be_made_of_stops_no_build(city_content):
     assert result.ok, [site.error for site in result.sites]
     home = (release.current("city") / "index.html").read_text()
     assert "Vanha kartta" not in home
+
+
+def test_a_page_whose_whole_address_is_too_long_is_left_out_and_the_rest_goes_live(
+    city_content,
+):
+    """Eight sections of 250-byte slugs, each accepted on its own: the deepest whole
+    addresses, which no sitemap (and at sixteen, no file system) takes, are left out
+    (refused in the form too), and the same build's other change goes live; a full build
+    agrees."""
+    from publisher.reserved import taken
+
+    city = Page.objects.get(slug="city")
+    publish_full()
+    PublishRequest.objects.all().delete()
+    parent, made = city, []
+    for level in range(8):
+        parent = factories.ContentPageFactory(parent=parent, slug=f"{level}" + "o" * 249)
+        parent.save_revision().publish()
+        made.append(parent)
+    other = ContentPage.objects.live().child_of(city).exclude(pk=made[0].pk).first()
+    other.title = "Muutos syvien osioiden rinnalla"
+    other.save_revision().publish()
+    assert process_pending().ok
+    assert "Muutos syvien osioiden rinnalla" in (_html(other) or "")
+    assert _html(made[0]) is not None
+    deep = made[-1]
+    assert _html(deep) is None
+    assert "longer than an address may be" in PageProblem.objects.get(page_id=deep.pk).error
+    sitemap = (release.current("city") / "sitemap.xml").read_text()
+    assert all(len(loc) <= 2048 for loc in re.findall(r"<loc>(.*?)</loc>", sitemap))
+    assert taken("city", deep.url_path.removeprefix("/city"), None)
+    assert publish_full().ok and _html(deep) is None

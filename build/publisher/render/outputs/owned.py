@@ -6,6 +6,7 @@ take it over (``site_files.old_addresses``): both read this one list."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from django.conf import settings
 
@@ -16,6 +17,17 @@ THEME_FOLDER = "theme"  # where a site's theme files go
 # The longest name of a folder the file systems take (ext4, XFS: 255 bytes of UTF-8): an
 # address part longer than that cannot be written ("ä" takes two).
 NAME_BYTES = 255
+# The longest address a page may have, percent-encoded as a sitemap and a browser write it:
+# with a site's address and a listing's further pages it stays within the 2,048 characters
+# a sitemap's <loc> allows, and its folder within the file system's longest path.
+ADDRESS_CHARS = 1800
+
+
+def too_long(url: str) -> bool:
+    """Whether a site-relative address is longer than a page's may be (``ADDRESS_CHARS``)."""
+    return len(quote(url)) > ADDRESS_CHARS
+
+
 # What nginx keeps to itself in a release: the site parts (``_parts``) and its maps
 # (``.nginx``). An address with a part that begins so is never a page's or an old one's.
 INTERNAL = ("_", ".")

@@ -15,7 +15,7 @@ from ...export.siteindex import ById
 from . import calendars, listings
 from .common import article_date, owner_of
 from .listings import SEGMENTS
-from .owned import ARCHIVE, NAME_BYTES, listing_words, own_folders
+from .owned import ARCHIVE, NAME_BYTES, listing_words, own_folders, too_long
 
 if TYPE_CHECKING:
     from .common import SiteOutputs
@@ -80,6 +80,8 @@ def _address_taken(g: SiteOutputs, record: dict) -> str | None:
     (``owned.py``'s list), or longer than a folder's name may be."""
     if any(len(part.encode()) > NAME_BYTES for part in record["url"].split("/")):
         return f"{record['url'][:60]}… is longer than a folder's name may be (shorten its slug)"
+    if too_long(record["url"]):
+        return f"{record['url'][:60]}… is longer than an address may be (shorten the slugs)"
     if kind_named(record["kind"]).role == HOME:
         return None
     lang = record["lang"]
