@@ -3,8 +3,9 @@ whose draft titles.
 
 Editors of one site must not learn another site's drafts, embargoed pages or draft notices
 through the admin's shared views: the page chooser (browse and search, and the page it
-opens at), the explorer at another site's page, the bulk actions' list of pages they may
-not act on, and the page-types report.
+opens at), the explorer at another site's page, any other view of a page (a move's
+confirmation names both pages), the bulk actions' list of pages they may not act on, and
+the page-types report.
 A page is visible to a user who has any permission on it or above it, and otherwise only
 when it is live and not private (what the public sites show anyway, so an editor can still
 link to another site's live pages). Superusers see everything.
@@ -25,6 +26,10 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 CHOOSER_AT = re.compile(r"^/admin/choose-page/(\d+)/")
 # /admin/pages/<id>/: the explorer at a page (its title and its children's, drafts too).
 EXPLORER_AT = re.compile(r"^/admin/pages/(\d+)/$")
+# Every other view of a page or two (/admin/pages/<id>/move/<id>/confirm/ showed both
+# titles to anyone): each page it names must be one the editor may see.
+PAGE_VIEW = re.compile(r"^/admin/pages/\d+/.")
+PAGE_IDS = re.compile(r"/(\d+)(?=/)")
 # Reports that name pages of every site (the last edited page of each type).
 ALL_SITES_REPORTS = ("/admin/reports/page-types-usage/",)
 
@@ -77,6 +82,10 @@ def _explorable(user, page_id: int) -> bool:
     return PagePermissionPolicy().explorable_instances(user).filter(pk=page_id).exists()
 
 
+def _seen(user, page_id: int) -> bool:
+    return Page.objects.filter(visible(user), pk=page_id).exists() or _explorable(user, page_id)
+
+
 def chooser_pages(pages: QuerySet, request: HttpRequest) -> QuerySet:
     """``construct_page_chooser_queryset``: only the pages the editor may see."""
     return pages.filter(visible(request.user))
@@ -101,6 +110,10 @@ class AdminVisibilityMiddleware:
             explored = EXPLORER_AT.match(request.path_info)
             if explored and not _explorable(user, int(explored.group(1))):
                 raise Http404
+            if PAGE_VIEW.match(request.path_info):
+                named = {int(found) for found in PAGE_IDS.findall(request.path_info)}
+                if not all(_seen(user, page_id) for page_id in named):
+                    raise Http404
             token = _viewer.set({"user": user, "paths": None})
             try:
                 return self.get_response(request)

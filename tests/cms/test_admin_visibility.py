@@ -82,6 +82,25 @@ def test_bulk_actions_do_not_name_pages_one_may_not_act_on(tourism_editor, city_
         assert SECRET not in response.content.decode(), action
 
 
+def test_no_view_of_a_page_names_another_sites_draft(tourism_editor, synced_sites, city_pages):
+    """A move's confirmation named both pages to anyone who typed their ids (they are
+    sequential): every view of a page another site's editor may not see answers 404."""
+    tourism_home = synced_sites["tourism"].site.root_page
+    for name in ("draft", "embargoed"):
+        page = city_pages[name].pk
+        for view in (
+            f"/admin/pages/{page}/move/{tourism_home.pk}/confirm/",
+            f"/admin/pages/{tourism_home.pk}/move/{page}/confirm/",
+            f"/admin/pages/{page}/history/",
+            f"/admin/pages/{page}/revisions/compare/earliest...latest/",
+        ):
+            response = tourism_editor.get(view)
+            assert response.status_code == 404, view
+            assert SECRET not in response.content.decode(), view
+    # Their own pages' views still answer.
+    assert tourism_editor.get(f"/admin/pages/{tourism_home.pk}/history/").status_code == 200
+
+
 def test_the_page_types_report_is_for_those_on_every_site(client, synced_sites, city_pages):
     report = "/admin/reports/page-types-usage/"
     client.force_login(factories.UserFactory(groups=[synced_sites["tourism"].editors_group]))
