@@ -143,8 +143,20 @@ def _taken_over(key: str, files: set[str], pages: set[str], folders: set[str]) -
     if path in files or f"{path}/index.html" in files or f"/{path}/" in pages:
         return True
     folder, _slash, name = f"/{path}".rpartition("/")
-    own = name in PAGE_FILES or name in listing_words() or ARCHIVE.match(name)
-    return f"{folder}/" in pages and bool(own)
+    if name in PAGE_FILES and f"{folder}/" in pages:
+        return True
+    # A listing's own addresses under its page, however deep: archives, past events and
+    # further pages of each (/uutiset/sivu/2/, /tapahtumat/menneet/sivu/3/), which exist
+    # only once there are enough items, long after a redirect was accepted.
+    parts = path.split("/")
+    kept = len(parts)
+    while kept > 1 and _listing_part(parts[kept - 1]):
+        kept -= 1
+    return kept < len(parts) and f"/{'/'.join(parts[:kept])}/" in pages
+
+
+def _listing_part(part: str) -> bool:
+    return part in listing_words() or part.isdigit() or bool(ARCHIVE.match(part))
 
 
 def _kept(keys, files: set[str], pages: set[str], folders: set[str]) -> list:
