@@ -213,3 +213,27 @@ def test_a_page_whose_whole_address_is_too_long_is_left_out_and_the_rest_goes_li
     assert all(len(loc) <= 2048 for loc in re.findall(r"<loc>(.*?)</loc>", sitemap))
     assert taken("city", deep.url_path.removeprefix("/city"), None)
     assert publish_full().ok and _html(deep) is None
+
+
+def test_a_link_to_a_page_that_left_goes_in_the_next_build(city_content):
+    """Page Y links to page X in its text. X is unpublished: the next (incremental) build
+    drops the link from Y, as a full build does, instead of keeping a link to 410."""
+    from tests.factories import paragraph_body
+
+    city = Page.objects.get(slug="city")
+    target = factories.ContentPageFactory(parent=city, slug="linkin-kohde", title="Kohde")
+    target.save_revision().publish()
+    text = f'Katso <a linktype="page" id="{target.pk}">kohdesivu</a>.'
+    source = factories.ContentPageFactory(
+        parent=city, slug="linkin-lahde", body=paragraph_body(text)
+    )
+    source.save_revision().publish()
+    publish_full()
+    PublishRequest.objects.all().delete()
+    assert 'href="/linkin-kohde/"' in _html(source)
+    target.unpublish()
+    assert process_pending().ok
+    assert "linkin-kohde" not in _html(source) and "kohdesivu" in _html(source)
+    incremental = tree("city")
+    publish_full()
+    assert tree("city") == incremental

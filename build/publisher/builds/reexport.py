@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from wagtail.models import Page
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page, ReferenceIndex
 
 from ..context import memory
 from ..export import addresses
@@ -62,6 +64,25 @@ def reexport(
     addresses.remember_removed(old_by_id[pid] for pid in removed)
     export = Export(sites=exporter.sites, records=records, addresses=addresses.collect(exporter))
     return export, exporter, changed, removed, old_by_id
+
+
+def with_links_to_gone(changes: ChangeSet) -> ChangeSet:
+    """``changes`` with the live pages whose text links to a page of it that left (was
+    unpublished or deleted; Wagtail's reference index knows them): read again, they drop
+    that link, as a full build would."""
+    live = set(Page.objects.filter(pk__in=changes.page_ids, live=True).values_list("pk", flat=True))
+    gone = changes.page_ids - live
+    if not gone:
+        return changes
+    page_type = ContentType.objects.get_for_model(Page)
+    linking = ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        to_content_type=page_type,
+        to_object_id__in=[str(pid) for pid in gone],
+    ).values_list("object_id", flat=True)
+    ids = {int(pid) for pid in linking if pid.isdigit()}
+    found = set(Page.objects.filter(pk__in=ids, live=True).values_list("pk", flat=True))
+    return ChangeSet(page_ids=changes.page_ids | found, full_sites=changes.full_sites)
 
 
 def _located(state: BuildState, changes: ChangeSet) -> Exporter:
