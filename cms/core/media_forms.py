@@ -60,8 +60,26 @@ class _NoCodes:
         return cleaned
 
 
+DAMAGED = _("The image file is damaged or incomplete: save it again and upload it.")
+
+
 class ImageForm(_NoCodes, BaseImageForm):
-    """The image form: no identity code in the title, alt text, file name or tags."""
+    """The image form: no identity code in the title, alt text, file name or tags; a file
+    Pillow cannot read to its end (a truncated upload) is refused on its field, not a 500."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None:
+            read = field.clean
+
+            def clean(*values):
+                try:
+                    return read(*values)
+                except OSError as error:
+                    raise forms.ValidationError(gettext(DAMAGED)) from error
+
+            field.clean = clean
 
 
 class DocumentForm(_NoCodes, BaseDocumentForm):

@@ -156,3 +156,18 @@ def test_an_image_of_any_mode_gives_every_rendition_the_sites_use(admin_client, 
     if mode.startswith("I"):
         with stored.file.open("rb") as original:
             assert Image.open(original).getpixel((0, 0)) == 255  # (white stays white)
+
+
+def test_a_truncated_photo_is_refused_on_its_field(admin_client):
+    """Half a JPEG (an upload cut short) was a server error: now the form says why."""
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), (10, 200, 30)).save(out, "JPEG")
+    half = out.getvalue()[: len(out.getvalue()) // 2]
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Rikki", "file": SimpleUploadedFile("rikki.jpg", half), "collection": 1},
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert response.status_code == 200
+    assert "Kuvatiedosto on vioittunut" in str(response.context["form"].errors["file"])
+    assert not WagtailImage.objects.filter(title="Rikki").exists()
