@@ -32,7 +32,7 @@ from .builds.treememory import PeakTreeMemory
 from .export.exporter import Export, Exporter, SiteInfo, export_sites
 from .files import site_root, write_file
 from .hooks import INDEXERS_HOOK, SITE_PARTS_HOOK, SITES_LIVE_HOOK, Indexer, SitePart, SitesLive
-from .models import PublishRequest, PublishStatus, RemovedAddress
+from .models import PageProblem, PublishRequest, PublishStatus, RemovedAddress
 from .plan.state import load_state
 from .release.folders import current as current_release
 from .release.lock import build_lock
@@ -64,6 +64,7 @@ __all__ = [
     "WORKER_ARGS",
     "Export",
     "Indexer",
+    "PageProblem",
     "PeakTreeMemory",
     "PublishRequest",
     "PublishStatus",

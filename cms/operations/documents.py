@@ -23,6 +23,7 @@ from wagtail.documents.views import serve as wagtail_serve
 from wagtail.models import Page, ReferenceIndex
 
 from cms.core.api_fields import personal_pages
+from publisher.public import PageProblem
 
 from .api_limits import BoundedQueries
 
@@ -48,6 +49,8 @@ def published(model=None):
         Page.objects.live()
         .public()
         .exclude(personal_pages())  # a notice's attachments are not the API's to list
+        # (A page left out of its site's build is not on it: publisher.builds.leftout.)
+        .exclude(pk__in=PageProblem.objects.values("page_id"))
         .annotate(key=Cast("pk", CharField()))
         .values("key")
     )

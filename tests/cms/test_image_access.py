@@ -74,3 +74,18 @@ def test_a_password_alone_shows_no_embargoed_image(client, settings, city_images
     client.force_login(factories.UserFactory(is_superuser=True))
     assert client.get(city_images["embargoed"]).status_code == 404
     assert client.get(city_images["shown"]).status_code == 200
+
+
+def test_an_image_of_a_page_left_out_of_its_build_is_not_public(client, city_images):
+    """The page the image is on could not be built (``PageProblem``): it is on no site, so
+    neither is its image, in the API or as a rendition."""
+    from wagtail.models import Page
+
+    from publisher.public import PageProblem
+
+    shown, _embargoed = city_images["ids"]
+    home = Page.objects.get(url_path="/city/")
+    PageProblem.objects.create(page_id=home.pk, site_key="city", error="ValueError: rikki")
+    listed = [item["id"] for item in client.get("/api/v2/images/").json()["items"]]
+    assert shown not in listed
+    assert client.get(city_images["shown"]).status_code == 404
