@@ -76,8 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Before anything reads it: X-Forwarded-Proto only from the proxy (cms/core/clients.py).
-    "cms.core.clients.ForwardedProtoMiddleware",
+    "cms.core.clients.ForwardedProtoMiddleware",  # (first: the proxy's header only)
     "django.middleware.security.SecurityMiddleware",
     # Scripts only from the CMS or with the response's nonce (cms/core/csp.py).
     "cms.core.csp.ContentSecurityPolicyMiddleware",
@@ -282,10 +281,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
-# A level as people write it ("info", " Warning"); one logging does not know is refused by
-# name, not by a traceback from every command.
-# (Set but empty, as a unit file's "Environment=LOG_LEVEL=" leaves it: the default.)
-LOG_LEVEL = (os.environ.get("LOG_LEVEL") or "INFO").strip().upper() or "INFO"
+# A level as people write it ("info", " Warning"; empty: the default); one logging does not
+# know is refused by name, not by a traceback from every command.
+LOG_LEVEL = (os.environ.get("LOG_LEVEL") or "").strip().upper() or "INFO"
 if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured(
         f"LOG_LEVEL={LOG_LEVEL!r}: give one of DEBUG, INFO, WARNING, ERROR or CRITICAL."
