@@ -237,3 +237,13 @@ def test_a_link_to_a_page_that_left_goes_in_the_next_build(city_content):
     incremental = tree("city")
     publish_full()
     assert tree("city") == incremental
+
+
+def test_a_problem_shown_to_editors_names_no_server_folder(settings, tmp_path):
+    """The error an editor reads on the page names the sites' folder, not where the
+    server keeps it (an OSError quoted its full path)."""
+    from publisher.builds.problems import _shown
+
+    settings.OUTPUT_DIR = tmp_path / "output"
+    error = f"OSError: [Errno 36] File name too long: '{tmp_path}/output/city/releases/x/a'"
+    assert _shown(error) == "OSError: [Errno 36] File name too long: '<sites>/city/releases/x/a'"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -41,13 +42,21 @@ def record(outcomes: Iterable[SiteResult]) -> None:
             known.filter(page_id__in=cleared).delete()
             for page_id, error in outcome.failures.items():
                 PageProblem.objects.update_or_create(
-                    page_id=page_id, defaults={"site_key": outcome.site, "error": error}
+                    page_id=page_id, defaults={"site_key": outcome.site, "error": _shown(error)}
                 )
         # A page deleted or unpublished since is no problem of any site's any more.
         live = Page.objects.filter(live=True).values("pk")
         PageProblem.objects.exclude(page_id__in=live).delete()
     for problem in PageProblem.objects.filter(alerted_at=None):
         _alert(problem)
+
+
+def _shown(error: str) -> str:
+    """The error as editors see it: the server's own folders named by what they are, not
+    by where they are on its disk."""
+    for folder, name in ((settings.OUTPUT_DIR, "<sites>"), (settings.MEDIA_ROOT, "<media>")):
+        error = error.replace(str(Path(folder).resolve()), name).replace(str(folder), name)
+    return error
 
 
 def _alert(problem: PageProblem) -> None:
