@@ -16,12 +16,13 @@ class CoreConfig(AppConfig):
         # admin form, edit and CSV import run the fields' validators.
         from wagtail.contrib.redirects.models import Redirect
 
-        from . import csp, image_metadata, translation_form  # noqa: F401
+        from . import csp, image_metadata, translation_form, visibility  # noqa: F401
         from .control_chars import one_line
         from .identity_check import no_identity_code
 
         translation_form.install()
         csp.install()
+        visibility.install()
         for name in ("old_path", "redirect_link"):
             validators = Redirect._meta.get_field(name).validators
             # (A line break in a path would be a line of nginx's map.)

@@ -4,8 +4,8 @@ whose draft titles.
 Editors of one site must not learn another site's drafts, embargoed pages or draft notices
 through the admin's shared views: the page chooser (browse and search, and the page it
 opens at), the explorer at another site's page, any other view of a page (a move's
-confirmation names both pages), the bulk actions' list of pages they may not act on, and
-the page-types report.
+confirmation names both pages), the bulk actions' list of pages they may not act on, the
+page-types report, and the people the explorer's filters name (``install``).
 A page is visible to a user who has any permission on it or above it, and otherwise only
 when it is live and not private (what the public sites show anyway, so an editor can still
 link to another site's live pages). Superusers see everything.
@@ -120,3 +120,29 @@ class AdminVisibilityMiddleware:
             finally:
                 _viewer.reset(token)
         return self.get_response(request)
+
+
+def _people(field: str, rows):
+    """Users who are ``field`` of ``rows`` the request's user may see (a filter's choices)."""
+
+    def choices(request: HttpRequest):
+        from django.contrib.auth import get_user_model
+
+        pages = Page.objects.filter(visible(request.user))
+        found = pages if rows is None else rows.filter(page__in=pages)
+        ids = found.order_by().values_list(field, flat=True)
+        return get_user_model().objects.filter(pk__in=ids.distinct())
+
+    return choices
+
+
+def install() -> None:
+    """The explorer's "Owner" and "Edited by" filters listed every user who owns or edited
+    any page of any site: only those of pages the editor may see."""
+    from wagtail.admin.views.pages import listing
+    from wagtail.models import PageLogEntry
+
+    for filterset in (listing.PageFilterSet, listing.GenericPageFilterSet):
+        filterset.base_filters["owner"].queryset = _people("owner_id", None)
+        edits = PageLogEntry.objects.filter(action="wagtail.edit")
+        filterset.base_filters["edited_by"].queryset = _people("user_id", edits)

@@ -101,6 +101,21 @@ def test_no_view_of_a_page_names_another_sites_draft(tourism_editor, synced_site
     assert tourism_editor.get(f"/admin/pages/{tourism_home.pk}/history/").status_code == 200
 
 
+def test_the_explorers_people_filters_name_only_those_of_pages_one_sees(tourism_editor, city_pages):
+    """The "Owner" and "Edited by" filters listed every owner and editor of every site."""
+    from wagtail.models import PageLogEntry
+
+    city_editor = factories.UserFactory(username="kaupungin-salainen-toimittaja")
+    draft = city_pages["draft"]
+    draft.owner = city_editor
+    draft.save()
+    PageLogEntry.objects.log_action(draft, "wagtail.edit", user=city_editor)
+    home = tourism_editor.get("/admin/pages/").content.decode()
+    explorer = tourism_editor.get(f"/admin/pages/{city_pages['home'].pk}/", follow=True)
+    for html in (home, explorer.content.decode()):
+        assert "kaupungin-salainen-toimittaja" not in html
+
+
 def test_the_page_types_report_is_for_those_on_every_site(client, synced_sites, city_pages):
     report = "/admin/reports/page-types-usage/"
     client.force_login(factories.UserFactory(groups=[synced_sites["tourism"].editors_group]))
