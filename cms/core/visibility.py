@@ -28,8 +28,8 @@ CHOOSER_AT = re.compile(r"^/admin/choose-page/(\d+)/")
 EXPLORER_AT = re.compile(r"^/admin/pages/(\d+)/$")
 # Every other view of a page or two (/admin/pages/<id>/move/<id>/confirm/ showed both
 # titles to anyone): each page it names must be one the editor may see.
-PAGE_VIEW = re.compile(r"^/admin/pages/\d+/.")
-PAGE_IDS = re.compile(r"/(\d+)(?=/)")
+# (Only the numbers that are pages': a revision's or a task's is not.)
+PAGE_VIEW = re.compile(r"^/admin/pages/(\d+)/(?:move/(\d+)/)?.")
 # Reports that name pages of every site (the last edited page of each type).
 ALL_SITES_REPORTS = ("/admin/reports/page-types-usage/",)
 
@@ -110,8 +110,9 @@ class AdminVisibilityMiddleware:
             explored = EXPLORER_AT.match(request.path_info)
             if explored and not _explorable(user, int(explored.group(1))):
                 raise Http404
-            if PAGE_VIEW.match(request.path_info):
-                named = {int(found) for found in PAGE_IDS.findall(request.path_info)}
+            viewed = PAGE_VIEW.match(request.path_info)
+            if viewed:
+                named = {int(found) for found in viewed.groups() if found}
                 if not all(_seen(user, page_id) for page_id in named):
                     raise Http404
             token = _viewer.set({"user": user, "paths": None})

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from wagtail.contrib.redirects.models import Redirect
 
+from cms.core import visibility
 from cms.core.permissions import COMMUNICATIONS
 from tests import factories
 
@@ -97,8 +98,10 @@ def test_no_view_of_a_page_names_another_sites_draft(tourism_editor, synced_site
             response = tourism_editor.get(view)
             assert response.status_code == 404, view
             assert SECRET not in response.content.decode(), view
-    # Their own pages' views still answer.
+    # Their own pages' views still answer; a revision's or a task's number is no page's.
     assert tourism_editor.get(f"/admin/pages/{tourism_home.pk}/history/").status_code == 200
+    named = visibility.PAGE_VIEW.match(f"/admin/pages/{tourism_home.pk}/revisions/{page}/view/")
+    assert named.groups() == (str(tourism_home.pk), None)
 
 
 def test_the_explorers_people_filters_name_only_those_of_pages_one_sees(tourism_editor, city_pages):
