@@ -83,7 +83,12 @@ def _explorable(user, page_id: int) -> bool:
 
 
 def _seen(user, page_id: int) -> bool:
-    return Page.objects.filter(visible(user), pk=page_id).exists() or _explorable(user, page_id)
+    if Page.objects.filter(visible(user), pk=page_id).exists() or _explorable(user, page_id):
+        return True
+    # (The page's own permission tester: a translation's copied parents carry no group
+    # permission of their own, and its kind may decide who edits it: notices.)
+    page = Page.objects.filter(pk=page_id).first()
+    return page is not None and bool(page.specific.permissions_for_user(user).permissions)
 
 
 def chooser_pages(pages: QuerySet, request: HttpRequest) -> QuerySet:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import rich_text
 
+from cms.notices.groups import legal_officers_sync
 from cms.notices.models import BODY_FEATURES, NoticePage
 from tests import factories
 from tests.notices.test_admin import add_url, notice_form, officer, section  # noqa: F401
@@ -122,14 +123,18 @@ def test_a_language_version_of_a_notice_on_view_keeps_its_start(
     swedish_locale = Locale.objects.get(language_code="sv")
     swedish = notice.copy_for_translation(swedish_locale, copy_parents=True)
     assert swedish.display_from == start and swedish.first_published_at is None
+    legal_officers_sync()  # (the copied section is theirs: on commit, in production)
     form = notice_form(
         display_from=timezone.localtime(start).strftime("%Y-%m-%d %H:%M"),
         confirm_personal_data="on",
         title="Beslut",
         slug=swedish.slug,
     )
-    response = client.post(reverse("wagtailadmin_pages:edit", args=(swedish.pk,)), form)
-    assert response.status_code == 302, response.context["form"].errors
+    edit = reverse("wagtailadmin_pages:edit", args=(swedish.pk,))
+    response = client.post(edit, form)
+    # (Published: on to its section, not sent away for want of permission.)
+    section_view = reverse("wagtailadmin_explore", args=(swedish.get_parent().pk,))
+    assert response.status_code == 302 and response.url == section_view, response.url
     assert NoticePage.objects.get(pk=swedish.pk).display_from == start
 
 
