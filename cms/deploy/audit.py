@@ -67,6 +67,10 @@ def _refusal(line: str, known: set[str]) -> str:
     found = receipts.owner(receipt)
     if found is None or found[0] not in known:
         return "a receipt of a kind this platform does not register"
+    if not isinstance(receipt.get("finished"), str) or "needles" not in receipt:
+        # (Merged, a bare line would make the item's data be removed again after the
+        # restore, though the item may be on view: only a removal's own receipt is.)
+        return "a receipt without its finish time or needles"
     return ""
 
 

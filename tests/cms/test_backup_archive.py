@@ -99,6 +99,8 @@ def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path
         {"item": 10**23, "kind": "notice"},
         {"item": 5, "kind": "zzz"},
         {"notice": 6, "needles": "x"},
+        # A bare line naming a notice on view: merged, it would remove that notice's data.
+        {"item": 83, "kind": "notice"},
     ]
     (folder / backup.AUDIT).write_bytes(
         b"\xff\xfe\n"
@@ -106,13 +108,13 @@ def test_a_stray_byte_in_either_audit_log_never_stops_a_restore_halfway(tmp_path
         + b'\n{"torn": \n["not", "a receipt"]\n'
     )
     merged = audit.merge(folder / backup.AUDIT, tmp_path / "quarantine")
-    assert (merged.added, merged.refused) == (1, 6)
+    assert (merged.added, merged.refused) == (1, 7)
     text = settings.NOTICE_AUDIT_LOG.read_bytes()
     assert text.count(b'"notice":2') == 1 and text.startswith(b'{"notice": 1')
     kept = [json.loads(line) for line in merged.kept.read_text().splitlines()]
-    assert [line["line"] for line in kept] == [1, 3, 4, 5, 6, 7]
-    assert kept[0]["why"] == "not UTF-8" and kept[4]["why"].startswith("not JSON")
-    assert kept[4]["text"] == '{"torn": '
+    assert [line["line"] for line in kept] == [1, 3, 4, 5, 6, 7, 8]
+    assert kept[0]["why"] == "not UTF-8" and kept[4]["why"].startswith("a receipt without")
+    assert kept[5]["text"] == '{"torn": ' and kept[5]["why"].startswith("not JSON")
     assert merged.kept.stat().st_mode & 0o077 == 0
 
 
