@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from cms.core.api_fields import personal_pages
 from cms.core.models import SiteProfile
+from publisher.public import PageProblem
 
 from .api_limits import BoundedQueries
 from .documents import PublishedDocumentsAPIViewSet
@@ -48,8 +49,10 @@ class SitePagesAPIViewSet(BoundedQueries, PagesAPIViewSet):
         for each in profiles:
             for home in each.site.root_page.get_translations(inclusive=True):
                 under |= Q(path__startswith=home.path)
-        # Official notices (a kind that holds personal data for a time) are not here.
-        return Page.objects.live().public().filter(under).exclude(personal_pages())
+        # Official notices (a kind that holds personal data for a time) are not here, nor
+        # a page left out of its site's build (on no site: publisher.builds.leftout).
+        pages = Page.objects.live().public().filter(under).exclude(personal_pages())
+        return pages.exclude(pk__in=PageProblem.objects.values("page_id"))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -89,3 +89,17 @@ def test_an_image_of_a_page_left_out_of_its_build_is_not_public(client, city_ima
     listed = [item["id"] for item in client.get("/api/v2/images/").json()["items"]]
     assert shown not in listed
     assert client.get(city_images["shown"]).status_code == 404
+
+
+def test_a_page_left_out_of_its_build_is_not_in_the_read_api(client, city_images):
+    """The CMS's read API lists and searches only pages that are on a site."""
+    from wagtail.models import Page
+
+    from publisher.public import PageProblem
+
+    home = Page.objects.get(url_path="/city/")
+    assert client.get(f"/api/v2/pages/{home.pk}/").status_code == 200
+    PageProblem.objects.create(page_id=home.pk, site_key="city", error="ValueError: rikki")
+    assert client.get(f"/api/v2/pages/{home.pk}/").status_code == 404
+    listed = [item["id"] for item in client.get("/api/v2/pages/").json()["items"]]
+    assert home.pk not in listed
