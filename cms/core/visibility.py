@@ -30,6 +30,8 @@ EXPLORER_AT = re.compile(r"^/admin/pages/(\d+)/$")
 # titles to anyone): each page it names must be one the editor may see.
 # (Only the numbers that are pages': a revision's or a task's is not.)
 PAGE_VIEW = re.compile(r"^/admin/pages/(\d+)/(?:move/(\d+)/)?.")
+# The workflow's views of a page (preview, action): their refusal named the page's title.
+WORKFLOW_VIEW = re.compile(r"^/admin/pages/workflow/[\w-]+/(\d+)/")
 # Reports that name pages of every site (the last edited page of each type).
 ALL_SITES_REPORTS = ("/admin/reports/page-types-usage/",)
 
@@ -115,7 +117,7 @@ class AdminVisibilityMiddleware:
             explored = EXPLORER_AT.match(request.path_info)
             if explored and not _explorable(user, int(explored.group(1))):
                 raise Http404
-            viewed = PAGE_VIEW.match(request.path_info)
+            viewed = PAGE_VIEW.match(request.path_info) or WORKFLOW_VIEW.match(request.path_info)
             if viewed:
                 named = {int(found) for found in viewed.groups() if found}
                 if not all(_seen(user, page_id) for page_id in named):

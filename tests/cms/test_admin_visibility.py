@@ -94,6 +94,8 @@ def test_no_view_of_a_page_names_another_sites_draft(tourism_editor, synced_site
             f"/admin/pages/{tourism_home.pk}/move/{page}/confirm/",
             f"/admin/pages/{page}/history/",
             f"/admin/pages/{page}/revisions/compare/earliest...latest/",
+            f"/admin/pages/workflow/preview/{page}/1/",
+            f"/admin/pages/workflow/action/{page}/approve/1/",
         ):
             response = tourism_editor.get(view)
             assert response.status_code == 404, view
