@@ -191,6 +191,10 @@ TAKEN = [
     "/uutiset/sivu/2",
     "/tapahtumat/menneet/sivu/3/",
     "/sv/nyheter/sida/2",
+    # nginx merges repeated slashes before it matches: these are the addresses above.
+    "/uutiset//sivu/2/",
+    "//uutiset/2026",
+    "/tapahtumat///2026-10",
     # nginx's own files, never a site's address.
     "/_parts/alerts.fi.html",
     "/.nginx/redirects.map",

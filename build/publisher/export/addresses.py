@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 # and how long it may be (nginx.MAP_HASH sizes the map's hash table for it).
 UNSAFE_RE = re.compile(r'[\s"\\{};$\'\x00-\x1f\x7f#?]')
 MAX_LENGTH = 400
+SLASHES_RE = re.compile(r"/{2,}")
 
 
 @dataclass
@@ -47,9 +48,10 @@ def normalise(path: str) -> str | None:
     """A path as a key: decoded (nginx matches the decoded ``$uri``), starting with "/",
     without its final "/"; None when a static host cannot match it."""
     path = unquote(path.strip())
-    if not path.startswith("/"):
-        path = "/" + path
-    path = path.rstrip("/") or "/"
+    # nginx merges repeated slashes (merge_slashes, on by default) before it matches: a
+    # key with "//" would never match, and its redirect page would be written over the
+    # file at the merged address (a listing's further page).
+    path = "/" + SLASHES_RE.sub("/", path).strip("/")
     if len(path) > MAX_LENGTH or UNSAFE_RE.search(path) or ".." in path.split("/"):
         return None
     return path
