@@ -34,7 +34,7 @@ from cms.removal import receipts
 from cms.removal.privacy import lawful
 from cms.removal.scans import all_needles
 
-from . import audit, dumps, vaults
+from . import audit, dumps, media_files, vaults
 from .dumps import BackupError
 from .sealing import Sealer
 
@@ -100,7 +100,7 @@ def create(output: Path, now: datetime) -> Made:
         if receipts.log_path().is_file():
             # A copy: a removal may append a receipt while the media are read.
             members[AUDIT] = Path(shutil.copy(receipts.log_path(), folder / "audit.jsonl"))
-        skipped = _media(members, sealed_files)
+        skipped = media_files.read(members, sealed_files)
         digests, sizes = {}, {}
         partial = folder / "backup.tar.gz"
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -132,26 +132,6 @@ def create(output: Path, now: datetime) -> Made:
         partial.replace(output)
     sealed = len(vaults.item_names(items, members))
     return Made(output, len(members), output.stat().st_size, sealed, left, skipped)
-
-
-def _media(members: dict[str, Path], sealed_files: set[Path]) -> list[str]:
-    """Every file of the media folder into ``members`` (through links: a folder the operator
-    moved to another disk and linked back is the media's too); returns the entries that are
-    no file to read."""
-    media = Path(settings.MEDIA_ROOT)
-    skipped: list[str] = []
-    seen: set[str] = set()
-    for top, folders, names in os.walk(media, followlinks=True) if media.is_dir() else ():
-        seen.add(os.path.realpath(top))
-        # (A link back to a folder already read would be walked for ever.)
-        folders[:] = sorted(f for f in folders if os.path.realpath(Path(top, f)) not in seen)
-        for name in sorted(names):
-            path = Path(top) / name
-            if not path.is_file():  # (follows a link: a link to nothing is no file)
-                skipped.append(str(path.relative_to(media)))
-            elif path.resolve() not in sealed_files:
-                members["media/" + str(path.relative_to(media))] = path
-    return skipped
 
 
 def prune(folder: Path, keep_days: float, now: datetime) -> list[Path]:
@@ -242,19 +222,6 @@ def read(archive: Path, into: Path) -> dict:
     return manifest
 
 
-def _restore_media(folder: Path) -> int:
-    media = Path(settings.MEDIA_ROOT)
-    restored = folder / "media"
-    restored.mkdir(exist_ok=True)
-    old = media.with_name(media.name + ".before-restore")
-    shutil.rmtree(old, ignore_errors=True)
-    if media.exists():
-        media.replace(old)
-    shutil.move(restored, media)
-    shutil.rmtree(old, ignore_errors=True)
-    return sum(1 for path in media.rglob("*") if path.is_file())
-
-
 @dataclass
 class Restored:
     created: str
@@ -275,7 +242,7 @@ def restore(archive: Path) -> Restored:
         manifest = read(archive, folder)
         opened = vaults.open_all(folder, manifest)
         dumps.restore(folder, manifest, opened.unseal)
-        media = _restore_media(folder)
+        media = media_files.restore(folder)
         merged = audit.merge(folder / AUDIT, Path(settings.VAR_DIR) / "quarantine")
     return Restored(
         manifest["created"], media, merged.added, opened.gone, merged.refused, merged.kept

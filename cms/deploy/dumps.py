@@ -29,6 +29,10 @@ DATABASE_POSTGRES = "database.sql"
 DATABASE_POSTGRES_CUSTOM = "database.pgdump"  # (format 1)
 DATABASES = (DATABASE_SQLITE, DATABASE_POSTGRES, DATABASE_POSTGRES_CUSTOM)
 SEARCH_TABLES = re.compile(r"^(wagtailsearch_|modelsearch_|citysearch_)")
+# A database with these is this platform's: a restore refuses any other (a sound SQLite
+# file of another program would replace every page, user and notice with nothing).
+OWN_TABLES = ("django_migrations", "wagtailcore_page", "wagtailcore_site", "auth_user")
+NOT_OURS = "its database is not this platform's (it has no {table} table)"
 
 
 class BackupError(RuntimeError):
@@ -154,11 +158,15 @@ def restore(folder: Path, manifest: dict, unseal: Callable[[str], str]) -> None:
         shutil.copyfile(source, staged)
         copy = sqlite3.connect(staged)
         try:
+            _ours(copy)
             with copy:
                 _rewrite(copy, lambda _t, _c, text: _changed(text, unseal))
         except sqlite3.DatabaseError as error:
             staged.unlink(missing_ok=True)
             raise BackupError(f"its database cannot be read: {error}") from error
+        except BackupError:
+            staged.unlink(missing_ok=True)
+            raise
         finally:
             copy.close()
         for suffix in ("-wal", "-shm"):
@@ -170,6 +178,23 @@ def restore(folder: Path, manifest: dict, unseal: Callable[[str], str]) -> None:
         _psql(source, unseal)
 
 
+def _ours(db: sqlite3.Connection) -> None:
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table in OWN_TABLES:
+        if table not in names:
+            raise BackupError(NOT_OURS.format(table=table))
+
+
+def _ours_sql(created: set[str]) -> str:
+    """SQL that fails unless the dump made and left this platform's tables."""
+    checks = []
+    for table in OWN_TABLES:
+        message = NOT_OURS.format(table=table).replace("'", "''")
+        missing = "true" if table not in created else f"to_regclass('public.{table}') IS NULL"
+        checks.append(f"DO $$BEGIN IF {missing} THEN RAISE EXCEPTION '{message}'; END IF; END$$;\n")
+    return "".join(checks)
+
+
 def _changed(text: str, unseal: Callable[[str], str]) -> str | None:
     opened = unseal(text)
     return opened if opened != text else None
@@ -178,6 +203,12 @@ def _changed(text: str, unseal: Callable[[str], str]) -> str | None:
 def _pg_restore(source: Path) -> None:
     """A backup of format 1: ``pg_dump``'s custom format, nothing sealed."""
     pg_restore, env = pg("pg_restore")
+    listed = subprocess.run(  # noqa: S603 - reads the archive's table of contents
+        [pg_restore, "--list", str(source)], env=env, capture_output=True, text=True
+    )
+    for table in OWN_TABLES:
+        if not re.search(rf"\bTABLE public {table}\b", listed.stdout):
+            raise BackupError(NOT_OURS.format(table=table))
     done = subprocess.run(  # noqa: S603 - pg_restore into our own database
         [pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction"]
         + [f"--dbname={env['PGDATABASE']}", str(source)],
@@ -203,8 +234,14 @@ def _psql(source: Path, unseal: Callable[[str], str]) -> None:
             encoding="utf-8",
         )
         try:
+            created = set()
             for line in sql:
+                if line.startswith("CREATE TABLE public."):
+                    created.add(line[len("CREATE TABLE public.") :].split(" ", 1)[0])
                 (process.stdin or sql).write(unseal(line))
+            # Last, inside psql's one transaction: a dump that is not this platform's
+            # database undoes all of the restore.
+            (process.stdin or sql).write(_ours_sql(created))
             (process.stdin or sql).close()
         except BrokenPipeError:
             pass  # psql stopped at an error: its message says which

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cms.deploy import audit, backup, dumps, vaults
+from cms.deploy import audit, backup, dumps, media_files, vaults
 from cms.deploy.dumps import DATABASE_SQLITE
 
 DATABASE = b"SQLite format 3\x00" + b"\x00" * 100
@@ -144,8 +144,27 @@ def test_a_sealed_part_not_of_a_backups_making_is_refused(tmp_path):
         vaults.open_all(tmp_path, {"sealed": {"nonce": "../x", "items": []}})
 
 
-def test_a_database_member_that_is_no_database_is_refused_and_leaves_nothing(
-    tmp_path, settings, monkeypatch
+def _foreign_database(path: Path) -> None:
+    """A sound SQLite database of some other program (a browser's history, say)."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        db.execute("INSERT INTO moz_places (url) VALUES ('https://example.org/')")
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("write", "said"),
+    [
+        (lambda path: path.write_bytes(b"not a database at all" * 100), "cannot be read"),
+        (_foreign_database, "not this platform's"),
+    ],
+    ids=["no-database", "another-programs-database"],
+)
+def test_a_database_member_not_the_platforms_is_refused_and_leaves_nothing(
+    tmp_path, settings, monkeypatch, write, said
 ):
     from django.db import connection
 
@@ -155,9 +174,58 @@ def test_a_database_member_that_is_no_database_is_refused_and_leaves_nothing(
     target.write_bytes(b"the live database")
     monkeypatch.setitem(settings.DATABASES["default"], "NAME", str(target))
     (tmp_path / "unpacked").mkdir()
-    (tmp_path / "unpacked" / DATABASE_SQLITE).write_bytes(b"not a database at all" * 100)
+    write(tmp_path / "unpacked" / DATABASE_SQLITE)
     manifest = {"engine": "sqlite", "database": DATABASE_SQLITE}
-    with pytest.raises(backup.BackupError, match="database cannot be read"):
+    with pytest.raises(backup.BackupError, match=said):
         dumps.restore(tmp_path / "unpacked", manifest, lambda text: text)
     assert target.read_bytes() == b"the live database"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3", "unpacked"]
+
+
+def test_a_postgresql_dump_not_the_platforms_changes_nothing(tmp_path, transactional_db):
+    """A plain SQL dump of another database, given as this platform's, is refused inside
+    psql's one transaction: none of its statements stays."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("psql's restore (SQLite's: above)")
+    (tmp_path / dumps.DATABASE_POSTGRES).write_text(
+        "CREATE TABLE public.moz_places (id integer);\n", encoding="utf-8"
+    )
+    manifest = {"engine": "postgresql", "database": dumps.DATABASE_POSTGRES}
+    with pytest.raises(backup.BackupError, match="not this platform's"):
+        dumps.restore(tmp_path, manifest, lambda text: text)
+    assert "moz_places" not in connection.introspection.table_names()
+
+
+@pytest.mark.parametrize("linked", ["documents", "media"])
+def test_a_restore_keeps_the_folders_the_operator_linked_to_another_disk(
+    tmp_path, settings, linked
+):
+    """The media folder, or its documents folder, moved to another disk and linked back:
+    after a restore it is still the link, the backup's files are on that disk and what was
+    there before is gone from it (not left behind on a disk nobody looks at)."""
+    disk = tmp_path / "disk"
+    (disk / "documents").mkdir(parents=True)
+    (disk / "documents" / "vanha.pdf").write_bytes(b"old personal attachment")
+    media = tmp_path / "runtime" / "media"
+    media.parent.mkdir()
+    if linked == "media":
+        media.symlink_to(disk)
+    else:
+        (media / "images").mkdir(parents=True)
+        (media / "images" / "vanha.jpg").write_bytes(b"old image")
+        (media / "documents").symlink_to(disk / "documents")
+    settings.MEDIA_ROOT = str(media)
+    restored = tmp_path / "unpacked" / "media"
+    (restored / "documents").mkdir(parents=True)
+    (restored / "images").mkdir()
+    (restored / "documents" / "uusi.pdf").write_bytes(b"restored attachment")
+    (restored / "images" / "uusi.jpg").write_bytes(b"restored image")
+
+    assert media_files.restore(tmp_path / "unpacked") == 2
+
+    assert (media if linked == "media" else media / "documents").is_symlink()
+    assert sorted(p.name for p in (disk / "documents").iterdir()) == ["uusi.pdf"]
+    assert (media / "images" / "uusi.jpg").read_bytes() == b"restored image"
+    assert not (media / "images" / "vanha.jpg").exists()
