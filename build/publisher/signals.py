@@ -33,8 +33,15 @@ def on_moved(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
+    """Before the delete: Wagtail's reference index loses the links *to* a deleted page with
+    it, so the live pages that link to it are asked for now, to be built without the link
+    (as for an unpublished page, ``builds.reexport.with_linking_pages``). Part of the
+    delete's transaction: a delete that fails queues nothing."""
+    from .builds.reexport import live_pages_linking_to
+
     if isinstance(instance, Page):
-        request_publish(reason="delete", page_ids=[instance.pk])
+        linking = live_pages_linking_to([instance.pk]) - {instance.pk}
+        request_publish(reason="delete", page_ids=[instance.pk, *sorted(linking)])
 
 
 def on_privacy_changed(sender, instance, **kwargs):
@@ -80,7 +87,7 @@ def connect() -> None:
     # For pages only: a receiver for every sender would turn off Django's fast delete
     # (one query per table) for every model. A deleted page of any type deletes its Page
     # row too, which sends this.
-    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="publisher-page-deleted")
+    pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="publisher-page-deleted")
     post_save.connect(
         on_privacy_changed, sender=PageViewRestriction, dispatch_uid="publisher-private"
     )

@@ -41,7 +41,7 @@ from .full import (
     update_server_index,
 )
 from .manifest import PAGES, SEARCH, new_manifest
-from .reexport import Location, reexport, with_links_to_gone
+from .reexport import Location, reexport, with_linking_pages
 
 if TYPE_CHECKING:
     from ..render.site_generator import CityGenerator
@@ -158,7 +158,7 @@ def publish_changes(changes: ChangeSet, *, now: datetime | None = None) -> Publi
         return publish_full(now=now)
     now = now or timezone.now()
     started = time.perf_counter()
-    changes = with_links_to_gone(changes)
+    changes = with_linking_pages(changes, state)
     timed = state.ended_since(now) - changes.page_ids
     changes = ChangeSet(page_ids=changes.page_ids | timed, full_sites=changes.full_sites)
     old_sites = state.export.sites

@@ -5,6 +5,7 @@ indexes and a worker's memo knows them)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -66,23 +67,30 @@ def reexport(
     return export, exporter, changed, removed, old_by_id
 
 
-def with_links_to_gone(changes: ChangeSet) -> ChangeSet:
+def with_linking_pages(changes: ChangeSet, state: BuildState) -> ChangeSet:
     """``changes`` with the live pages whose text links to a page of it that left (was
-    unpublished or deleted; Wagtail's reference index knows them): read again, they drop
-    that link, as a full build would."""
+    unpublished or deleted) or came back (absent from the last build, live now): read
+    again, they drop that link or have it again, as a full build would."""
     live = set(Page.objects.filter(pk__in=changes.page_ids, live=True).values_list("pk", flat=True))
-    gone = changes.page_ids - live
-    if not gone:
+    built = ById(state.export)
+    moved = (changes.page_ids - live) | {pid for pid in live if pid not in built}
+    if not moved:
         return changes
+    found = live_pages_linking_to(moved)
+    return ChangeSet(page_ids=changes.page_ids | found, full_sites=changes.full_sites)
+
+
+def live_pages_linking_to(page_ids: Iterable[int]) -> set[int]:
+    """The live pages whose text links to any of ``page_ids``, as Wagtail's reference index
+    knows them (a deleted page's inbound rows go with it: ``signals`` asks before)."""
     page_type = ContentType.objects.get_for_model(Page)
     linking = ReferenceIndex.objects.filter(
         base_content_type=page_type,
         to_content_type=page_type,
-        to_object_id__in=[str(pid) for pid in gone],
+        to_object_id__in=[str(pid) for pid in page_ids],
     ).values_list("object_id", flat=True)
     ids = {int(pid) for pid in linking if pid.isdigit()}
-    found = set(Page.objects.filter(pk__in=ids, live=True).values_list("pk", flat=True))
-    return ChangeSet(page_ids=changes.page_ids | found, full_sites=changes.full_sites)
+    return set(Page.objects.filter(pk__in=ids, live=True).values_list("pk", flat=True))
 
 
 def _located(state: BuildState, changes: ChangeSet) -> Exporter:
