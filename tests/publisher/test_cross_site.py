@@ -53,6 +53,22 @@ def test_city_home_syndicates_news_and_events_from_other_sites(two_sites):
     assert "http://tourism.localhost:8080/tapahtumat/opastettu-kavely/" in home
 
 
+def test_a_site_built_alone_still_shows_what_it_syndicates(two_sites):
+    """``publish --full --site city`` renders the city's home with the tourism site's news
+    and events (read for it, not built), and the next incremental build still knows the
+    tourism site as its last build left it."""
+    from publisher.plan.state import load_state
+
+    assert publish_full(sites=["city", "tourism"]).ok
+    tourism_release = live("tourism")
+    tourism_records = load_state().export.records["tourism"]
+    assert publish_full(sites=["city"]).ok
+    home = (live("city") / "index.html").read_text()
+    assert "http://tourism.localhost:8080/tapahtumat/opastettu-kavely/" in home
+    assert live("tourism") == tourism_release
+    assert load_state().export.records["tourism"] == tourism_records
+
+
 def test_the_site_of_the_edited_page_goes_live_before_the_sites_that_syndicate_it(
     two_sites, monkeypatch
 ):

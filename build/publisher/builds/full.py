@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -168,11 +168,14 @@ def _built(export: Export, now: datetime, only: set[str] | None = None) -> list[
         gc.unfreeze()
 
 
-def _built_around_failures(export: Export, now: datetime) -> tuple[Export, list[SiteResult]]:
-    """Every site built, again without the pages that cannot be rendered (``leftout.py``):
-    their own sites, and every site when one is syndicated to the others' home pages."""
+def _built_around_failures(
+    export: Export, now: datetime, only: set[str] | None = None
+) -> tuple[Export, list[SiteResult]]:
+    """Every site (of ``only``) built, again without the pages that cannot be rendered
+    (``leftout.py``): their own sites, and every site when one is syndicated to the others'
+    home pages."""
     first, left = export, dict[int, str]()
-    outcomes = _built(export, now)
+    outcomes = _built(export, now, only)
     for _round in range(leftout.ROUNDS):
         failing = leftout.by_site(first, {p: e for o in outcomes for p, e in o.failures.items()})
         if not failing:
@@ -182,12 +185,22 @@ def _built_around_failures(export: Export, now: datetime) -> tuple[Export, list[
         left |= {pid: why for failures in failing.values() for pid, why in failures.items()}
         export = leftout.without(first, left)
         again = set(export.records) if leftout.syndicated(first, left) else set(failing)
+        again &= only or again
         for outcome in outcomes:
             if outcome.site in again and outcome.release is not None:
                 release.discard(outcome.release)
         rebuilt = {o.site: o for o in _built(export, now, again)}
         outcomes = [rebuilt.get(o.site, o) for o in outcomes]
     raise RuntimeError(f"Pages that cannot be rendered, round after round: {sorted(left)}")
+
+
+def _with_syndicated(exporter: Exporter, sites: list[str] | None) -> list[str] | None:
+    """``sites`` and the sites whose news and events they show: a site built alone lists
+    them as a build of every site does. None: every site."""
+    if sites is None:
+        return None
+    shows = {profile.key: profile.syndicates for profile in exporter.profiles}
+    return sorted({*sites, *(key for site in sites for key in shows.get(site, ()))})
 
 
 def publish_full(
@@ -201,14 +214,19 @@ def publish_full(
     result = PublishResult()
     started = time.perf_counter()
     exporter = Exporter()
-    export = exporter.export(sites)
+    export = exporter.export(_with_syndicated(exporter, sites))
     # Every page was located, whichever sites are built: the next process reads where they
     # are from the state. The rest of what the exporter found is let go before rendering.
     locations = exporter.locations()
     del exporter
     result.timings["export"] = time.perf_counter() - started
     began = time.perf_counter()
-    export, outcomes = _built_around_failures(export, now)
+    only = set(sites) if sites is not None else None
+    export, outcomes = _built_around_failures(export, now, only)
+    if only is not None:
+        # The sites only read for their items are not built: the state keeps what their
+        # last build left (``BuildState.after_full``), which is what is live there.
+        export = replace(export, records={k: v for k, v in export.records.items() if k in only})
     result.timings["render+write"] = time.perf_counter() - began
     for outcome in outcomes:
         if outcome.error is None and outcome.release is not None:
