@@ -122,7 +122,8 @@ def demo_users_ensure() -> dict[str, object]:
 
 
 def demo_load(*, sites: list[str] | None = None) -> int:
-    """Load the demo (of the given site keys, or all); returns how many pages were created."""
+    """Load the demo into the sites (of the given keys, or all) that have no pages yet;
+    returns how many pages were created."""
     sites_sync()
     created = 0
     with transaction.atomic():
@@ -137,6 +138,10 @@ def demo_load(*, sites: list[str] | None = None) -> int:
             profile = SiteProfile.objects.select_related("site", "collection").get(key=key)
             ctx = DemoContext(site_key=key, profile=profile, user=users["admin"], locales=locales)
             home = profile.site.root_page.specific
+            if home.get_children().exists():
+                # Loaded before (or the site's own content): what editors renamed, moved
+                # or deleted since stays as they left it, never made again beside it.
+                continue
             for section in data["sections"]:
                 _ensure_page(home, section, ctx)
             _ensure_index(home, "news_index", content.NEWS_INDEX, data["news"], ctx)

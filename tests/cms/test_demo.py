@@ -78,6 +78,20 @@ def test_demo_is_idempotent(city_content):
     assert Page.objects.count() == pages
 
 
+def test_demo_leaves_what_editors_renamed_or_deleted(city_content):
+    """``bin/run`` loads the demo at every start: a section an editor renamed (in Finnish
+    and in Swedish) or deleted is not made again beside it, and nothing fails."""
+    home = SiteProfile.objects.get(key="city").site.root_page
+    renamed, deleted = home.get_children().live().specific()[:2]
+    for page in [renamed, *renamed.get_translations().specific()]:
+        page.slug = f"{page.slug}-uusi"
+        page.save_revision().publish()
+    deleted.delete()
+    pages = Page.objects.count()
+    assert demo_load(sites=["city"]) == 0
+    assert Page.objects.count() == pages
+
+
 def test_demo_users_log_in_and_admin_renders_every_page_type(city_content, client):
     # As the login form does: with the request (the login throttle reads its address).
     request = RequestFactory().post("/admin/login/")
