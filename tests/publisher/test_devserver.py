@@ -37,6 +37,14 @@ def get(port: int, host: str, path: str):
     return response.status, response.getheader("Content-Type"), response.read()
 
 
+@pytest.mark.parametrize("length", [248, 255, 300])
+def test_a_name_too_long_for_the_disk_is_not_found(server, length):
+    """As nginx answers a name the file system refuses (ENAMETOOLONG): 404, not a dropped
+    connection (its ``.noindex`` marker's name was the one too long)."""
+    status, _type, body = get(server, "city.localhost", f"/{'a' * length}/")
+    assert status == 404 and body == b"<p>not here</p>"
+
+
 def test_serves_by_host_with_its_own_404(server):
     assert get(server, "city.localhost:8080", "/palvelut/") == (
         200,
