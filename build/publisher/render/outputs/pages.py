@@ -7,7 +7,9 @@ import logging
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 from records import ARTICLE, EVENT, HOME, LISTING, NOTICE, all_kinds, kind_named, kinds_with
 
@@ -46,7 +48,10 @@ def isolated_page_outputs(g: SiteOutputs, record: dict, failures: dict[int, str]
         for path in [path for path, own in g.owners.items() if own == owner]:
             g.files.pop(path, None)
             del g.owners[path]
-        failures[record["id"]] = f"{type(error).__name__}: {error}"
+        # (The publisher's own refusal is told as itself; anything else with its type.)
+        failures[record["id"]] = (
+            str(error) if isinstance(error, AddressTaken) else f"{type(error).__name__}: {error}"
+        )
 
 
 def _fault_of_page(g: SiteOutputs, record: dict, failures: dict[int, str]) -> bool:
@@ -78,24 +83,29 @@ class AddressTaken(ValueError):
 def _address_taken(g: SiteOutputs, record: dict) -> str | None:
     """Why ``record``'s address cannot be its own, if it cannot: the publisher's own
     (``owned.py``'s list), or longer than a folder's name may be."""
-    if any(len(part.encode()) > NAME_BYTES for part in record["url"].split("/")):
-        return f"{record['url'][:60]}… is longer than a folder's name may be (shorten its slug)"
-    if too_long(record["url"]):
-        return f"{record['url'][:60]}… is longer than an address may be (shorten the slugs)"
-    if kind_named(record["kind"]).role == HOME:
+    # (Told to the page's editor, in the admin's language: the build renders in the page's.)
+    with translation.override(settings.LANGUAGE_CODE):
+        if any(len(part.encode()) > NAME_BYTES for part in record["url"].split("/")):
+            message = gettext("%(url)s… is longer than a folder's name may be (shorten its slug)")
+            return message % {"url": record["url"][:60]}
+        if too_long(record["url"]):
+            message = gettext("%(url)s… is longer than an address may be (shorten the slugs)")
+            return message % {"url": record["url"][:60]}
+        if kind_named(record["kind"]).role == HOME:
+            return None
+        lang = record["lang"]
+        prefix = "" if lang == g.site.languages[0] else f"/{lang}"
+        rest = record["url"].removeprefix(prefix).strip("/").lower().split("/")
+        folders = own_folders() if not prefix else {SEGMENTS["search"][lang]}
+        taken = gettext("%(url)s is the site's own address (choose another slug)")
+        taken %= {"url": record["url"]}
+        if len(rest) == 1 and rest[0] in folders:
+            return taken
+        parent = g.index.by_path.get(record["path"][:-4])
+        listing = parent is not None and kind_named(parent["kind"]).role == LISTING
+        if listing and (ARCHIVE.match(rest[-1]) or rest[-1] in listing_words()):
+            return taken
         return None
-    lang = record["lang"]
-    prefix = "" if lang == g.site.languages[0] else f"/{lang}"
-    rest = record["url"].removeprefix(prefix).strip("/").lower().split("/")
-    folders = own_folders() if not prefix else {SEGMENTS["search"][lang]}
-    taken = f"{record['url']} is the site's own address (choose another slug)"
-    if len(rest) == 1 and rest[0] in folders:
-        return taken
-    parent = g.index.by_path.get(record["path"][:-4])
-    listing = parent is not None and kind_named(parent["kind"]).role == LISTING
-    if listing and (ARCHIVE.match(rest[-1]) or rest[-1] in listing_words()):
-        return taken
-    return None
 
 
 def page_outputs(g: SiteOutputs, record: dict) -> None:
