@@ -15,10 +15,11 @@ from django.conf import settings
 def read(members: dict[str, Path], sealed_files: set[Path]) -> list[str]:
     """Every file of the media folder into ``members`` (through links: a folder the operator
     moved to another disk and linked back is the media's too); returns the entries that are
-    no file to read."""
+    no file to read, or a link to a file outside those folders."""
     media = Path(settings.MEDIA_ROOT)
     skipped: list[str] = []
     seen: set[str] = set()
+    found: list[Path] = []
     for top, folders, names in os.walk(media, followlinks=True) if media.is_dir() else ():
         seen.add(os.path.realpath(top))
         # (A link back to a folder already read would be walked for ever.)
@@ -27,8 +28,15 @@ def read(members: dict[str, Path], sealed_files: set[Path]) -> list[str]:
             path = Path(top) / name
             if not path.is_file():  # (follows a link: a link to nothing is no file)
                 skipped.append(str(path.relative_to(media)))
-            elif path.resolve() not in sealed_files:
-                members["media/" + str(path.relative_to(media))] = path
+            else:
+                found.append(path)
+    for path in found:
+        # A link to a single file is followed only into the folders read: one to
+        # /etc/shadow, say, would put a file of the machine into every backup.
+        if path.is_symlink() and os.path.dirname(os.path.realpath(path)) not in seen:
+            skipped.append(str(path.relative_to(media)))
+        elif path.resolve() not in sealed_files:
+            members["media/" + str(path.relative_to(media))] = path
     return skipped
 
 

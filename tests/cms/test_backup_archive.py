@@ -229,3 +229,21 @@ def test_a_restore_keeps_the_folders_the_operator_linked_to_another_disk(
     assert sorted(p.name for p in (disk / "documents").iterdir()) == ["uusi.pdf"]
     assert (media / "images" / "uusi.jpg").read_bytes() == b"restored image"
     assert not (media / "images" / "vanha.jpg").exists()
+
+
+def test_a_link_to_a_file_outside_the_media_folders_is_not_backed_up(tmp_path, settings):
+    """A file link in the media folder that leads outside it (and outside the folders
+    linked into it) is named, not read into the backup; one to a file inside is read."""
+    outside = tmp_path / "etc" / "shadow"
+    outside.parent.mkdir()
+    outside.write_text("root:secret")
+    media = tmp_path / "media"
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "liite.pdf").write_bytes(b"%PDF")
+    (media / "documents" / "salasanat.txt").symlink_to(outside)
+    (media / "documents" / "sama.pdf").symlink_to(media / "documents" / "liite.pdf")
+    settings.MEDIA_ROOT = str(media)
+    members: dict[str, Path] = {}
+    skipped = media_files.read(members, set())
+    assert skipped == ["documents/salasanat.txt"]
+    assert sorted(members) == ["media/documents/liite.pdf", "media/documents/sama.pdf"]
