@@ -20,6 +20,8 @@ from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
+from wagtail.images.models import AbstractImage, SourceImageIOError
+
 logger = logging.getLogger(__name__)
 
 # Formats rewritten without their metadata (the upload form accepts no others but SVG,
@@ -135,3 +137,23 @@ def clean_stored(image) -> bool:
         rendition.file.delete(save=False)
         rendition.delete()
     return True
+
+
+def _as_source_error(generate):
+    """Wagtail's rendition making, with an original its decoder cannot read (cut short on
+    the disk, damaged) told as Wagtail's own "source image" error: its admin views and
+    template tag show that image as missing instead of failing the whole list."""
+
+    def generate_rendition_file(self, filter, *, source=None):
+        try:
+            return generate(self, filter, source=source)
+        except SourceImageIOError:
+            raise
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            logger.warning("Image %s cannot be read for a rendition: %s", self.pk, error)
+            raise SourceImageIOError(str(error)) from error
+
+    return generate_rendition_file
+
+
+AbstractImage.generate_rendition_file = _as_source_error(AbstractImage.generate_rendition_file)

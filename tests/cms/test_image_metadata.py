@@ -171,3 +171,18 @@ def test_a_truncated_photo_is_refused_on_its_field(admin_client):
     assert response.status_code == 200
     assert "Kuvatiedosto on vioittunut" in str(response.context["form"].errors["file"])
     assert not WagtailImage.objects.filter(title="Rikki").exists()
+
+
+def test_an_original_damaged_on_disk_leaves_the_image_admin_usable(admin_client):
+    """An original cut short on the disk (a full disk during a copy, a failed restore):
+    the image list and the image's own page still open, the image shown as missing, so
+    that an editor can find it and upload it again."""
+    from pathlib import Path
+
+    from tests import factories
+
+    image = factories.ImageFactory(title="Katkennut kuva")
+    path = Path(image.file.path)
+    path.write_bytes(path.read_bytes()[:400])
+    assert admin_client.get("/admin/images/").status_code == 200
+    assert admin_client.get(f"/admin/images/{image.pk}/").status_code == 200
