@@ -63,6 +63,23 @@ class _NoCodes:
 DAMAGED = _("The image file is damaged or incomplete: save it again and upload it.")
 
 
+ANIMATED_PNG = _(
+    "Animated PNG images cannot be used: save the image as an animated GIF, or as a PNG "
+    "of one frame, and upload it again."
+)
+
+
+def _animated_png(upload) -> bool:
+    """Whether ``upload`` is an animated PNG (a PNG with an animation control chunk)."""
+    try:
+        upload.seek(0)
+        head = upload.read(64 * 1024)
+        upload.seek(0)
+    except (AttributeError, OSError, ValueError):
+        return False
+    return head.startswith(b"\x89PNG\r\n\x1a\n") and b"acTL" in head.split(b"IDAT", 1)[0]
+
+
 class ImageForm(_NoCodes, BaseImageForm):
     """The image form: no identity code in the title, alt text, file name or tags; a file
     Pillow cannot read to its end (a truncated upload) is refused on its field, not a 500."""
@@ -78,6 +95,12 @@ class ImageForm(_NoCodes, BaseImageForm):
                     return read(*values)
                 except OSError as error:
                     raise forms.ValidationError(gettext(DAMAGED)) from error
+                except forms.ValidationError:
+                    # Wagtail's image library reads no animated PNG: say so, not that
+                    # the file is no image.
+                    if values and _animated_png(values[0]):
+                        raise forms.ValidationError(gettext(ANIMATED_PNG)) from None
+                    raise
 
             field.clean = clean
 

@@ -173,6 +173,26 @@ def test_a_truncated_photo_is_refused_on_its_field(admin_client):
     assert not WagtailImage.objects.filter(title="Rikki").exists()
 
 
+def test_an_animated_png_is_refused_with_what_to_do(admin_client):
+    """Wagtail's image library reads no animated PNG: the form says so, and what to do,
+    instead of calling it no image."""
+    frames = [Image.new("RGBA", (40, 30), (60 * i, 0, 0, 255)) for i in range(3)]
+    out = io.BytesIO()
+    frames[0].save(out, "PNG", save_all=True, append_images=frames[1:], duration=100)
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Animaatio",
+            "file": SimpleUploadedFile("anim.png", out.getvalue()),
+            "collection": 1,
+        },
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert response.status_code == 200
+    assert "Animoituja PNG-kuvia ei voi käyttää" in str(response.context["form"].errors["file"])
+    assert not WagtailImage.objects.filter(title="Animaatio").exists()
+
+
 def test_an_original_damaged_on_disk_leaves_the_image_admin_usable(admin_client):
     """An original cut short on the disk (a full disk during a copy, a failed restore):
     the image list and the image's own page still open, the image shown as missing, so
