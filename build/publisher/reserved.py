@@ -9,6 +9,8 @@ its output, not from a list kept apart. The admin's redirect form asks too
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -69,7 +71,29 @@ def for_child(parent, slug: str, page) -> str | None:
     if located is None:
         return None  # (under a page no site shows yet: checked when it is published)
     mine = exporter.locate(page) if page.pk else None
-    return taken(located.site, f"{located.path}{slug}/", mine.path if mine else None)
+    url = f"{located.path}{slug}/"
+    return taken(located.site, url, mine.path if mine else None) or _under(page, url)
+
+
+def _under(page, url: str) -> str | None:
+    """Why ``url`` for ``page`` would make a page under it too long an address (each was
+    checked when it was made, with the section's address of then)."""
+    if not page.pk:
+        return None
+    from wagtail.models import Page
+
+    paths = Page.objects.descendant_of(page).values_list("url_path", flat=True)
+    longest = max((path[len(page.url_path) :] for path in paths), key=_encoded, default="")
+    if longest and too_long(url + longest):
+        return _(
+            "a page under this one would get an address longer than an address may be: "
+            "shorten this slug or theirs"
+        )
+    return None
+
+
+def _encoded(rest: str) -> int:
+    return len(quote(rest))
 
 
 def redirect_taken(old_path: str, site) -> str | None:

@@ -68,6 +68,26 @@ def test_an_ordinary_address_and_a_pages_own_are_accepted(live, admin_client):
     assert admin_client.post(edit, changed).status_code == 302
 
 
+def test_a_section_renamed_so_that_a_page_under_it_gets_too_long_is_refused(live, admin_client):
+    """Each address under a section is checked when it is made; a longer slug for the
+    section makes all of them longer. One that would pass the limit is refused on the
+    section's slug, not left for the build to leave its deepest page out."""
+    from tests import factories
+
+    assert _post(admin_client, live, "osio").status_code == 302
+    section = Page.objects.get(slug="osio")
+    parent = section
+    for level in range(17):
+        parent = factories.ContentPageFactory(parent=parent, slug=f"{level:02d}" + "c" * 98)
+    edit = reverse("wagtailadmin_pages:edit", args=(section.pk,))
+    response = admin_client.post(
+        edit, page_form("Sivu", "osio-" + "y" * 150), HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    assert response.status_code == 200
+    assert "alla olevan sivun" in str(response.context["form"].errors["slug"])
+    assert admin_client.post(edit, page_form("Sivu", "osio-b")).status_code == 302
+
+
 def _copy(client, page, title: str, slug: str, parent):
     copy = reverse("wagtailadmin_pages:copy", args=(page.pk,))
     data = {"new_title": title, "new_slug": slug, "new_parent_page": parent.pk}
