@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import icu
+
 from django.conf import settings
 
 from cms.core import names
@@ -32,7 +34,22 @@ logger = logging.getLogger(__name__)
 WORD = re.compile(r"\w+")
 # A needle's word given as its stems' hashes (``Hasher.stem_needle``), not the word's own.
 STEM = "~"
-COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _class(pattern: str) -> str:
+    """A regular-expression class of the characters of an ICU set ``pattern``."""
+    found = icu.UnicodeSet(pattern)
+    return "".join(
+        re.escape(start) + (f"-{re.escape(end)}" if end != start else "")
+        for start, end in found.ranges()
+    )
+
+
+# Drawn as nothing inside a word: marks over a letter (what NFKD leaves of "ä"), soft
+# hyphens, zero-width spaces and joiners, variation selectors. A word with one is the word
+# without it, as a reader sees it.
+HIDDEN_CLASS = _class("[[:Default_Ignorable_Code_Point:][:Cf:][:Mn:][:Me:]]")
+HIDDEN = re.compile(f"[{HIDDEN_CLASS}]")
 
 
 def _key() -> bytes:
@@ -43,7 +60,7 @@ def _key() -> bytes:
 def words(text: str) -> list[str]:
     """Words as every store may hold them: case and diacritics folded, since the database
     search index keeps "Meikäläinen" as "meikalainen"."""
-    return WORD.findall(COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold())))
+    return WORD.findall(HIDDEN.sub("", unicodedata.normalize("NFKD", text.casefold())))
 
 
 class Hasher:
@@ -80,7 +97,17 @@ class Hasher:
 def needles(values: Iterable[str], hasher: Hasher | None = None) -> list[list[str]]:
     hasher = hasher or Hasher()
     found = {tuple(n) for v in values if v for n in (hasher.needle(v), hasher.stem_needle(v)) if n}
+    found |= {n for v in values if v and (n := _surname_first(v, hasher))}
     return [list(n) for n in sorted(found)]
+
+
+def _surname_first(value: str, hasher: Hasher) -> tuple[str, ...] | None:
+    """A name of two or three words as lists and registers write it ("Meikäläinen, Matti"
+    for "Matti Meikäläinen"), the surname first; None for a value that is no such name."""
+    found = words(value)
+    if not 2 <= len(found) <= 3 or not all(word.isalpha() for word in found):
+        return None
+    return tuple(hasher.word(word) for word in [found[-1], *found[:-1]])
 
 
 def file_digest(path: Path) -> str:

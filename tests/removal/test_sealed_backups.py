@@ -40,6 +40,13 @@ FORMS = {
     "escaped line break": json.dumps(f"Matti\n{NAME.split()[1]}"),
     "percent-encoded e-mail": "mailto:matti.meikalainen%40kaislahti.example",
     "form state": "persons=Matti+Meik%C3%A4l%C3%A4inen&x=1",
+    # Forms a reader sees as the same name: decomposed letters (macOS file names), a soft
+    # hyphen or a zero-width space inside a word, the surname first, an e-mail in capitals.
+    "decomposed": "Hakija Matti Meika\u0308la\u0308inen.",
+    "soft hyphen": "Hakija Matti Meikä\u00adläinen.",
+    "zero-width space": "Hakija Mat\u200bti Meikäläinen.",
+    "surname first": "Asianosainen: Meikäläinen, Matti",
+    "e-mail in capitals": "MATTI.MEIKALAINEN@KAISLAHTI.EXAMPLE",
 }
 # Texts that hold no value: left as they are.
 UNTOUCHED = [
