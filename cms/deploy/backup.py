@@ -101,6 +101,10 @@ def create(output: Path, now: datetime) -> Made:
             # A copy: a removal may append a receipt while the media are read.
             members[AUDIT] = Path(shutil.copy(receipts.log_path(), folder / "audit.jsonl"))
         skipped = media_files.read(members, sealed_files)
+        # A file's name may name a person of a notice on view (an image uploaded as
+        # "Matti_Meikalainen.jpg"): sealed as the database's text is, the name comes back
+        # from the restore only while the notice's key exists.
+        members = {media_files.sealed_name(name, sealer): path for name, path in members.items()}
         digests, sizes = {}, {}
         partial = folder / "backup.tar.gz"
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -242,7 +246,7 @@ def restore(archive: Path) -> Restored:
         manifest = read(archive, folder)
         opened = vaults.open_all(folder, manifest)
         dumps.restore(folder, manifest, opened.unseal)
-        media = media_files.restore(folder)
+        media = media_files.restore(folder, opened.unseal)
         merged = audit.merge(folder / AUDIT, Path(settings.VAR_DIR) / "quarantine")
     return Restored(
         manifest["created"], media, merged.added, opened.gone, merged.refused, merged.kept

@@ -7,9 +7,14 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+
+if TYPE_CHECKING:
+    from .sealing import Sealer
 
 
 def read(members: dict[str, Path], sealed_files: set[Path]) -> list[str]:
@@ -40,7 +45,12 @@ def read(members: dict[str, Path], sealed_files: set[Path]) -> list[str]:
     return skipped
 
 
-def restore(folder: Path) -> int:
+def sealed_name(name: str, sealer: Sealer) -> str:
+    """A backup member's name with what it holds of a personal value sealed (media only)."""
+    return sealer.seal(name) if name.startswith("media/") else name
+
+
+def restore(folder: Path, unseal: Callable[[str], str] = str) -> int:
     """The backup's media files (unpacked in ``folder``) in place of the live ones; how many
     there are. A linked folder stays the link, the files written through it and the old
     ones there deleted as everywhere else (else a removed notice's attachment would stay
@@ -52,7 +62,12 @@ def restore(folder: Path) -> int:
     for top, _folders, names in os.walk(restored):
         for name in names:
             path = Path(top, name)
-            target = media / path.relative_to(restored)
+            # (The same text as the database's unsealed name for it: a removed notice's
+            # name is gone from both. A name that was nothing else is no file's.)
+            relative = unseal(str(path.relative_to(restored)))
+            if not relative.rpartition("/")[2] or ".." in Path(relative).parts:
+                continue
+            target = media / relative
             target.parent.mkdir(parents=True, exist_ok=True)  # (through a link: kept)
             shutil.move(path, target)
     return sum(len(names) for _top, _folders, names in os.walk(media, followlinks=True))

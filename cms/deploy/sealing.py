@@ -34,7 +34,7 @@ from cms.removal.scans import Needles, Owner
 GONE = ""
 # A word as a reader sees it: with what is drawn as nothing inside it (a soft hyphen, a
 # decomposed letter's mark), which the word's hash leaves out (``receipts.words``).
-WORD = re.compile(rf"(?:\w|[{receipts.HIDDEN_CLASS}])+")
+WORD = re.compile(rf"(?:[^\W_]|[{receipts.HIDDEN_CLASS}])+")
 ESCAPED = re.compile(
     r"\\+u[0-9a-fA-F]{4}|\\+[ntr]|&#?[0-9A-Za-z]{1,32};|(?:%[0-9A-Fa-f]{2})+|<[^<>]{0,2000}>"
 )
