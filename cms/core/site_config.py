@@ -141,7 +141,8 @@ def _identity(data: dict, path: Path) -> tuple[str, str, int, bool]:
     hostname = require_field(data, path, "hostname", str)
     if not HOSTNAME_RE.match(hostname):
         raise SiteConfigError(path, "hostname", f"'{hostname}' is not a valid host name")
-    port = data.get("port", 80)
+    # (bin/run's SITES_PORT serves every site on one port of its choosing.)
+    port = getattr(settings, "SITES_PORT", None) or data.get("port", 80)
     if not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535:
         raise SiteConfigError(path, "port", "must be a number from 1 to 65535")
     is_default = data.get("default", False)

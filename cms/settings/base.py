@@ -12,7 +12,6 @@ from pathlib import Path
 
 import dj_database_url
 
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list
@@ -264,7 +263,12 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_TIME_ZONES = sorted(
     zone for zone in zoneinfo.available_timezones() if "/" in zone or zone == "UTC"
 )
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# bin/run's ports (PORT, SITES_PORT) move every address the admin, its e-mails and the
+# sites make, so that two instances work side by side on one machine.
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or f"http://localhost:{os.environ.get('PORT') or 8000}"
+)
+SITES_PORT = int(os.environ.get("SITES_PORT") or 0) or None  # else each site file's port
 # The live read API (cms/operations/api.py) answers on the CMS host.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
@@ -281,20 +285,6 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
-# A level as people write it ("info", " Warning"; empty: the default); one logging does not
-# know is refused by name, not by a traceback from every command.
-LOG_LEVEL = (os.environ.get("LOG_LEVEL") or "").strip().upper() or "INFO"
-if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-    raise ImproperlyConfigured(
-        f"LOG_LEVEL={LOG_LEVEL!r}: give one of DEBUG, INFO, WARNING, ERROR or CRITICAL."
-    )
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-}
-
 from .access import *  # noqa: E402, F403 - sign-in, sessions and rate limits
+from .logs import *  # noqa: E402, F403 - the log level and where logs go
 from .search import *  # noqa: E402, F403 - the search engines, switched by the environment

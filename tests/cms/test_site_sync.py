@@ -146,3 +146,17 @@ def test_dry_run_reports_changes_and_writes_nothing(sites_dir):
     assert "business: updated site (hostname)" in out.getvalue()
     assert "Dry run, nothing written: 1 change(s)." in out.getvalue()
     assert snapshot() == before
+
+
+def test_sites_port_moves_every_sites_address(settings):
+    """``SITES_PORT=8980 bin/run``: every site is served and linked at that port, its pages'
+    addresses included; without it, each site file's port."""
+    settings.SITES_PORT = 8980
+    sites_sync()
+    assert {site.port for site in Site.objects.all()} == {8980}
+    city = Site.objects.get(hostname="city.localhost")
+    assert city.root_url == "http://city.localhost:8980"
+    assert city.root_page.full_url == "http://city.localhost:8980/"
+    settings.SITES_PORT = None
+    sites_sync()
+    assert Site.objects.get(hostname="city.localhost").port == 8080
