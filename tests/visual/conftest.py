@@ -18,6 +18,21 @@ from tests.nginx import demo_served
 MOMENT = datetime(2026, 12, 7, 9, 0, tzinfo=HELSINKI)
 
 
+def pytest_report_header(config) -> str:
+    """The Chromium the screenshots are compared with, named at the top of the run: a
+    difference against the references says which browser drew it."""
+    import subprocess
+
+    from cms.operations.chromium import CHROMIUM
+
+    try:
+        done = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30)
+        version = done.stdout.strip() or done.stderr.strip()
+    except OSError as error:
+        version = f"not runnable ({error})"
+    return f"visual tests compare screenshots of: {version}"
+
+
 @pytest.fixture(scope="package")
 def frozen(django_db_setup, django_db_blocker, tmp_path_factory):
     with demo_served(django_db_blocker, tmp_path_factory, at=MOMENT) as served:
