@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
+from wagtail.images.exceptions import InvalidFilterSpecError, UnknownOutputImageFormatError
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
 logger = logging.getLogger(__name__)
@@ -147,8 +148,8 @@ def _as_source_error(generate):
     def generate_rendition_file(self, filter, *, source=None):
         try:
             return generate(self, filter, source=source)
-        except SourceImageIOError:
-            raise
+        except (SourceImageIOError, InvalidFilterSpecError, UnknownOutputImageFormatError):
+            raise  # (a wrong filter is the code's fault: it must show)
         except (OSError, ValueError, Image.DecompressionBombError) as error:
             logger.warning("Image %s cannot be read for a rendition: %s", self.pk, error)
             raise SourceImageIOError(str(error)) from error
