@@ -31,7 +31,9 @@ from cms.core import names
 
 logger = logging.getLogger(__name__)
 
-WORD = re.compile(r"\w+")
+# A word: letters and digits. An underscore parts words, as a space does: file names are
+# stored so ("Matti_Meikalainen.jpg").
+WORD = re.compile(r"[^\W_]+")
 # A needle's word given as its stems' hashes (``Hasher.stem_needle``), not the word's own.
 STEM = "~"
 

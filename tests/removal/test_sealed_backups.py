@@ -47,6 +47,8 @@ FORMS = {
     "zero-width space": "Hakija Mat\u200bti Meikäläinen.",
     "surname first": "Asianosainen: Meikäläinen, Matti",
     "e-mail in capitals": "MATTI.MEIKALAINEN@KAISLAHTI.EXAMPLE",
+    # A file name as Wagtail stores an upload's.
+    "file name": "original_images/Matti_Meikalainen.2e16d0ba.fill-800x450.jpg",
 }
 # Texts that hold no value: left as they are.
 UNTOUCHED = [
