@@ -25,7 +25,9 @@ from wagtail.documents import get_document_model
 from wagtail.documents import get_permission_policy as document_policy
 from wagtail.images import get_image_model
 from wagtail.images import get_permission_policy as image_policy
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
+
+from . import visibility
 
 # (page, referenced model, object id, model path) -> a message refusing it, or None.
 Rule = Callable[[object, type, str, str], str | None]
@@ -60,6 +62,16 @@ def refused(page, user) -> list[str]:
             message = rule(page, model, object_id, model_path)
             if message and message not in messages:
                 messages.append(message)
+        if issubclass(model, Page):
+            if object_id.isdigit() and not visibility.may_see(user, int(object_id)):
+                messages.append(
+                    gettext(
+                        "This page links to page %(id)s, which you may not see: choose a "
+                        "published page or one of your own sites."
+                    )
+                    % {"id": object_id}
+                )
+            continue
         policy = next((p for m, p in checked.items() if issubclass(model, m)), None)
         if policy is None:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -45,9 +46,10 @@ class CityPage(Page):
         abstract = True
 
     def get_admin_display_title(self):
-        # Another site's editor sees a live page's live title, not its draft's.
-        if self.live and not visibility.draft_title_shown(self):
-            return self.title
+        # Another site's editor sees a live page's live title, not its draft's, and nothing
+        # of a page that is not live (a chooser block saved with its id by hand).
+        if not visibility.draft_title_shown(self):
+            return self.title if self.live else gettext(visibility.NOT_SHOWN)
         return super().get_admin_display_title()
 
     def clean(self):

@@ -18,6 +18,7 @@ from contextvars import ContextVar
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_noop
 
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -51,6 +52,16 @@ def draft_title_shown(page) -> bool:
     if viewer["paths"] is None:
         viewer["paths"] = tuple(_own_paths(viewer["user"]))
     return page.path.startswith(viewer["paths"])
+
+
+# What another site's editor sees in place of a page that is not live (a chooser or a link
+# saved with its id typed in): that something is there, not what.
+NOT_SHOWN = gettext_noop("(a page you may not see)")
+
+
+def may_see(user, page_id: int) -> bool:
+    """Whether ``user`` may see the page's title and address (``visible``, or theirs)."""
+    return user.is_superuser or _seen(user, page_id)
 
 
 def _own_paths(user) -> set[str]:
@@ -144,11 +155,30 @@ def _people(field: str, rows):
     return choices
 
 
+def _link_data(original):
+    """A rich-text link's page as the editor's link editor is given it: its address only
+    for a page the editor may see (a draft's address of another site says what it is)."""
+
+    def get_attribute_data(self, attrs):
+        data = original(self, attrs)
+        page = Page.objects.filter(pk=data.get("id")).first() if data.get("url") else None
+        if page is not None and not page.live and not draft_title_shown(page):
+            return {"id": data["id"], "url": None, "parentId": None}
+        return data
+
+    return get_attribute_data
+
+
 def install() -> None:
     """The explorer's "Owner" and "Edited by" filters listed every user who owns or edited
-    any page of any site: only those of pages the editor may see."""
+    any page of any site: only those of pages the editor may see. A rich-text link's
+    address likewise (``_link_data``)."""
+    from wagtail.admin.rich_text.converters.html_to_contentstate import PageLinkElementHandler
     from wagtail.admin.views.pages import listing
     from wagtail.models import PageLogEntry
+
+    handler = PageLinkElementHandler.get_attribute_data
+    PageLinkElementHandler.get_attribute_data = _link_data(handler)
 
     for filterset in (listing.PageFilterSet, listing.GenericPageFilterSet):
         filterset.base_filters["owner"].queryset = _people("owner_id", None)

@@ -142,3 +142,41 @@ def test_the_cms_host_answers_no_site_redirect(client, synced_sites):
         hops = [location for location, _status in response.redirect_chain]
         assert not [hop for hop in hops if "evil.example" in hop], hops
         assert response.status_code in (200, 404)  # (the admin's login, or nothing)
+
+
+def test_a_draft_named_by_id_in_a_link_or_chooser_is_not_shown_or_saved(
+    tourism_editor, synced_sites, city_pages
+):
+    """editor-tourism types another site's draft's id into a link and a chooser (ids are
+    sequential): the page's editor shows neither its title nor its address, and the save
+    is refused."""
+    from wagtail.models import Page
+
+    from tests.admin_forms import page_form
+
+    draft = city_pages["draft"]
+    tourism_home = synced_sites["tourism"].site.root_page
+    linking = factories.ContentPageFactory(
+        parent=tourism_home,
+        slug="linkit",
+        body=[
+            ("paragraph", factories.RichText(f'<p><a linktype="page" id="{draft.pk}">x</a></p>')),
+            ("call_to_action", {"label": "Lue", "page": Page.objects.get(pk=draft.pk)}),
+        ],
+    )
+    edit = f"/admin/pages/{linking.pk}/edit/"
+    shown = tourism_editor.get(edit)
+    assert shown.status_code == 200
+    html = shown.content.decode()
+    assert SECRET not in html and draft.slug not in html
+    assert "Avoin kaupunginsivu" not in html  # (nothing else of the city is named either)
+    # A page of their own without the links: saved with one, it is refused.
+    edit = f"/admin/pages/{factories.ContentPageFactory(parent=tourism_home, slug='oma').pk}/edit/"
+    link = f'<p><a linktype="page" id="{draft.pk}">kohde</a></p>'
+    response = tourism_editor.post(edit, page_form("Oma", "oma", link))
+    assert response.status_code == 200
+    assert "jota et voi nähdä" in response.content.decode()
+    assert SECRET not in response.content.decode()
+    live = city_pages["live"]
+    link = f'<p><a linktype="page" id="{live.pk}">kaupunki</a></p>'
+    assert tourism_editor.post(edit, page_form("Oma", "oma", link)).status_code == 302
