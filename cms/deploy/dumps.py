@@ -30,8 +30,16 @@ DATABASE_POSTGRES_CUSTOM = "database.pgdump"  # (format 1)
 DATABASES = (DATABASE_SQLITE, DATABASE_POSTGRES, DATABASE_POSTGRES_CUSTOM)
 SEARCH_TABLES = re.compile(r"^(wagtailsearch_|modelsearch_|citysearch_)")
 # A database with these is this platform's: a restore refuses any other (a sound SQLite
-# file of another program would replace every page, user and notice with nothing).
-OWN_TABLES = ("django_migrations", "wagtailcore_page", "wagtailcore_site", "auth_user")
+# file of another program, or of another Wagtail project, would replace every page, user
+# and notice with nothing).
+OWN_TABLES = (
+    "django_migrations",
+    "wagtailcore_page",
+    "wagtailcore_site",
+    "auth_user",
+    "core_siteprofile",
+    "notices_noticepage",
+)
 NOT_OURS = "its database is not this platform's (it has no {table} table)"
 
 

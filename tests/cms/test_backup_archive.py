@@ -155,13 +155,25 @@ def _foreign_database(path: Path) -> None:
     db.close()
 
 
+def _another_wagtail_project(path: Path) -> None:
+    """The database of another Django and Wagtail project: their tables, not the city's."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    with db:
+        for table in ("django_migrations", "wagtailcore_page", "wagtailcore_site", "auth_user"):
+            db.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+    db.close()
+
+
 @pytest.mark.parametrize(
     ("write", "said"),
     [
         (lambda path: path.write_bytes(b"not a database at all" * 100), "cannot be read"),
         (_foreign_database, "not this platform's"),
+        (_another_wagtail_project, "no core_siteprofile table"),
     ],
-    ids=["no-database", "another-programs-database"],
+    ids=["no-database", "another-programs-database", "another-wagtail-projects-database"],
 )
 def test_a_database_member_not_the_platforms_is_refused_and_leaves_nothing(
     tmp_path, settings, monkeypatch, write, said
