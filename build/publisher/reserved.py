@@ -96,6 +96,16 @@ def _encoded(rest: str) -> int:
     return len(quote(rest))
 
 
+def _removed(keys: list[str], path: str) -> bool:
+    """Whether ``path`` (lower case) is a removed page's address on one of the sites."""
+    from django.db.models.functions import Lower
+
+    from .models import RemovedAddress
+
+    paths = RemovedAddress.objects.filter(site_key__in=keys).annotate(lower=Lower("path"))
+    return paths.filter(lower__in=[path, path.rstrip("/") + "/"]).exists()
+
+
 def redirect_taken(old_path: str, site) -> str | None:
     """Why a redirect from ``old_path`` on ``site`` (None: every site) would never be
     published (the build leaves it out: ``site_files.old_addresses``), told in the admin's
@@ -121,6 +131,12 @@ def redirect_taken(old_path: str, site) -> str | None:
         own = live is not None and _holds(live, parts)
         if own:
             break
+    if not own and _removed(keys, "/" + "/".join(parts)):
+        message = _(
+            "This address was a removed page's (%(path)s): it answers that the page is gone, and a "
+            "redirect cannot take it over."
+        )
+        return message % {"path": "/" + "/".join(parts)}
     if not own:
         return None
     message = _("This address is the site's own (%(path)s): a redirect cannot take it over.")

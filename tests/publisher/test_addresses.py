@@ -93,17 +93,38 @@ def test_chains_collapse_loops_and_hostile_paths_are_left_out(city_content):
         assert key.count('"') == value.count('"') == 2, line
 
 
-def test_removed_addresses_answer_gone_until_a_page_or_redirect_takes_them(city_content):
+def test_removed_addresses_answer_gone_until_a_page_or_its_move_takes_them(city_content):
+    """A removed page's address answers 410 until a page lives there again, or the page
+    moved (Wagtail's own redirect); an editor's redirect cannot take it over (to an
+    outside site, say), in any case of its letters."""
     city_site = Site.objects.get(hostname="city.localhost")
     page = _content(Page.objects.get(slug="city"))
     live = page.url_path[len("/city") :]
     RemovedAddress.objects.create(site_key="city", path="/poistettu/")
     RemovedAddress.objects.create(site_key="city", path="/siirretty/")
+    RemovedAddress.objects.create(site_key="city", path="/tyopaikat/")
     RemovedAddress.objects.create(site_key="city", path=live)
-    Redirect.objects.create(old_path="/siirretty", site=city_site, redirect_page=page)
+    Redirect.objects.create(
+        old_path="/siirretty", site=city_site, redirect_page=page, automatically_created=True
+    )
+    for old in ("/tyopaikat", "/TYOPAIKAT"):
+        Redirect.objects.create(old_path=old, site=city_site, redirect_link="https://evil.example/")
+    Redirect.objects.create(old_path="/tyopaikat", site=None, redirect_link="https://evil.example/")
     found = _addresses()
-    assert found.gone == ["/poistettu/"]
-    assert address_files.gone_map(found) == b'"/poistettu" 1;\n"/poistettu/" 1;\n'
+    assert found.gone == ["/poistettu/", "/tyopaikat/"]
+    assert "evil.example" not in address_files.redirects_map(found).decode()
+    assert address_files.gone_map(found).startswith(b'"/poistettu" 1;\n"/poistettu/" 1;\n')
+    # The admin's form says so.
+    form = RedirectForm(
+        {
+            "old_path": "/Tyopaikat/",
+            "site": city_site.pk,
+            "is_permanent": "on",
+            "redirect_link": "https://evil.example/",
+        }
+    )
+    with translation.override("en"):
+        assert not form.is_valid() and "a removed page's" in form.errors["__all__"][0]
 
 
 def test_the_admin_refuses_a_loop_and_an_address_static_sites_cannot_match(city_content):

@@ -70,9 +70,18 @@ class _Rule:
     target: str  # a path on target_site, or a full URL
 
 
+def _gone_keys() -> set[tuple[str, str]]:
+    """(site, lower-case key) of every removed page's address."""
+    from ..models import RemovedAddress
+
+    rows = RemovedAddress.objects.values_list("site_key", "path")
+    return {(site, key.lower()) for site, path in rows if (key := normalise(path)) is not None}
+
+
 def _rules(exporter: Exporter, live: set[tuple[str, str]]) -> tuple[dict, dict]:
     from wagtail.contrib.redirects.models import Redirect
 
+    gone = _gone_keys()
     by_site_id = {profile.site.pk: profile.key for profile in exporter.profiles}
     hosts = {info.base_url: key for key, info in exporter.sites.items()}
     rules: dict[tuple[str, str], _Rule] = {}
@@ -92,6 +101,11 @@ def _rules(exporter: Exporter, live: set[tuple[str, str]]) -> tuple[dict, dict]:
                 continue
             if (site, key + "/") in live or (site, key) in live:
                 continue  # a page lives there: it wins
+            if not row.automatically_created and (site, key.lower()) in gone:
+                # A removed page's address answers "410 Gone"; only the redirect Wagtail
+                # made when the page itself moved may send it on.
+                problems[site].append(f"{row.old_path}: a removed page's address")
+                continue
             if row.redirect_page_id is not None:
                 located = exporter.located.get(row.redirect_page_id)
                 if located is None:
