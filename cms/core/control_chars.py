@@ -12,11 +12,16 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-# One-line fields: every C0 and C1 control (line breaks and tabs too) and the Unicode line
-# and paragraph separators.
-ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-# Texts of several lines: controls but tab and line breaks.
-SEVERAL_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Unicode's noncharacters: never text. The sites drop them, but the admin's spreadsheet
+# reports (XML) fail on one, for everyone who can see the page.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
+)
+# One-line fields: every C0 and C1 control (line breaks and tabs too), the Unicode line
+# and paragraph separators, and the noncharacters.
+ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{NONCHARACTERS}]")
+# Texts of several lines: controls but tab and line breaks, and the noncharacters.
+SEVERAL_LINES = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTERS}]")
 ONE_LINE_MESSAGE = _("%(field)s must be one line: remove the line break, tab or control character.")
 SEVERAL_LINES_MESSAGE = _("%(field)s holds a control character: remove it.")
 
