@@ -72,7 +72,24 @@ def for_child(parent, slug: str, page) -> str | None:
         return None  # (under a page no site shows yet: checked when it is published)
     mine = exporter.locate(page) if page.pk else None
     url = f"{located.path}{slug}/"
+    if mine is not None and mine.path != url and _in_menu(exporter, located.site, page):
+        return _(
+            "the site's menu or footer (sites/%(site)s.toml) names this page by its address: "
+            "ask the site's administrators to change it there first"
+        ) % {"site": located.site}
     return taken(located.site, url, mine.path if mine else None) or _under(page, url)
+
+
+def _in_menu(exporter, site: str, page) -> bool:
+    """Whether the site's file names ``page``, or a page under it, by its address (a menu
+    entry, the accessibility statement): a new address would drop it from every page."""
+    profile = next((p for p in exporter.profiles if p.key == site), None)
+    if profile is None:
+        return False
+    home = profile.site.root_page.url_path
+    named = [item["page"] for item in profile.navigation if "page" in item]
+    named += [profile.accessibility_statement] if profile.accessibility_statement else []
+    return any(f"{home}{path.strip('/')}/".startswith(page.url_path) for path in named)
 
 
 def _under(page, url: str) -> str | None:

@@ -165,3 +165,20 @@ def test_a_date_outside_the_citys_time_is_answered_on_its_field(live, admin_clie
     response = _post(admin_client, news, "vanha-uutinen", **fields)
     assert response.status_code == 200
     assert "vuosien 1950 ja 2199" in str(response.context["form"].errors["date"])
+
+
+def test_a_page_the_sites_menu_names_keeps_its_address(live, admin_client):
+    """The city's menu names its sections by address (sites/city.toml): a new slug for one,
+    or for the page above the accessibility statement, would drop it from every page's menu
+    or footer. Refused on the form, saying where the menu is kept; its title may change."""
+    from cms.core.models import SiteProfile
+
+    profile = SiteProfile.objects.get(key="city")
+    section = Page.objects.get(url_path=f"/city/{profile.navigation[0]['page']}/")
+    edit = reverse("wagtailadmin_pages:edit", args=(section.pk,))
+    response = admin_client.post(
+        edit, page_form(section.title, f"{section.slug}-uusi"), HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    assert response.status_code == 200
+    assert "sites/city.toml" in str(response.context["form"].errors["slug"])
+    assert admin_client.post(edit, page_form("Uusi otsikko", section.slug)).status_code == 302
