@@ -99,17 +99,7 @@ class Hasher:
 def needles(values: Iterable[str], hasher: Hasher | None = None) -> list[list[str]]:
     hasher = hasher or Hasher()
     found = {tuple(n) for v in values if v for n in (hasher.needle(v), hasher.stem_needle(v)) if n}
-    found |= {n for v in values if v and (n := _surname_first(v, hasher))}
     return [list(n) for n in sorted(found)]
-
-
-def _surname_first(value: str, hasher: Hasher) -> tuple[str, ...] | None:
-    """A name of two or three words as lists and registers write it ("Meikäläinen, Matti"
-    for "Matti Meikäläinen"), the surname first; None for a value that is no such name."""
-    found = words(value)
-    if not 2 <= len(found) <= 3 or not all(word.isalpha() for word in found):
-        return None
-    return tuple(hasher.word(word) for word in [found[-1], *found[:-1]])
 
 
 def file_digest(path: Path) -> str:

@@ -181,7 +181,10 @@ def _built_around_failures(
         if not failing:
             for site, failures in leftout.by_site(first, left).items():
                 next(o for o in outcomes if o.site == site).failures.update(failures)
-            return export, outcomes
+            # The sites only read for their items are not built: the state keeps what their
+            # last build left (``BuildState.after_full``), which is what is live there.
+            kept = {k: v for k, v in export.records.items() if only is None or k in only}
+            return replace(export, records=kept), outcomes
         left |= {pid: why for failures in failing.values() for pid, why in failures.items()}
         export = leftout.without(first, left)
         again = set(export.records) if leftout.syndicated(first, left) else set(failing)
@@ -221,12 +224,7 @@ def publish_full(
     del exporter
     result.timings["export"] = time.perf_counter() - started
     began = time.perf_counter()
-    only = set(sites) if sites is not None else None
-    export, outcomes = _built_around_failures(export, now, only)
-    if only is not None:
-        # The sites only read for their items are not built: the state keeps what their
-        # last build left (``BuildState.after_full``), which is what is live there.
-        export = replace(export, records={k: v for k, v in export.records.items() if k in only})
+    export, outcomes = _built_around_failures(export, now, set(sites) if sites else None)
     result.timings["render+write"] = time.perf_counter() - began
     for outcome in outcomes:
         if outcome.error is None and outcome.release is not None:
