@@ -161,7 +161,9 @@ def _link_data(original):
 
     def get_attribute_data(self, attrs):
         data = original(self, attrs)
-        page = Page.objects.filter(pk=data.get("id")).first() if data.get("url") else None
+        if _viewer.get() is None or not data.get("url"):
+            return data  # (a superuser's, or outside the admin: shown as it is)
+        page = Page.objects.filter(pk=data["id"]).first()
         if page is not None and not page.live and not draft_title_shown(page):
             return {"id": data["id"], "url": None, "parentId": None}
         return data

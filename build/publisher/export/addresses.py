@@ -70,18 +70,13 @@ class _Rule:
     target: str  # a path on target_site, or a full URL
 
 
-def _gone_keys() -> set[tuple[str, str]]:
-    """(site, lower-case key) of every removed page's address."""
-    from ..models import RemovedAddress
-
-    rows = RemovedAddress.objects.values_list("site_key", "path")
-    return {(site, key.lower()) for site, path in rows if (key := normalise(path)) is not None}
-
-
-def _rules(exporter: Exporter, live: set[tuple[str, str]]) -> tuple[dict, dict]:
+def _rules(
+    exporter: Exporter, live: set[tuple[str, str]], gone: set[tuple[str, str]]
+) -> tuple[dict, dict]:
+    """Each site's redirects; ``gone``: (site, lower-case key) of every removed page's
+    address, which only Wagtail's own redirect of a moved page may take."""
     from wagtail.contrib.redirects.models import Redirect
 
-    gone = _gone_keys()
     by_site_id = {profile.site.pk: profile.key for profile in exporter.profiles}
     hosts = {info.base_url: key for key, info in exporter.sites.items()}
     rules: dict[tuple[str, str], _Rule] = {}
@@ -135,7 +130,12 @@ def collect(exporter: Exporter) -> dict[str, SiteAddresses]:
     from ..models import RemovedAddress
 
     live = {(located.site, located.path) for located in exporter.located.values()}
-    rules, problems = _rules(exporter, live)
+    removed = [
+        (site, key)
+        for site, path in RemovedAddress.objects.values_list("site_key", "path")
+        if (key := normalise(path)) is not None
+    ]
+    rules, problems = _rules(exporter, live, {(site, key.lower()) for site, key in removed})
     found = {key: SiteAddresses(problems=problems[key]) for key in exporter.sites}
     for (site, key), rule in rules.items():
         seen = {(site, key)}
@@ -162,9 +162,8 @@ def collect(exporter: Exporter) -> dict[str, SiteAddresses]:
         else:
             target = exporter.sites[rule.target_site].base_url + rule.target
         found[site].redirects[key] = as_location(target)
-    for site, path in RemovedAddress.objects.values_list("site_key", "path"):
-        key = normalise(path)
-        if site not in found or key is None:
+    for site, key in removed:
+        if site not in found:
             continue
         if (site, key + "/") in live or (site, key) in live or key in found[site].redirects:
             continue
